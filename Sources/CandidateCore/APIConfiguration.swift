@@ -1,0 +1,87 @@
+import Foundation
+
+/// Where and as whom the client talks to the API (API page, "Connection").
+public struct APIConfiguration: Sendable, Equatable {
+    /// The documented default: resources sit directly under it (`/candidates`, `/jobs`).
+    public static let defaultBaseURL = "https://api.instaview.sk"
+
+    /// Base URL including any path prefix (`https://host/v1/public`), without a trailing slash.
+    public var baseURL: String
+    /// A company key or an ATS key (`sk_…`); any non-empty value is accepted, its length never checked.
+    public var apiKey: String
+    /// Sent as `companyId=` on every request. Required with an ATS key, ignored with a company key.
+    public var companyId: String?
+    /// Deadline per request in seconds.
+    public var timeout: Double
+
+    /// Validates and normalizes.
+    /// - Throws: `APIError.configuration` for an empty key, a URL that is not http(s),
+    ///   or plain `http://` to a host other than a loopback address.
+    public init(baseURL: String, apiKey: String, companyId: String? = nil, timeout: Double = 15) throws {
+        var base = baseURL.trimmingCharacters(in: .whitespacesAndNewlines)
+        while base.hasSuffix("/") { base.removeLast() }
+        guard let url = URL(string: base), let scheme = url.scheme?.lowercased(), let host = url.host, !host.isEmpty else {
+            throw APIError.configuration("The base URL \"\(baseURL)\" is not a URL like https://api.instaview.sk")
+        }
+        guard scheme == "https" || scheme == "http" else {
+            throw APIError.configuration("The base URL must start with https:// (got \(scheme)://)")
+        }
+        if scheme == "http" && !Self.isLoopback(host) {
+            throw APIError.configuration("Refusing plain http:// to \(host): the API key would travel unencrypted. Use https://, or http:// only for 127.0.0.1/localhost.")
+        }
+        let key = apiKey.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !key.isEmpty else { throw APIError.configuration("The API key is empty") }
+        let company = companyId?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let company, !company.isEmpty, UUID(uuidString: company) == nil {
+            throw APIError.configuration("The company id \"\(company)\" is not a UUID")
+        }
+        guard timeout > 0 else { throw APIError.configuration("The timeout must be positive") }
+        self.baseURL = base
+        self.apiKey = key
+        self.companyId = (company?.isEmpty ?? true) ? nil : company
+        self.timeout = timeout
+    }
+
+    /// Whether `host` is a loopback name or address (127.0.0.0/8, `localhost`, `::1`).
+    public static func isLoopback(_ host: String) -> Bool {
+        let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        return h == "localhost" || h == "::1" || h.hasPrefix("127.")
+    }
+
+    /// The host (and port) of the base URL, for headers and messages.
+    public var displayHost: String {
+        guard let url = URL(string: baseURL), let host = url.host else { return baseURL }
+        return url.port.map { "\(host):\($0)" } ?? host
+    }
+}
+
+/// Filters for listing candidates (API page, `GET /candidates`).
+public struct CandidateQuery: Sendable, Equatable, Hashable {
+    /// 1-based, 1..10000.
+    public var page: Int
+    /// 1..100.
+    public var limit: Int
+    public var status: CandidateStatus?
+    public var jobId: String?
+    /// Matches first name, last name (and maybe email), server-side.
+    public var search: String?
+
+    public static let maxLimit = 100
+
+    public init(page: Int = 1, limit: Int = 50, status: CandidateStatus? = nil, jobId: String? = nil, search: String? = nil) {
+        self.page = min(max(page, 1), 10_000)
+        self.limit = min(max(limit, 1), Self.maxLimit)
+        self.status = status
+        self.jobId = jobId
+        self.search = search
+    }
+
+    /// Query items in a stable order (`companyId` is added by the client).
+    public var queryItems: [(String, String)] {
+        var items = [("page", String(page)), ("limit", String(limit))]
+        if let status { items.append(("status", status.rawValue)) }
+        if let jobId, !jobId.isEmpty { items.append(("jobId", jobId)) }
+        if let search, !search.isEmpty { items.append(("search", search)) }
+        return items
+    }
+}

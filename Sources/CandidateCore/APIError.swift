@@ -1,0 +1,91 @@
+import Foundation
+
+/// What went wrong talking to the API, typed so callers can react (retry, re-auth, show
+/// the message beside a field). Messages never contain the API key.
+public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The server answered with a non-2xx status.
+    case http(HTTPFailure)
+    /// No answer in time. `seconds` is the deadline that passed.
+    case timeout(seconds: Double)
+    /// The connection failed (refused, reset, DNS, TLS). `detail` is the transport's text.
+    case transport(detail: String)
+    /// A 2xx answer whose body did not have any of the documented shapes.
+    case decoding(detail: String)
+    /// The client was configured wrongly (bad base URL, empty key, plain http to a remote host).
+    case configuration(String)
+
+    /// The HTTP status, when the server answered.
+    public var httpStatus: Int? { if case .http(let f) = self { return f.status }; return nil }
+
+    /// Whether repeating the same request later may succeed (429, 5xx, timeouts, transport).
+    public var isTransient: Bool {
+        switch self {
+        case .http(let f): return f.status == 429 || f.status >= 500
+        case .timeout, .transport: return true
+        case .decoding, .configuration: return false
+        }
+    }
+
+    /// One line a recruiter can act on, e.g. `403 Forbidden: missing scope write:candidates`.
+    public var description: String {
+        switch self {
+        case .http(let f): return f.description
+        case .timeout(let s): return "No answer from the server within \(Self.format(s)) s"
+        case .transport(let d): return "Cannot reach the server: \(d)"
+        case .decoding(let d): return "Unexpected answer from the server: \(d)"
+        case .configuration(let m): return m
+        }
+    }
+
+    static func format(_ s: Double) -> String { s == s.rounded() ? String(Int(s)) : String(format: "%.1f", s) }
+}
+
+/// A non-2xx answer, read from whichever of the three documented error shapes the server used.
+public struct HTTPFailure: Sendable, Equatable, CustomStringConvertible {
+    /// HTTP status code, e.g. 400.
+    public var status: Int
+    /// The API's error code when sent (`INVALID_API_KEY`, `RESOURCE_NOT_FOUND`, …) or the
+    /// framework's error name (`Forbidden`).
+    public var code: String?
+    /// The message(s); the framework shape may send one per failed validation rule.
+    public var messages: [String]
+    /// Candidate fields the server's answer names (a 400's `details` or messages that start with a field name).
+    public var fields: [CandidateField]
+    /// Seconds to wait before retrying (the larger of `Retry-After` and the body's `retryAfter`), for 429/503.
+    public var retryAfter: Double?
+
+    public init(status: Int, code: String? = nil, messages: [String] = [], fields: [CandidateField] = [], retryAfter: Double? = nil) {
+        self.status = status; self.code = code; self.messages = messages; self.fields = fields; self.retryAfter = retryAfter
+    }
+
+    /// Messages joined, or a generic text for the status when the server sent none.
+    public var message: String {
+        messages.isEmpty ? Self.reason(status) : messages.joined(separator: "; ")
+    }
+
+    public var description: String {
+        var s = "\(status) \(Self.reason(status))"
+        if let code, code != Self.reason(status) { s += " (\(code))" }
+        if !messages.isEmpty { s += ": " + messages.joined(separator: "; ") }
+        if let retryAfter { s += " — retry in \(APIError.format(retryAfter)) s" }
+        return s
+    }
+
+    /// Standard reason phrase.
+    public static func reason(_ status: Int) -> String {
+        switch status {
+        case 400: return "Bad Request"
+        case 401: return "Unauthorized"
+        case 403: return "Forbidden"
+        case 404: return "Not Found"
+        case 409: return "Conflict"
+        case 422: return "Unprocessable Entity"
+        case 429: return "Too Many Requests"
+        case 500: return "Internal Server Error"
+        case 502: return "Bad Gateway"
+        case 503: return "Service Unavailable"
+        case 504: return "Gateway Timeout"
+        default: return "HTTP \(status)"
+        }
+    }
+}

@@ -1,0 +1,214 @@
+import Foundation
+
+/// A candidate as the API returns it (API page, "Candidate (response)").
+///
+/// Decoding is tolerant, because the docs disagree with themselves: missing or `null`
+/// optional fields become `nil`/empty, unknown extra fields are ignored, a status outside
+/// the enum is kept as its raw string, `gdprExpiryDate` may be a date or a timestamp
+/// (kept raw; see `gdprExpiryDay`), and the deprecated single `jobId` is folded into
+/// `jobIds` when `jobIds` is absent. Only `id` is required.
+public struct Candidate: Hashable, Sendable, Identifiable {
+    /// UUID string.
+    public var id: String
+    /// 1..100 characters.
+    public var firstName: String
+    /// 1..100 characters.
+    public var lastName: String
+    public var email: String?
+    /// E.164, e.g. `+421905123456`. Wire name `phoneNumber`.
+    public var phoneNumber: String?
+    /// Raw as sent: `YYYY-MM-DD` today, perhaps a full timestamp later.
+    public var gdprExpiryDate: String?
+    public var status: CandidateStatus
+    /// Job UUIDs, at most 50. A PATCH of `jobIds` replaces the whole list.
+    public var jobIds: [String]
+    /// Deprecated single job id, when the server still sends it.
+    public var jobId: String?
+    /// 0..100, read-only.
+    public var overallRating: Int?
+    /// A JSON object or `nil`. A PATCH of `metadata` replaces the whole object.
+    public var metadata: JSONValue?
+    /// Read-only.
+    public var analysisCount: Int
+    /// Read-only.
+    public var interviewCount: Int
+    /// Opaque relative paths (`analyses`, `interviews`, …).
+    public var links: [String: String]
+    /// Gender override; `nil` = auto-detected from the name. Wire name UNCONFIRMED.
+    public var gender: CandidateGender?
+    /// Anonymized plain-text CV. Wire name UNCONFIRMED.
+    public var cvText: String?
+    /// ISO-8601 UTC timestamp, as sent.
+    public var createdAt: String?
+    /// ISO-8601 UTC timestamp, as sent: the only change marker the API has.
+    public var updatedAt: String?
+
+    public init(id: String, firstName: String, lastName: String, email: String? = nil,
+                phoneNumber: String? = nil, gdprExpiryDate: String? = nil, status: CandidateStatus = .undefined,
+                jobIds: [String] = [], jobId: String? = nil, overallRating: Int? = nil, metadata: JSONValue? = nil,
+                analysisCount: Int = 0, interviewCount: Int = 0, links: [String: String] = [:],
+                gender: CandidateGender? = nil, cvText: String? = nil, createdAt: String? = nil, updatedAt: String? = nil) {
+        self.id = id; self.firstName = firstName; self.lastName = lastName; self.email = email
+        self.phoneNumber = phoneNumber; self.gdprExpiryDate = gdprExpiryDate; self.status = status
+        self.jobIds = jobIds; self.jobId = jobId; self.overallRating = overallRating; self.metadata = metadata
+        self.analysisCount = analysisCount; self.interviewCount = interviewCount; self.links = links
+        self.gender = gender; self.cvText = cvText; self.createdAt = createdAt; self.updatedAt = updatedAt
+    }
+
+    /// "First Last", the way lists and messages name a candidate.
+    public var fullName: String {
+        [firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ")
+    }
+
+    /// `gdprExpiryDate` as a calendar day, whichever form the server sent.
+    public var gdprExpiryDay: CalendarDay? { gdprExpiryDate.flatMap(CalendarDay.init(parsing:)) }
+
+    /// `updatedAt` parsed, when it parses.
+    public var updatedDate: Date? { updatedAt.flatMap(APITimestamp.parse) }
+    /// `createdAt` parsed, when it parses.
+    public var createdDate: Date? { createdAt.flatMap(APITimestamp.parse) }
+}
+
+extension Candidate: Codable {
+    enum CodingKeys: CodingKey, CaseIterable {
+        case id, firstName, lastName, email, phoneNumber, gdprExpiryDate, status, jobIds, jobId
+        case overallRating, metadata, analysisCount, interviewCount, links, createdAt, updatedAt
+        case gender
+        case cvText
+
+        var stringValue: String {
+            switch self {
+            case .gender: return UnconfirmedAPINames.gender
+            case .cvText: return UnconfirmedAPINames.cvText
+            default: return "\(self)"
+            }
+        }
+        init?(stringValue: String) {
+            guard let k = Self.allCases.first(where: { $0.stringValue == stringValue }) else { return nil }
+            self = k
+        }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        func string(_ k: CodingKeys) -> String? {
+            guard let v = try? c.decodeIfPresent(JSONValue.self, forKey: k) else { return nil }
+            switch v {
+            case .string(let s): return s
+            case .int(let i): return String(i)
+            default: return nil
+            }
+        }
+        func int(_ k: CodingKeys) -> Int? {
+            (try? c.decodeIfPresent(JSONValue.self, forKey: k))??.intValue
+        }
+        guard let id = string(.id) else {
+            throw DecodingError.keyNotFound(CodingKeys.id, .init(codingPath: c.codingPath, debugDescription: "candidate without id"))
+        }
+        self.id = id
+        firstName = string(.firstName) ?? ""
+        lastName = string(.lastName) ?? ""
+        email = string(.email)
+        phoneNumber = string(.phoneNumber)
+        gdprExpiryDate = string(.gdprExpiryDate)
+        status = string(.status).map(CandidateStatus.init(rawValue:)) ?? .undefined
+        jobId = string(.jobId)
+        let ids = (try? c.decodeIfPresent(JSONValue.self, forKey: .jobIds))??.arrayValue?.compactMap(\.stringValue)
+        jobIds = ids ?? (jobId.map { [$0] } ?? [])
+        overallRating = int(.overallRating)
+        let meta = (try? c.decodeIfPresent(JSONValue.self, forKey: .metadata)) ?? nil
+        metadata = (meta?.isNull ?? true) ? nil : meta
+        analysisCount = int(.analysisCount) ?? 0
+        interviewCount = int(.interviewCount) ?? 0
+        let linkObject = (try? c.decodeIfPresent(JSONValue.self, forKey: .links))??.objectValue ?? [:]
+        links = linkObject.compactMapValues(\.stringValue)
+        gender = string(.gender).map(CandidateGender.init(rawValue:))
+        cvText = string(.cvText)
+        createdAt = string(.createdAt)
+        updatedAt = string(.updatedAt)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(firstName, forKey: .firstName)
+        try c.encode(lastName, forKey: .lastName)
+        try c.encode(email, forKey: .email)
+        try c.encode(phoneNumber, forKey: .phoneNumber)
+        try c.encode(gdprExpiryDate, forKey: .gdprExpiryDate)
+        try c.encode(status, forKey: .status)
+        try c.encode(jobIds, forKey: .jobIds)
+        try c.encodeIfPresent(jobId, forKey: .jobId)
+        try c.encode(overallRating, forKey: .overallRating)
+        try c.encode(metadata ?? .null, forKey: .metadata)
+        try c.encode(analysisCount, forKey: .analysisCount)
+        try c.encode(interviewCount, forKey: .interviewCount)
+        try c.encode(links, forKey: .links)
+        try c.encode(gender, forKey: .gender)
+        try c.encode(cvText, forKey: .cvText)
+        try c.encode(createdAt, forKey: .createdAt)
+        try c.encode(updatedAt, forKey: .updatedAt)
+    }
+}
+
+/// A job, with only what a picker needs (API page, "Job").
+public struct Job: Hashable, Sendable, Identifiable, Codable {
+    /// UUID string.
+    public var id: String
+    public var title: String
+    /// Only `OPEN` is documented; treated as opaque.
+    public var status: String?
+    public var companyId: String?
+    /// `location.city`, when present.
+    public var city: String?
+    public var createdAt: String?
+
+    public init(id: String, title: String, status: String? = nil, companyId: String? = nil, city: String? = nil, createdAt: String? = nil) {
+        self.id = id; self.title = title; self.status = status; self.companyId = companyId; self.city = city; self.createdAt = createdAt
+    }
+
+    enum CodingKeys: String, CodingKey { case id, title, status, companyId, location, createdAt }
+    enum LocationKeys: String, CodingKey { case city }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = (try? c.decodeIfPresent(String.self, forKey: .title)) ?? ""
+        status = try? c.decodeIfPresent(String.self, forKey: .status)
+        companyId = try? c.decodeIfPresent(String.self, forKey: .companyId)
+        createdAt = try? c.decodeIfPresent(String.self, forKey: .createdAt)
+        let loc = try? c.nestedContainer(keyedBy: LocationKeys.self, forKey: .location)
+        city = (try? loc?.decodeIfPresent(String.self, forKey: .city)) ?? nil
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(title, forKey: .title)
+        try c.encode(status, forKey: .status)
+        try c.encode(companyId, forKey: .companyId)
+        var loc = c.nestedContainer(keyedBy: LocationKeys.self, forKey: .location)
+        try loc.encode(city, forKey: .city)
+        try c.encode(createdAt, forKey: .createdAt)
+    }
+}
+
+/// One page of a list endpoint, whichever of the two list shapes the server used.
+public struct Page<Item: Sendable>: Sendable {
+    public var items: [Item]
+    /// Total matching items across all pages.
+    public var total: Int
+    /// 1-based page number.
+    public var page: Int
+    public var limit: Int
+    public var totalPages: Int
+    /// From `hasNextPage` when sent, else `page < totalPages`.
+    public var hasNextPage: Bool
+
+    public init(items: [Item], total: Int, page: Int, limit: Int, totalPages: Int, hasNextPage: Bool? = nil) {
+        self.items = items; self.total = total; self.page = page; self.limit = limit
+        self.totalPages = totalPages; self.hasNextPage = hasNextPage ?? (page < totalPages)
+    }
+}

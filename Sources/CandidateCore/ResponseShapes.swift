@@ -1,0 +1,163 @@
+import Foundation
+
+/// Reads the three response shapes the API docs show (API page, "Three response shapes").
+///
+/// 1. Wrapped: `{"success": true, "data": …}`, lists as `data.items` + `data.pagination`,
+///    errors as `{"success": false, "error": {"code", "message", "details"}}`.
+/// 2. Bare: the object at top level; lists as `{"data": […], "total", "page", "limit", "totalPages"}`.
+/// 3. Framework errors: `{"statusCode": 403, "message": "…" | ["…"], "error": "Forbidden"}`.
+///
+/// Rule: unwrap `data` only when the top level has a boolean `success`.
+/// Pure functions of bytes, so every shape is testable without a network.
+public enum ResponseShapes {
+    /// The payload: `data` when the top level has a boolean `success`, else the value itself.
+    public static func payload(_ json: JSONValue) -> JSONValue {
+        if json["success"]?.boolValue != nil { return json["data"] ?? .null }
+        return json
+    }
+
+    /// Decodes one object (a candidate, a job) from a 2xx body.
+    /// - Throws: `APIError.decoding` when no shape fits, `APIError.http` for a wrapped `success: false`.
+    public static func object<T: Decodable>(_ type: T.Type, from body: Data, status: Int = 200) throws -> T {
+        let json = try parse(body)
+        try rejectWrappedFailure(json, status: status)
+        do { return try payload(json).decode(T.self) } catch {
+            throw APIError.decoding(detail: "expected a \(T.self): \(short(error))")
+        }
+    }
+
+    /// Decodes one page of a list from a 2xx body, in either list shape (or a bare array).
+    /// - Throws: `APIError.decoding` when no shape fits, `APIError.http` for a wrapped `success: false`.
+    public static func page<T: Decodable & Sendable>(_ type: T.Type, from body: Data, status: Int = 200) throws -> Page<T> {
+        let json = try parse(body)
+        try rejectWrappedFailure(json, status: status)
+        let p = payload(json)
+        let itemsJSON: [JSONValue]
+        let meta: JSONValue
+        if let items = p["items"]?.arrayValue {
+            itemsJSON = items
+            meta = p["pagination"] ?? p
+        } else if let items = p["data"]?.arrayValue {
+            itemsJSON = items
+            meta = p["pagination"] ?? p
+        } else if let items = p.arrayValue {
+            itemsJSON = items
+            meta = .object([:])
+        } else {
+            throw APIError.decoding(detail: "expected a list of \(T.self)s")
+        }
+        var items: [T] = []
+        items.reserveCapacity(itemsJSON.count)
+        for (i, item) in itemsJSON.enumerated() {
+            do { items.append(try item.decode(T.self)) } catch {
+                throw APIError.decoding(detail: "item \(i + 1) is not a \(T.self): \(short(error))")
+            }
+        }
+        let limit = meta["limit"]?.intValue ?? max(items.count, 1)
+        let page = meta["page"]?.intValue ?? 1
+        let total = meta["total"]?.intValue ?? items.count
+        let totalPages = meta["totalPages"]?.intValue ?? max(1, (total + limit - 1) / max(limit, 1))
+        return Page(items: items, total: total, page: page, limit: limit, totalPages: totalPages,
+                    hasNextPage: meta["hasNextPage"]?.boolValue)
+    }
+
+    /// Reads a non-2xx answer in any of the three error shapes (or an empty / non-JSON body).
+    /// - Parameter header: case-insensitive header lookup, for `Retry-After`.
+    public static func failure(status: Int, body: Data, header: (String) -> String? = { _ in nil }) -> HTTPFailure {
+        let json = (try? JSONValue.parse(body)) ?? .null
+        var code: String?
+        var messages: [String] = []
+        var details: JSONValue?
+        if let err = json["error"], err.objectValue != nil {
+            // Wrapped: {"success": false, "error": {"code", "message", "details"}}
+            code = err["code"]?.stringValue
+            messages = strings(err["message"])
+            details = err["details"]
+        } else {
+            // Framework: {"statusCode", "message": string | [string], "error": "Forbidden"}, or a plain {"code","message"}.
+            code = json["code"]?.stringValue ?? json["error"]?.stringValue
+            messages = strings(json["message"])
+            details = json["details"]
+        }
+        if messages.isEmpty, json.objectValue == nil, let text = String(data: body, encoding: .utf8)?
+            .trimmingCharacters(in: .whitespacesAndNewlines), !text.isEmpty, text.count <= 200 {
+            messages = [text]
+        }
+        var retry: Double? = header(RateLimitInfo.Header.retryAfter).flatMap { Double($0.trimmingCharacters(in: .whitespaces)) }
+        for candidate in [json["retryAfter"], json["error"]?["retryAfter"], json["error"]?["details"]?["retryAfter"], json["data"]?["retryAfter"]] {
+            if let r = candidate.flatMap(number) { retry = max(retry ?? 0, r) }
+        }
+        return HTTPFailure(status: status, code: code, messages: messages,
+                           fields: fieldsNamed(details: details, messages: messages), retryAfter: retry)
+    }
+
+    /// Candidate fields that a 400's `details` or messages name, in form order.
+    static func fieldsNamed(details: JSONValue?, messages: [String]) -> [CandidateField] {
+        var names: [String] = []
+        switch details {
+        case .object(let o)?:
+            names += o.keys
+            if let f = o["field"]?.stringValue ?? o["property"]?.stringValue { names.append(f) }
+            if let fs = o["fields"]?.arrayValue { names += fs.compactMap(\.stringValue) }
+        case .array(let a)?:
+            for item in a {
+                if let f = item["field"]?.stringValue ?? item["property"]?.stringValue ?? item["path"]?.stringValue { names.append(f) }
+                if let s = item.stringValue { names += leadingWords(s) }
+            }
+        default: break
+        }
+        for m in messages { names += leadingWords(m) }
+        let found = Set(names.compactMap { CandidateField(apiKey: $0) })
+        return CandidateField.allCases.filter(found.contains)
+    }
+
+    /// The first word of a message and the word after "property", e.g. "phoneNumber must match …".
+    private static func leadingWords(_ s: String) -> [String] {
+        let words = s.split(whereSeparator: { !$0.isLetter && !$0.isNumber && $0 != "_" }).map(String.init)
+        var out: [String] = []
+        if let first = words.first { out.append(first) }
+        for (i, w) in words.enumerated() where w.lowercased() == "property" && i + 1 < words.count { out.append(words[i + 1]) }
+        return out
+    }
+
+    private static func strings(_ v: JSONValue?) -> [String] {
+        switch v {
+        case .string(let s)?: return [s]
+        case .array(let a)?: return a.compactMap(\.stringValue)
+        default: return []
+        }
+    }
+
+    private static func number(_ v: JSONValue) -> Double? {
+        switch v {
+        case .int(let i): return Double(i)
+        case .double(let d): return d
+        case .string(let s): return Double(s)
+        default: return nil
+        }
+    }
+
+    private static func parse(_ body: Data) throws -> JSONValue {
+        do { return try JSONValue.parse(body) } catch {
+            throw APIError.decoding(detail: body.isEmpty ? "empty body" : "not JSON")
+        }
+    }
+
+    private static func rejectWrappedFailure(_ json: JSONValue, status: Int) throws {
+        if json["success"]?.boolValue == false {
+            var f = failure(status: status, body: (try? JSONEncoder().encode(json)) ?? Data())
+            if f.status < 400 { f.status = 400 }
+            throw APIError.http(f)
+        }
+    }
+
+    private static func short(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let k, _): return "missing \(k.stringValue)"
+        case DecodingError.typeMismatch(_, let ctx), DecodingError.valueNotFound(_, let ctx), DecodingError.dataCorrupted(let ctx):
+            let path = ctx.codingPath.map(\.stringValue).joined(separator: ".")
+            return path.isEmpty ? ctx.debugDescription : "bad \(path)"
+        default: return "\(error)"
+        }
+    }
+}
