@@ -1,0 +1,374 @@
+@preconcurrency import CNCurses
+import CandidateCore
+import Foundation
+
+/// Events posted by effect tasks, drained by the UI loop. The only state shared across threads.
+final class EventInbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var events: [Event] = []
+
+    func post(_ e: Event) {
+        lock.lock(); events.append(e); lock.unlock()
+    }
+
+    func drain() -> [Event] {
+        lock.lock(); defer { lock.unlock() }
+        let out = events
+        events.removeAll()
+        return out
+    }
+}
+
+/// The terminal user interface: one loop on one thread owns the model and the screen.
+///
+/// Keys, resizes and network results become `Event`s; `AppModel.update` changes state and
+/// returns `Effect`s; effects run as Swift concurrency tasks that post events back through
+/// the inbox. Only this loop calls curses.
+public final class TUIApp {
+    private let client: CandidatesClient
+    private var model: AppModel
+    private let terminal = Terminal()
+    private let inbox = EventInbox()
+    private var formView: FormView?
+    private var menuView: MenuView?
+    private var promptView: PromptView?
+    private var viewOverlayGeneration = -1
+    private var viewSize = (rows: 0, cols: 0)
+    private var dirty = true
+
+    /// - Parameters:
+    ///   - client: a configured API client.
+    ///   - connection: what the header shows.
+    public init(client: CandidatesClient, connection: ConnectionInfo) {
+        self.client = client
+        self.model = AppModel(connection: connection)
+    }
+
+    /// Runs until the user quits or a signal arrives; restores the terminal on every path.
+    /// Blocks the calling thread. Returns the process exit status (0, or 128+signal).
+    /// - Throws: `TerminalError` when there is no usable terminal.
+    public func run() throws -> Int32 {
+        try terminal.start()
+        defer { teardown() }
+        run(model.start())
+        var quickErrors = 0
+        while !model.quit {
+            let sig = terminal.takeSignal()
+            if sig != 0 { return 128 + sig }
+            for event in inbox.drain() { apply(event) }
+            if dirty { render() }
+            let before = DispatchTime.now().uptimeNanoseconds
+            if let key = terminal.readKey() {
+                quickErrors = 0
+                handle(key)
+            } else if DispatchTime.now().uptimeNanoseconds - before < 5_000_000 {
+                // Input errors without waiting: the terminal is gone (EOF / EIO).
+                quickErrors += 1
+                if quickErrors > 100 { return 129 }
+            } else {
+                quickErrors = 0
+            }
+        }
+        return 0
+    }
+
+    private func teardown() {
+        formView = nil
+        menuView = nil
+        promptView = nil
+        terminal.end()
+    }
+
+    private func apply(_ event: Event) {
+        run(model.update(event))
+        dirty = true
+    }
+
+    // MARK: keys
+
+    private func handle(_ key: Key) {
+        if key == .resize {
+            dirty = true
+            return
+        }
+        if let menuView, model.overlay != nil {
+            if menuView.drive(key) { dirty = true; return }
+            if key == .enter {
+                if menuView.multi { apply(.jobsChosen(menuView.selectedValues)) } else { apply(.menuChosen(menuView.currentIndex)) }
+                return
+            }
+        }
+        if model.overlay == nil, let f = model.form, let formView, FormModel.isTyped(f.focus), Self.isEditingKey(key) {
+            formView.drive(key)
+            apply(.fieldEdited(f.focus, formView.text(f.focus)))
+            return
+        }
+        apply(.key(key))
+    }
+
+    /// Keys the form widget handles in a typed field; everything else goes to the model.
+    static func isEditingKey(_ key: Key) -> Bool {
+        switch key {
+        case .char, .left, .right, .home, .end, .backspace, .delete, .ctrl("u"), .ctrl("k"), .ctrl("a"), .ctrl("e"): return true
+        default: return false
+        }
+    }
+
+    // MARK: effects
+
+    private func run(_ effects: [Effect]) {
+        for effect in effects { run(effect) }
+    }
+
+    private func run(_ effect: Effect) {
+        let client = self.client, inbox = self.inbox
+        switch effect {
+        case .loadPage(let generation, let page, let limit):
+            Task.detached {
+                do {
+                    let p = try await client.listCandidates(CandidateQuery(page: page, limit: limit)).value
+                    inbox.post(.pageLoaded(generation: generation, p))
+                } catch {
+                    inbox.post(.pageFailed(generation: generation, Self.apiError(error)))
+                }
+            }
+        case .loadJobs:
+            Task.detached {
+                do { inbox.post(.jobsLoaded(try await client.allJobs())) } catch { inbox.post(.jobsFailed(Self.apiError(error))) }
+            }
+        case .save(let id, let patch, let fields):
+            Task.detached {
+                do {
+                    let c = try await client.updateCandidate(id: id, patch: patch).value
+                    inbox.post(.saved(c, fields: fields))
+                } catch {
+                    inbox.post(.saveFailed(Self.apiError(error)))
+                }
+            }
+        case .moveStatus(let id, let name, let from, let patch):
+            Task.detached {
+                do {
+                    let c = try await client.updateCandidate(id: id, patch: patch).value
+                    inbox.post(.statusMoved(c, from: from))
+                } catch {
+                    inbox.post(.statusMoveFailed(name: name, Self.apiError(error)))
+                }
+            }
+        case .openEditor(let field, let text):
+            apply(editExternally(field, text))
+        }
+    }
+
+    static func apiError(_ error: Error) -> APIError {
+        (error as? APIError) ?? .transport(detail: "\(error)")
+    }
+
+    /// Writes the text to a private temporary file, runs `$VISUAL`/`$EDITOR` (else `vi`) on it
+    /// with the terminal handed over, and reads it back.
+    private func editExternally(_ field: CandidateField, _ text: String) -> Event {
+        let env = ProcessInfo.processInfo.environment
+        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
+        let dir = FileManager.default.temporaryDirectory
+        let url = dir.appendingPathComponent("candidates-\(field.apiKey)-\(UUID().uuidString).\(field == .metadata ? "json" : "txt")")
+        defer { try? FileManager.default.removeItem(at: url) }
+        guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            return .editorFinished(field, text: nil, status: -1)
+        }
+        let status = terminal.runEditor(editor, file: url.path)
+        formView = nil  // rebuilt at the next frame, on the possibly new size
+        dirty = true
+        guard status == 0, let data = FileManager.default.contents(atPath: url.path), let edited = String(data: data, encoding: .utf8) else {
+            return .editorFinished(field, text: nil, status: status)
+        }
+        return .editorFinished(field, text: edited, status: 0)
+    }
+
+    // MARK: rendering
+
+    static let minRows = 16, minCols = 50
+
+    private func render() {
+        dirty = false
+        let size = terminal.size
+        if size.rows != viewSize.rows || size.cols != viewSize.cols {
+            viewSize = size
+            formView = nil
+            menuView = nil
+            promptView = nil
+            viewOverlayGeneration = -1
+            clearok(cn_stdscr(), true)
+        }
+        let win = cn_stdscr()
+        werase(win)
+        if size.rows < Self.minRows || size.cols < Self.minCols {
+            formView = nil; menuView = nil; promptView = nil; viewOverlayGeneration = -1
+            put(win, 0, 0, "Terminal too small", width: size.cols, attr: cn_a_bold())
+            put(win, 1, 0, "need \(Self.minCols)×\(Self.minRows), have \(size.cols)×\(size.rows)", width: size.cols)
+            put(win, 2, 0, "q quits; enlarge to continue", width: size.cols)
+            curs_set(0)
+            wnoutrefresh(win)
+            doupdate()
+            return
+        }
+        switch model.screen {
+        case .list:
+            formView = nil
+            drawList(win, size)
+        case .form(let f):
+            drawForm(win, size, f)
+        }
+        drawFooter(win, size)
+        wnoutrefresh(win)
+        syncOverlay(size)
+        if let formView, model.overlay == nil, case .form(let f) = model.screen {
+            if FormModel.isTyped(f.focus) { curs_set(1) } else { curs_set(0) }
+            formView.stage()
+        } else {
+            curs_set(0)
+            if let formView { touchwin(formView.window); wnoutrefresh(formView.window) }
+        }
+        if let w = menuView?.window { touchwin(w) }
+        if let w = promptView?.window { touchwin(w) }
+        update_panels()
+        if menuView == nil && promptView == nil, let formView, model.overlay == nil { formView.stage() }
+        doupdate()
+    }
+
+    private func drawHeader(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int), _ right: String) {
+        let c = model.connection
+        var left = "candidates · \(c.location)"
+        if let company = c.company { left += " · \(company)" }
+        let attr = cn_a_reverse() | cn_a_bold()
+        wattr_on(win, attr, nil)
+        mvwhline(win, 0, 0, chtype(UInt8(ascii: " ")), Int32(size.cols))
+        wattr_off(win, attr, nil)
+        let rightWidth = DisplayText.width(right)
+        put(win, 0, 1, left, width: max(0, size.cols - rightWidth - 3), attr: attr)
+        put(win, 0, max(0, size.cols - rightWidth - 1), right, width: rightWidth, attr: attr)
+    }
+
+    private func drawList(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int)) {
+        let l = model.list
+        var right = l.total.map { "\($0) candidate\($0 == 1 ? "" : "s")" } ?? "…"
+        if l.loading { right = "loading… · " + right } else if l.total != nil && l.rows.count < (l.total ?? 0) { right = "\(l.rows.count) loaded · " + right }
+        drawHeader(win, size, right)
+        let layout = ListLayout(width: size.cols - 1)
+        put(win, 1, 0, layout.headerLine(), width: size.cols - 1, attr: cn_a_bold() | cn_a_underline())
+        let visible = size.rows - 4
+        let top = max(0, min(l.cursor - visible / 2, l.rows.count - visible))
+        if l.rows.isEmpty {
+            let text = l.loading ? "Loading candidates…" : (l.loadError.map { "Could not load: \($0)" } ?? "No candidates.")
+            put(win, 3, 2, text, width: size.cols - 3)
+        }
+        for row in 0..<visible {
+            let i = top + row
+            guard l.rows.indices.contains(i) else { break }
+            let line = layout.rowLine(l.rows[i])
+            let attr = i == l.cursor ? cn_a_reverse() : 0
+            if attr != 0 {
+                wattr_on(win, attr, nil)
+                mvwhline(win, Int32(2 + row), 0, chtype(UInt8(ascii: " ")), Int32(size.cols - 1))
+                wattr_off(win, attr, nil)
+            }
+            put(win, 2 + row, 0, line, width: size.cols - 1, attr: attr)
+        }
+    }
+
+    static let labelWidth = 13
+
+    private func drawForm(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int), _ f: FormModel) {
+        let d = f.draft
+        drawHeader(win, size, f.saving ? "saving…" : (d.hasChanges ? "\(d.changedFields.count) changed" : "no changes"))
+        put(win, 1, 1, "Edit \(d.original.fullName)", width: size.cols - 2, attr: cn_a_bold())
+        let fieldLeft = Self.labelWidth + 4
+        let fieldWidth = max(16, min(48, size.cols - fieldLeft - 22))
+        if formView == nil {
+            formView = FormView(top: 2, left: fieldLeft, width: fieldWidth, draft: d, focus: f.focus)
+        }
+        guard let formView else { return }
+        for (i, field) in CandidateField.allCases.enumerated() {
+            let focused = field == f.focus
+            let marker = focused ? (terminalUTF8 ? "▸" : ">") : " "
+            put(win, 2 + i, 0, marker, width: 1, attr: cn_a_bold())
+            put(win, 2 + i, 1, field.label, width: Self.labelWidth, attr: focused ? cn_a_bold() : 0)
+            if d.isChanged(field) { put(win, 2 + i, 1 + Self.labelWidth + 1, "*", width: 1, attr: cn_a_bold()) }
+            if !FormModel.isTyped(field) { formView.show(field, displayText(field, d)) }
+            let msgLeft = fieldLeft + fieldWidth + 2
+            if let message = f.errors[field] {
+                put(win, 2 + i, msgLeft, "! " + message, width: size.cols - msgLeft - 1, attr: terminal.color(.error) | cn_a_bold())
+            } else if focused, !FormModel.isTyped(field) {
+                let hint: String
+                switch field {
+                case .status, .gender: hint = "Enter: menu"
+                case .jobIds: hint = "Enter: pick jobs"
+                default: hint = "Enter: $EDITOR"
+                }
+                put(win, 2 + i, msgLeft, hint, width: size.cols - msgLeft - 1, attr: terminal.color(.dim))
+            }
+        }
+        formView.focus(f.focus)
+        let o = d.original
+        let infoTop = 3 + CandidateField.allCases.count
+        put(win, infoTop, 1, "Id \(o.id)", width: size.cols - 2, attr: terminal.color(.dim))
+        put(win, infoTop + 1, 1, "Rating \(o.overallRating.map(String.init) ?? "–") · Analyses \(o.analysisCount) · Interviews \(o.interviewCount)",
+            width: size.cols - 2, attr: terminal.color(.dim))
+        put(win, infoTop + 2, 1, "Created \(o.createdAt ?? "–") · Updated \(o.updatedAt ?? "–")", width: size.cols - 2, attr: terminal.color(.dim))
+    }
+
+    private var terminalUTF8: Bool { terminal.utf8 }
+
+    /// What a menu/editor field shows inside the form.
+    private func displayText(_ field: CandidateField, _ d: CandidateDraft) -> String {
+        switch field {
+        case .status: return d.status.rawValue
+        case .gender: return d.gender?.rawValue ?? "auto (from name)"
+        case .jobIds:
+            if d.jobIds.isEmpty { return "(none)" }
+            return d.jobIds.map { model.jobTitle($0) ?? $0 }.joined(separator: ", ")
+        case .metadata:
+            switch d.wireValue(.metadata) {
+            case .success(let v): return v.isNull ? "(empty)" : v.compactText()
+            case .failure: return "(invalid JSON) " + d.metadataText
+            }
+        case .cvText:
+            if d.cvText.isEmpty { return "(empty)" }
+            return "\(d.cvText.count) chars: " + d.cvText
+        default: return d.text(field)
+        }
+    }
+
+    private func drawFooter(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int)) {
+        if let flash = model.flash {
+            let attr: attr_t
+            switch flash.kind {
+            case .error: attr = terminal.color(.error) | cn_a_bold()
+            case .ok: attr = terminal.color(.ok)
+            case .info: attr = 0
+            }
+            put(win, size.rows - 2, 1, flash.text, width: size.cols - 2, attr: attr)
+        }
+        let hints: String
+        switch (model.screen, model.overlay) {
+        case (_, .confirmMove?), (_, .confirmSave?), (_, .confirmDiscard?): hints = "y yes · n/Esc no"
+        case (_, .jobsPicker?): hints = "↑↓ move · Space toggle · Enter keep · Esc cancel"
+        case (_, .some): hints = "↑↓ move · Enter choose · Esc cancel"
+        case (.list, nil): hints = "↑↓/jk move · PgUp/PgDn · g/G ends · Enter edit · s status · r reload · q quit"
+        case (.form, nil): hints = "Tab/↓ next · S-Tab/↑ prev · Enter menu/editor · ^U clear · F2/^S save · Esc back"
+        }
+        put(win, size.rows - 1, 0, terminalUTF8 ? hints : hints.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "·", with: "|"),
+            width: size.cols - 1, attr: terminal.color(.dim) | cn_a_reverse())
+    }
+
+    /// Builds the overlay views when the model's overlay changed.
+    private func syncOverlay(_ size: (rows: Int, cols: Int)) {
+        guard viewOverlayGeneration != model.overlayGeneration else { return }
+        viewOverlayGeneration = model.overlayGeneration
+        menuView = nil
+        promptView = nil
+        if let m = model.menu() {
+            menuView = MenuView(title: m.title, items: m.items, multi: m.multi, screenRows: size.rows, screenCols: size.cols, utf8: terminal.utf8)
+        } else if let p = model.prompt() {
+            promptView = PromptView(title: p.title, lines: p.lines, question: p.question, screenRows: size.rows, screenCols: size.cols)
+        }
+    }
+}

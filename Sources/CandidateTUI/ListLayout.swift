@@ -1,0 +1,57 @@
+import CandidateCore
+import Foundation
+
+/// The list screen's columns, computed from the width in cells. Pure, so tests check
+/// alignment without a terminal.
+struct ListLayout: Equatable {
+    struct Column: Equatable {
+        var title: String
+        var width: Int
+        var alignRight = false
+    }
+    var columns: [Column]
+
+    /// Name and Email share what the fixed columns leave; narrow terminals drop Phone, then Email.
+    init(width: Int) {
+        let status = 10, phone = 16, jobs = 4, rating = 6, updated = 10
+        var fixed = [Column(title: "Status", width: status)]
+        var flexTotal = width - 2 /* mark */ - status - jobs - rating - updated - 6 /* gaps */
+        let showPhone = flexTotal - phone - 1 >= 24
+        if showPhone { flexTotal -= phone + 1 }
+        let showEmail = flexTotal >= 24
+        let nameWidth = showEmail ? max(10, flexTotal * 55 / 100) : max(6, flexTotal)
+        let emailWidth = showEmail ? max(8, flexTotal - nameWidth - 1) : 0
+        var cols = [Column(title: "Name", width: nameWidth)]
+        cols += fixed
+        fixed = []
+        if showEmail { cols.append(Column(title: "Email", width: emailWidth)) }
+        if showPhone { cols.append(Column(title: "Phone", width: phone)) }
+        cols.append(Column(title: "Jobs", width: jobs, alignRight: true))
+        cols.append(Column(title: "Rating", width: rating, alignRight: true))
+        cols.append(Column(title: "Updated", width: updated))
+        columns = cols
+    }
+
+    /// The header row.
+    func headerLine() -> String {
+        "  " + columns.map { DisplayText.fit($0.title, to: $0.width, alignRight: $0.alignRight) }.joined(separator: " ")
+    }
+
+    /// One candidate's row; every server string sanitized and cut to its column in cells.
+    func rowLine(_ c: Candidate, marked: Bool = false) -> String {
+        let values: [String] = columns.map { col in
+            switch col.title {
+            case "Name": return c.fullName
+            case "Status": return c.status.rawValue
+            case "Email": return c.email ?? ""
+            case "Phone": return c.phoneNumber ?? ""
+            case "Jobs": return String(c.jobIds.count)
+            case "Rating": return c.overallRating.map(String.init) ?? "–"
+            case "Updated": return c.updatedAt.map { String($0.prefix(10)) } ?? ""
+            default: return ""
+            }
+        }
+        let cells = zip(columns, values).map { DisplayText.fit($1, to: $0.width, alignRight: $0.alignRight) }
+        return (marked ? "* " : "  ") + cells.joined(separator: " ")
+    }
+}

@@ -1,0 +1,109 @@
+import ArgumentParser
+import CandidateCore
+import CandidateSandbox
+import CandidateTUI
+import Foundation
+
+@main
+struct Candidates: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "candidates",
+        abstract: "Edit recruiting candidates from the terminal: list, edit in a form, move along the pipeline.",
+        discussion: """
+        With no API configured, opens the editor on the embedded sandbox (demo data in a local SQLite file).
+        Connect to a real server with INSTAVIEW_BASE_URL and INSTAVIEW_API_KEY (or --api-key-file).
+        """,
+        version: CandidatesVersion.current,
+        subcommands: [Edit.self, Serve.self],
+        defaultSubcommand: Edit.self
+    )
+}
+
+/// `candidates` / `candidates edit`: the terminal editor.
+struct Edit: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "edit",
+        abstract: "Open the terminal editor (the default)."
+    )
+
+    @OptionGroup var connection: ConnectionOptions
+
+    func run() async throws {
+        let open: OpenConnection
+        do {
+            open = try await OpenConnection.open(connection)
+        } catch let e as ValidationError {
+            throw e
+        } catch {
+            FileHandle.standardError.write(Data("candidates: cannot start the sandbox: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        let app = TUIApp(client: open.client, connection: open.info)
+        let result: Result<Int32, Error> = await withCheckedContinuation { continuation in
+            // curses is driven from this one thread; network tasks post events back to it.
+            let thread = Thread {
+                continuation.resume(returning: Result { try app.run() })
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        await open.sandbox?.stop()
+        switch result {
+        case .success(let code):
+            if code != 0 { throw ExitCode(code) }
+        case .failure(let error):
+            FileHandle.standardError.write(Data("candidates: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `candidates serve`: the sandbox server on its own.
+struct Serve: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Run the sandbox API server (same HTTP contract as InstaView) and print the demo keys."
+    )
+
+    @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port: Int = 4010
+    @Option(help: ArgumentHelp("SQLite file; created and seeded when new.", valueName: "file")) var db: String?
+    @Option(help: "Candidates to seed into a new database.") var demoSize: Int = 300
+    @Option(help: "Response shape: bare or wrapped.") var shape: String = "bare"
+    @Option(help: ArgumentHelp("Append every request as a JSON line (never the key).", valueName: "file")) var requestLog: String?
+    @Option(help: "Requests per minute per key.") var rateLimitPerMinute: Int = 600
+    @Option(help: "Requests per hour per key.") var rateLimitPerHour: Int = 20_000
+    @Option(help: "Fraction of requests answered with 500/503 (0...1).") var failRate: Double = 0
+    @Option(help: "Added latency per request in milliseconds.") var latencyMs: Int = 0
+
+    func validate() throws {
+        guard ResponseShape(rawValue: shape) != nil else { throw ValidationError("--shape must be bare or wrapped") }
+        guard (0...65535).contains(port) else { throw ValidationError("--port must be 0...65535") }
+        guard demoSize >= 0 else { throw ValidationError("--demo-size must be 0 or more") }
+        guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
+        guard rateLimitPerMinute > 0, rateLimitPerHour > 0 else { throw ValidationError("rate limits must be positive") }
+        guard latencyMs >= 0 else { throw ValidationError("--latency-ms must be 0 or more") }
+    }
+
+    func run() async throws {
+        let config = SandboxConfiguration(
+            databasePath: db ?? Paths.sandboxDatabase, port: port, demoSize: demoSize,
+            shape: ResponseShape(rawValue: shape) ?? .bare, requestLogPath: requestLog,
+            rateLimitPerMinute: rateLimitPerMinute, rateLimitPerHour: rateLimitPerHour,
+            failRate: failRate, latencyMs: latencyMs)
+        let server: SandboxServer
+        do {
+            server = try await SandboxServer.start(config)
+        } catch {
+            FileHandle.standardError.write(Data("candidates serve: \(error)\n".utf8))
+            throw ExitCode(1)
+        }
+        var out = "Sandbox listening on \(server.baseURL) (\(config.shape.rawValue) responses, database \(config.databasePath))\n"
+        out += "Demo keys (send as Authorization: Bearer <key>):\n"
+        for k in SandboxDemo.keys { out += "  \(k.key)  \(k.note)\n" }
+        out += "Companies:\n"
+        for c in SandboxDemo.companies { out += "  \(c.id)  \(c.name)\n" }
+        out += "Try: INSTAVIEW_BASE_URL=\(server.baseURL) INSTAVIEW_API_KEY=\(SandboxDemo.defaultKey.key) candidates\n"
+        print(out, terminator: "")
+        fflush(stdout)
+        await server.waitUntilStopped()
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import CandidateCore
+import CandidateSandbox
+import CandidateTUI
+import Foundation
+
+/// How to reach the API: flags, else environment, else the embedded sandbox.
+struct ConnectionOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("API base URL including any path prefix (env INSTAVIEW_BASE_URL).", valueName: "url"))
+    var baseURL: String?
+
+    @Option(name: .long, help: ArgumentHelp("Read the API key from this file (else env INSTAVIEW_API_KEY). Never pass a key as an argument.", valueName: "path"))
+    var apiKeyFile: String?
+
+    @Option(name: .long, help: ArgumentHelp("Company UUID, required with an ATS key (env INSTAVIEW_COMPANY_ID).", valueName: "uuid"))
+    var companyId: String?
+
+    @Option(name: .long, help: ArgumentHelp("Seconds to wait for each request.", valueName: "seconds"))
+    var timeout: Double = 15
+
+    /// A configured client for a real server, or `nil` when neither a base URL nor a key was
+    /// given (then the embedded sandbox is used).
+    func explicitConfiguration() throws -> APIConfiguration? {
+        let env = ProcessInfo.processInfo.environment
+        let base = baseURL ?? env["INSTAVIEW_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        var key = env["INSTAVIEW_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        if let apiKeyFile {
+            do {
+                key = try String(contentsOfFile: apiKeyFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+            } catch {
+                throw ValidationError("Cannot read the API key file \(apiKeyFile): \((error as NSError).localizedDescription)")
+            }
+            if key?.isEmpty ?? true { throw ValidationError("The API key file \(apiKeyFile) is empty") }
+        }
+        let company = companyId ?? env["INSTAVIEW_COMPANY_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        if base == nil && key == nil { return nil }
+        guard let key else {
+            throw ValidationError("A base URL was given but no API key: set INSTAVIEW_API_KEY or pass --api-key-file PATH")
+        }
+        do {
+            return try APIConfiguration(baseURL: base ?? APIConfiguration.defaultBaseURL, apiKey: key, companyId: company, timeout: timeout)
+        } catch let e as APIError {
+            throw ValidationError(e.description)
+        }
+    }
+}
+
+/// Where the product keeps its files (XDG base directories).
+enum Paths {
+    /// `$XDG_DATA_HOME/candidates` (default `~/.local/share/candidates`).
+    static var dataDirectory: String {
+        let env = ProcessInfo.processInfo.environment
+        if let x = env["XDG_DATA_HOME"], x.hasPrefix("/") { return x + "/candidates" }
+        return NSHomeDirectory() + "/.local/share/candidates"
+    }
+
+    /// The embedded sandbox's SQLite file.
+    static var sandboxDatabase: String { dataDirectory + "/sandbox.sqlite" }
+}
+
+/// A connection ready to use: the client, what the header says, and the sandbox to stop.
+struct OpenConnection {
+    var client: CandidatesClient
+    var info: ConnectionInfo
+    var sandbox: SandboxServer?
+
+    /// Opens the configured server, or starts the embedded sandbox on 127.0.0.1 (a free port).
+    static func open(_ options: ConnectionOptions) async throws -> OpenConnection {
+        if let config = try options.explicitConfiguration() {
+            let company = config.companyId.map { "company \($0)" }
+            return OpenConnection(client: CandidatesClient(configuration: config),
+                                  info: ConnectionInfo(location: config.displayHost, company: company, isSandbox: false), sandbox: nil)
+        }
+        let server = try await SandboxServer.start(SandboxConfiguration(databasePath: Paths.sandboxDatabase))
+        let key = SandboxDemo.defaultKey
+        let config = try APIConfiguration(baseURL: server.baseURL, apiKey: key.key, companyId: nil, timeout: options.timeout)
+        let company = SandboxDemo.companies.first { key.companyIds.contains($0.id) }?.name
+        return OpenConnection(client: CandidatesClient(configuration: config),
+                              info: ConnectionInfo(location: "local sandbox \(config.displayHost)", company: company, isSandbox: true),
+                              sandbox: server)
+    }
+}
