@@ -67,6 +67,7 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .testTarget(name: "CandidateTUITests", dependencies: ["CandidateTUI", "CandidateCore"]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["CandidateCore", .product(name: "GRDB", package: "GRDB.swift")]

@@ -1,0 +1,208 @@
+import CandidateCore
+import Testing
+@testable import CandidateTUI
+
+private let today = CalendarDay(year: 2026, month: 11, day: 29)!
+
+private func candidate(_ n: Int, status: CandidateStatus = .applied) -> Candidate {
+    Candidate(id: "00000000-0000-4000-8000-\(String(format: "%012d", n))", firstName: "First\(n)", lastName: "Last\(n)",
+              email: "c\(n)@example.com", phoneNumber: "+42190000\(String(format: "%04d", n))", status: status,
+              updatedAt: "2026-11-01T10:00:00.000Z")
+}
+
+private func page(_ range: Range<Int>, total: Int, page: Int) -> Page<Candidate> {
+    Page(items: range.map { candidate($0) }, total: total, page: page, limit: 50, totalPages: (total + 49) / 50)
+}
+
+private func loadedModel(count: Int = 30) -> AppModel {
+    var m = AppModel(connection: ConnectionInfo(location: "test", company: nil, isSandbox: true), today: today)
+    _ = m.start()
+    _ = m.update(.pageLoaded(generation: 0, page(0..<count, total: count, page: 1)))
+    return m
+}
+
+@Test func startLoadsFirstPageAndJobs() {
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    #expect(m.start() == [.loadPage(generation: 0, page: 1, limit: ListModel.pageSize), .loadJobs])
+    #expect(m.list.loading)
+}
+
+@Test func cursorNearEndFetchesNextPageOnce() {
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    _ = m.start()
+    _ = m.update(.pageLoaded(generation: 0, page(0..<50, total: 120, page: 1)))
+    #expect(m.list.hasMore)
+    var effects: [Effect] = []
+    for _ in 0..<29 { effects += m.update(.key(.down)) }
+    #expect(effects.isEmpty, "no fetch while far from the end")
+    effects = m.update(.key(.down))
+    #expect(effects == [.loadPage(generation: 0, page: 2, limit: ListModel.pageSize)])
+    #expect(m.update(.key(.down)).isEmpty, "no second fetch while one is running")
+}
+
+@Test func stalePagesFromBeforeReloadAreDropped() {
+    var m = loadedModel()
+    let effects = m.update(.key(.char("r")))
+    #expect(effects.first == .loadPage(generation: 1, page: 1, limit: ListModel.pageSize))
+    _ = m.update(.pageLoaded(generation: 0, page(100..<110, total: 10, page: 1)))
+    #expect(m.list.rows.isEmpty)
+    _ = m.update(.pageLoaded(generation: 1, page(0..<5, total: 5, page: 1)))
+    #expect(m.list.rows.count == 5)
+}
+
+@Test func navigationKeysClampToTheList() {
+    var m = loadedModel(count: 30)
+    _ = m.update(.key(.end))
+    #expect(m.list.cursor == 29)
+    _ = m.update(.key(.char("j")))
+    #expect(m.list.cursor == 29)
+    _ = m.update(.key(.char("g")))
+    #expect(m.list.cursor == 0)
+    _ = m.update(.key(.char("k")))
+    #expect(m.list.cursor == 0)
+    _ = m.update(.key(.pageDown))
+    #expect(m.list.cursor == 10)
+}
+
+@Test func statusMenuOffersNextStepsFirstThenOthers() {
+    var m = loadedModel()
+    _ = m.update(.key(.char("s")))
+    let menu = m.menu()
+    #expect(menu?.title == "Status: APPLIED")
+    #expect(menu?.items.map(\.label) == ["IN_PROCESS", "REJECTED", "── Other ──", "UNDEFINED", "ACCEPTED"])
+    #expect(menu?.items[2].selectable == false)
+}
+
+@Test func statusMoveAsksThenSendsOnlyTheStatus() {
+    var m = loadedModel()
+    _ = m.update(.key(.char("s")))
+    #expect(m.update(.menuChosen(1)).isEmpty)
+    #expect(m.prompt()?.question == "Move First0 Last0 from APPLIED to REJECTED? (y/N)")
+    let effects = m.update(.key(.char("y")))
+    #expect(effects == [.moveStatus(id: candidate(0).id, name: "First0 Last0", from: .applied, patch: .status(.rejected))])
+    var moved = candidate(0); moved.status = .rejected
+    _ = m.update(.statusMoved(moved, from: .applied))
+    #expect(m.list.rows[0].status == .rejected)
+    #expect(m.flash?.text == "Moved First0 Last0 from APPLIED to REJECTED")
+}
+
+@Test func statusMoveDeclinedByDefault() {
+    var m = loadedModel()
+    _ = m.update(.key(.char("s")))
+    _ = m.update(.menuChosen(0))
+    #expect(m.update(.key(.enter)).isEmpty)
+    #expect(m.overlay == nil)
+    #expect(m.list.rows[0].status == .applied)
+}
+
+@Test func formSaveSendsOnlyChangedFieldAfterConfirm() {
+    var m = loadedModel()
+    _ = m.update(.key(.enter))
+    #expect(m.form?.focus == .firstName)
+    _ = m.update(.key(.tab))
+    _ = m.update(.fieldEdited(.lastName, "Nováková"))
+    #expect(m.update(.key(.function(2))).isEmpty)
+    #expect(m.overlay == .confirmSave(lines: ["Last name: Last0 → Nováková"]))
+    let effects = m.update(.key(.char("y")))
+    var expected = CandidatePatch(); expected[.lastName] = .string("Nováková")
+    #expect(effects == [.save(id: candidate(0).id, patch: expected, fields: [.lastName])])
+    #expect(m.form?.saving == true)
+}
+
+@Test func confirmNoKeepsEdits() {
+    var m = loadedModel()
+    _ = m.update(.key(.enter))
+    _ = m.update(.fieldEdited(.firstName, "Jana"))
+    _ = m.update(.key(.ctrl("s")))
+    _ = m.update(.key(.escape))
+    #expect(m.overlay == nil)
+    #expect(m.form?.draft.firstName == "Jana")
+}
+
+@Test func invalidPhoneFocusesFieldAndSendsNothing() {
+    var m = loadedModel()
+    _ = m.update(.key(.enter))
+    _ = m.update(.fieldEdited(.phoneNumber, "0905 123"))
+    let effects = m.update(.key(.function(2)))
+    #expect(effects.isEmpty)
+    #expect(m.overlay == nil)
+    #expect(m.form?.focus == .phoneNumber)
+    #expect(m.form?.errors[.phoneNumber] != nil)
+    #expect(m.flash?.kind == .error)
+}
+
+@Test func nothingToChange() {
+    var m = loadedModel()
+    _ = m.update(.key(.enter))
+    #expect(m.update(.key(.function(2))).isEmpty)
+    #expect(m.flash?.text == "Nothing to change")
+}
+
+@Test func serverErrorAttachesToNamedFieldAndKeepsEdits() {
+    var m = loadedModel()
+    _ = m.update(.key(.enter))
+    _ = m.update(.fieldEdited(.email, "new@example.com"))
+    _ = m.update(.key(.function(2)))
+    _ = m.update(.key(.char("y")))
+    let failure = HTTPFailure(status: 400, code: "VALIDATION_ERROR", messages: ["email is already used"], fields: [.email])
+    _ = m.update(.saveFailed(.http(failure)))
+    #expect(m.form?.errors[.email] == "email is already used")
+    #expect(m.form?.focus == .email)
+    #expect(m.form?.draft.email == "new@example.com")
+    #expect(m.form?.saving == false)
+}
+
+@Test func escapeWithChangesAsksToDiscard() {
+    var m = loadedModel()
+    _ = m.update(.key(.enter))
+    _ = m.update(.fieldEdited(.firstName, "X"))
+    _ = m.update(.key(.escape))
+    #expect(m.overlay == .confirmDiscard)
+    _ = m.update(.key(.char("n")))
+    #expect(m.form != nil)
+    _ = m.update(.key(.escape))
+    _ = m.update(.key(.char("y")))
+    #expect(m.screen == .list)
+}
+
+@Test func genderMenuClearsToAuto() {
+    var c = candidate(0); c.gender = .female
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    _ = m.start()
+    _ = m.update(.pageLoaded(generation: 0, Page(items: [c], total: 1, page: 1, limit: 50, totalPages: 1)))
+    _ = m.update(.key(.enter))
+    for _ in 0..<6 { _ = m.update(.key(.tab)) }
+    #expect(m.form?.focus == .gender)
+    _ = m.update(.key(.enter))
+    #expect(m.overlay == .genderMenu)
+    _ = m.update(.menuChosen(2))
+    #expect(m.form?.draft.gender == nil)
+    #expect(try m.form?.draft.makePatch(today: today).jsonObject == .object(["gender": .null]))
+}
+
+@Test func metadataAndCVOpenTheEditor() {
+    var m = loadedModel()
+    _ = m.update(.key(.enter))
+    for _ in 0..<8 { _ = m.update(.key(.tab)) }
+    #expect(m.form?.focus == .metadata)
+    #expect(m.update(.key(.enter)) == [.openEditor(.metadata, text: "")])
+    _ = m.update(.editorFinished(.metadata, text: "{\"source\": \"referral\"}\n", status: 0))
+    #expect(m.form?.draft.isChanged(.metadata) == true)
+    _ = m.update(.editorFinished(.metadata, text: "{broken", status: 0))
+    #expect(m.form?.errors[.metadata] != nil)
+}
+
+@Test func listLayoutAlignsWideNamesByCells() {
+    let layout = ListLayout(width: 100)
+    var a = candidate(1); a.firstName = "王小明"; a.lastName = ""
+    var b = candidate(2); b.firstName = "Šťastný"; b.lastName = "Jan"
+    let la = layout.rowLine(a), lb = layout.rowLine(b)
+    #expect(DisplayText.width(la) == DisplayText.width(lb))
+    #expect(DisplayText.width(layout.headerLine()) == DisplayText.width(la))
+}
+
+@Test func listLayoutSanitizesControlCharacters() {
+    var c = candidate(1); c.firstName = "Evil\u{1B}[2J"
+    let line = ListLayout(width: 100).rowLine(c)
+    #expect(!line.unicodeScalars.contains { $0.value == 0x1B })
+}
