@@ -165,7 +165,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
     #expect(m.screen == .list)
 }
 
-@Test func genderMenuClearsToAuto() {
+@Test func genderMenuClearsToAuto() throws {
     var c = candidate(0); c.gender = .female
     var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
     _ = m.start()

@@ -1,0 +1,166 @@
+import CandidateCore
+import Foundation
+import GRDB
+import Testing
+
+/// Where the package's built `candidates` binary is (`swift test` builds it beside the tests).
+enum Binary {
+    static var path: String {
+        if let p = ProcessInfo.processInfo.environment["CANDIDATES_BINARY"] { return p }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for folder in [".build/debug", ".build/release"] {
+            let p = root.appendingPathComponent(folder).appendingPathComponent("candidates").path
+            if FileManager.default.isExecutableFile(atPath: p) { return p }
+        }
+        return root.appendingPathComponent(".build/debug/candidates").path
+    }
+}
+
+/// A temporary folder removed at the end of the test.
+final class TempDir {
+    let path: String
+    init() throws {
+        path = FileManager.default.temporaryDirectory.appendingPathComponent("candidates-e2e-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+    func file(_ name: String) -> String { path + "/" + name }
+}
+
+struct TimedOut: Error, CustomStringConvertible {
+    var description: String
+}
+
+/// Polls `condition` every 50 ms until it is true or `seconds` pass.
+func waitUntil(_ what: String, seconds: Double = 20, _ condition: () throws -> Bool) throws {
+    let deadline = Date().addingTimeInterval(seconds)
+    while Date() < deadline {
+        if try condition() { return }
+        Thread.sleep(forTimeInterval: 0.05)
+    }
+    if try condition() { return }
+    throw TimedOut(description: "timed out after \(seconds) s waiting for \(what)")
+}
+
+/// `candidates serve` on a free port with its own database and request log.
+final class SandboxProcess {
+    let process = Process()
+    let baseURL: String
+    let databasePath: String
+    let requestLogPath: String
+    private let output = Pipe()
+
+    init(dir: TempDir, extraArguments: [String] = []) throws {
+        databasePath = dir.file("sandbox.sqlite")
+        requestLogPath = dir.file("requests.jsonl")
+        process.executableURL = URL(fileURLWithPath: Binary.path)
+        process.arguments = ["serve", "--port", "0", "--db", databasePath, "--request-log", requestLogPath] + extraArguments
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        var text = ""
+        let handle = output.fileHandleForReading
+        var url: String?
+        let deadline = Date().addingTimeInterval(60)
+        while url == nil && Date() < deadline && process.isRunning {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            text += String(decoding: chunk, as: UTF8.self)
+            if let r = text.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) { url = String(text[r]) }
+        }
+        guard let url else {
+            process.terminate()
+            throw TimedOut(description: "candidates serve did not start: \(text)")
+        }
+        baseURL = url
+    }
+
+    deinit {
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+    }
+
+    /// The request log, one decoded JSON object per line.
+    func requests() throws -> [JSONValue] {
+        guard let data = FileManager.default.contents(atPath: requestLogPath) else { return [] }
+        return try String(decoding: data, as: UTF8.self).split(separator: "\n").map { try JSONValue.parse(String($0)) }
+    }
+
+    /// Logged requests with this method.
+    func requests(method: String) throws -> [JSONValue] {
+        try requests().filter { $0["method"]?.stringValue == method }
+    }
+
+    /// One column of a candidate row, read from the SQLite file directly.
+    func column(_ column: String, candidate id: String) throws -> String? {
+        let queue = try DatabaseQueue(path: databasePath)
+        return try queue.read { db in try String.fetchOne(db, sql: "SELECT \(column) FROM candidate WHERE id = ?", arguments: [id]) }
+    }
+
+    func client(key: String = "sk_test_northwind") throws -> CandidatesClient {
+        CandidatesClient(configuration: try APIConfiguration(baseURL: baseURL, apiKey: key, timeout: 5))
+    }
+}
+
+/// A tmux server of its own running one program in a W×H pane: keys in, screen text out.
+final class TmuxSession {
+    let socket = "candidates-e2e-\(UUID().uuidString.prefix(8))"
+    let name = "e2e"
+
+    /// Starts `command` (run by sh) with `env` in a detached session of `cols`×`rows`.
+    init(command: String, env: [String: String], cols: Int = 110, rows: Int = 32) throws {
+        var environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
+        environment.merge(env) { $1 }
+        let exports = environment.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quote($0.value));" }.joined(separator: " ")
+        try tmux(["-u", "new-session", "-d", "-s", name, "-x", String(cols), "-y", String(rows), "sh", "-c", exports + " " + command])
+        try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
+    }
+
+    deinit { _ = try? tmux(["kill-server"]) }
+
+    static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
+
+    @discardableResult
+    func tmux(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["tmux", "-L", socket] + args
+        var env = ProcessInfo.processInfo.environment
+        env["LANG"] = "C.UTF-8"
+        env.removeValue(forKey: "TMUX")
+        p.environment = env
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// The visible screen as text.
+    func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
+
+    /// Sends tmux key names (`Enter`, `Tab`, `C-u`, `F2`, `Escape`, `Down`).
+    func keys(_ names: String...) throws { try tmux(["send-keys", "-t", name] + names) }
+
+    /// Types text literally.
+    func type(_ text: String) throws { try tmux(["send-keys", "-t", name, "-l", text]) }
+
+    /// Waits until the screen contains `text`; the error shows the last screen.
+    func waitFor(_ text: String, seconds: Double = 20) throws {
+        var last = ""
+        do {
+            try waitUntil("\"\(text)\" on screen", seconds: seconds) {
+                last = try screen()
+                return last.contains(text)
+            }
+        } catch {
+            throw TimedOut(description: "\(error)\n--- screen ---\n\(last)")
+        }
+    }
+
+    /// Waits until the screen no longer contains `text`.
+    func waitForAbsence(_ text: String, seconds: Double = 20) throws {
+        try waitUntil("\"\(text)\" gone", seconds: seconds) { !(try screen().contains(text)) }
+    }
+}
