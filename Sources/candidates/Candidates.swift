@@ -3,6 +3,7 @@ import CandidateCore
 import CandidateSandbox
 import CandidateTUI
 import Foundation
+import Logging
 
 @main
 struct Candidates: AsyncParsableCommand {
@@ -29,6 +30,8 @@ struct Edit: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
+        // Nothing may print while curses owns the screen: logs go to $CANDIDATES_LOG or nowhere.
+        LogSetup.bootstrap(toFile: ProcessInfo.processInfo.environment["CANDIDATES_LOG"])
         let open: OpenConnection
         do {
             open = try await OpenConnection.open(connection)
@@ -84,6 +87,7 @@ struct Serve: AsyncParsableCommand {
     }
 
     func run() async throws {
+        LogSetup.bootstrapStandardError()
         let config = SandboxConfiguration(
             databasePath: db ?? Paths.sandboxDatabase, port: port, demoSize: demoSize,
             shape: ResponseShape(rawValue: shape) ?? .bare, requestLogPath: requestLog,
