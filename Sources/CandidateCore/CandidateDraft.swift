@@ -105,7 +105,7 @@ public struct CandidateDraft: Hashable, Sendable {
             do { return .success(try JSONValue.parse(t)) } catch {
                 return .failure(FieldError(field: .metadata, message: "is not valid JSON: \(Self.jsonErrorSummary(error))"))
             }
-        case .cvText: return .success(Self.optional(cvText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : cvText))
+        case .cvText: return .success(Self.optionalText(cvText))
         }
     }
 
@@ -123,7 +123,7 @@ public struct CandidateDraft: Hashable, Sendable {
         case .gender: return c.gender.map { .string($0.rawValue) } ?? .null
         case .jobIds: return .array(c.jobIds.map(JSONValue.string))
         case .metadata: return c.metadata ?? .null
-        case .cvText: return optional(c.cvText ?? "")
+        case .cvText: return optionalText(c.cvText ?? "")
         }
     }
 
@@ -167,6 +167,8 @@ public struct CandidateDraft: Hashable, Sendable {
 
     static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
     static func optional(_ s: String) -> JSONValue { s.isEmpty ? .null : .string(s) }
+    /// Multi-line text kept as typed, except that white space only means cleared.
+    static func optionalText(_ s: String) -> JSONValue { trimmed(s).isEmpty ? .null : .string(s) }
     static func normalizedPhone(_ s: String) -> String {
         String(s.filter { !" \t-.()\u{00A0}".contains($0) })
     }
