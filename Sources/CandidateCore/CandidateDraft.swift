@@ -184,7 +184,8 @@ public struct CandidateDraft: Hashable, Sendable {
 /// How a field's value reads to a person: in confirm panels (`Label: old → new`), lists and the CLI.
 public enum FieldDisplay {
     /// A one-line rendering of a wire value. `jobTitle` turns a job id into its title when known.
-    /// Cleared values read `(empty)`; a cleared gender reads `auto`; long text is cut to `maxLength`.
+    /// Cleared values read `(empty)`; a cleared gender reads `auto`; long text is cut to `maxLength`
+    /// characters ending in `…` (nothing at all when `maxLength` is 0 or less).
     public static func text(_ field: CandidateField, _ value: JSONValue, jobTitle: (String) -> String? = { _ in nil },
                             maxLength: Int = 60) -> String {
         let s: String
@@ -197,7 +198,8 @@ public enum FieldDisplay {
         case (_, .string(let t)): s = t.replacingOccurrences(of: "\n", with: " ")
         default: s = value.compactText()
         }
-        return s.count > maxLength ? String(s.prefix(maxLength - 1)) + "…" : s
+        guard s.count > maxLength else { return s }
+        return maxLength > 0 ? String(s.prefix(maxLength - 1)) + "…" : ""
     }
 
     /// `Label: old → new` for every field `patch` changes, in form order.
