@@ -43,9 +43,15 @@ public struct APIConfiguration: Sendable, Equatable {
     }
 
     /// Whether `host` is a loopback name or address (127.0.0.0/8, `localhost`, `::1`).
+    /// Only a dotted-quad IPv4 address counts for 127.0.0.0/8: a name such as
+    /// `127.example.com` is a remote host.
     public static func isLoopback(_ host: String) -> Bool {
         let h = host.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
-        return h == "localhost" || h == "::1" || h.hasPrefix("127.")
+        if h == "localhost" || h == "::1" { return true }
+        let octets = h.split(separator: ".", omittingEmptySubsequences: false)
+        return octets.count == 4 && octets[0] == "127" && octets.allSatisfy { octet in
+            (1...3).contains(octet.count) && octet.allSatisfy { ("0"..."9").contains($0) } && (Int(octet) ?? 256) <= 255
+        }
     }
 
     /// The host (and port) of the base URL, for headers and messages.

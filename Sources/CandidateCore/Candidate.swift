@@ -70,7 +70,9 @@ public struct Candidate: Hashable, Sendable, Identifiable {
 }
 
 extension Candidate: Codable {
-    enum CodingKeys: CodingKey, CaseIterable {
+    // A String raw value gives every default wire name without going through `description`:
+    // `CodingKey.description` calls `stringValue`, so `"\(self)"` here would recurse forever.
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, firstName, lastName, email, phoneNumber, gdprExpiryDate, status, jobIds, jobId
         case overallRating, metadata, analysisCount, interviewCount, links, createdAt, updatedAt
         case gender
@@ -80,7 +82,7 @@ extension Candidate: Codable {
             switch self {
             case .gender: return UnconfirmedAPINames.gender
             case .cvText: return UnconfirmedAPINames.cvText
-            default: return "\(self)"
+            default: return rawValue
             }
         }
         init?(stringValue: String) {

@@ -105,7 +105,7 @@ public struct CandidateDraft: Hashable, Sendable {
             do { return .success(try JSONValue.parse(t)) } catch {
                 return .failure(FieldError(field: .metadata, message: "is not valid JSON: \(Self.jsonErrorSummary(error))"))
             }
-        case .cvText: return .success(Self.optional(cvText.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? "" : cvText))
+        case .cvText: return .success(Self.optionalText(cvText))
         }
     }
 
@@ -123,7 +123,7 @@ public struct CandidateDraft: Hashable, Sendable {
         case .gender: return c.gender.map { .string($0.rawValue) } ?? .null
         case .jobIds: return .array(c.jobIds.map(JSONValue.string))
         case .metadata: return c.metadata ?? .null
-        case .cvText: return optional(c.cvText ?? "")
+        case .cvText: return optionalText(c.cvText ?? "")
         }
     }
 
@@ -167,6 +167,8 @@ public struct CandidateDraft: Hashable, Sendable {
 
     static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
     static func optional(_ s: String) -> JSONValue { s.isEmpty ? .null : .string(s) }
+    /// Multi-line text kept as typed, except that white space only means cleared.
+    static func optionalText(_ s: String) -> JSONValue { trimmed(s).isEmpty ? .null : .string(s) }
     static func normalizedPhone(_ s: String) -> String {
         String(s.filter { !" \t-.()\u{00A0}".contains($0) })
     }
@@ -182,7 +184,8 @@ public struct CandidateDraft: Hashable, Sendable {
 /// How a field's value reads to a person: in confirm panels (`Label: old → new`), lists and the CLI.
 public enum FieldDisplay {
     /// A one-line rendering of a wire value. `jobTitle` turns a job id into its title when known.
-    /// Cleared values read `(empty)`; a cleared gender reads `auto`; long text is cut to `maxLength`.
+    /// Cleared values read `(empty)`; a cleared gender reads `auto`; long text is cut to `maxLength`
+    /// characters ending in `…` (nothing at all when `maxLength` is 0 or less).
     public static func text(_ field: CandidateField, _ value: JSONValue, jobTitle: (String) -> String? = { _ in nil },
                             maxLength: Int = 60) -> String {
         let s: String
@@ -195,7 +198,8 @@ public enum FieldDisplay {
         case (_, .string(let t)): s = t.replacingOccurrences(of: "\n", with: " ")
         default: s = value.compactText()
         }
-        return s.count > maxLength ? String(s.prefix(maxLength - 1)) + "…" : s
+        guard s.count > maxLength else { return s }
+        return maxLength > 0 ? String(s.prefix(maxLength - 1)) + "…" : ""
     }
 
     /// `Label: old → new` for every field `patch` changes, in form order.
