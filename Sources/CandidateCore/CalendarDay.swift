@@ -26,6 +26,8 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
     public init?(parsing text: String) {
         let t = text.trimmingCharacters(in: .whitespaces)
         let datePart = t.split(separator: "T", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? t
+        // A time part must make a real timestamp: `2027-03-01Tjunk` is not a date.
+        if datePart.count != t.count, APITimestamp.parse(t) == nil { return nil }
         let parts = datePart.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
