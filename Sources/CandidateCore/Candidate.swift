@@ -70,7 +70,7 @@ public struct Candidate: Hashable, Sendable, Identifiable {
 }
 
 extension Candidate: Codable {
-    enum CodingKeys: CodingKey, CaseIterable {
+    enum CodingKeys: String, CodingKey, CaseIterable {
         case id, firstName, lastName, email, phoneNumber, gdprExpiryDate, status, jobIds, jobId
         case overallRating, metadata, analysisCount, interviewCount, links, createdAt, updatedAt
         case gender
@@ -80,7 +80,8 @@ extension Candidate: Codable {
             switch self {
             case .gender: return UnconfirmedAPINames.gender
             case .cvText: return UnconfirmedAPINames.cvText
-            default: return "\(self)"
+            // Not "\(self)": a CodingKey's description is its stringValue, so that recursed forever.
+            default: return rawValue
             }
         }
         init?(stringValue: String) {
