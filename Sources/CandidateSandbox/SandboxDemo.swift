@@ -40,6 +40,13 @@ public enum SandboxDemo {
     /// `sk_test_northwind`: the company key of the first company, all scopes.
     public static var defaultKey: SandboxKey { keys[0] }
 
+    /// How many candidates a fresh database of `demoSize` gets per company, in `companies` order:
+    /// a few in company 3 (at least 3, about 5 %), about a quarter in company 2, the rest in company 1.
+    /// The counts sum to `demoSize`.
+    public static func candidateCounts(demoSize: Int) -> [(companyId: String, count: Int)] {
+        DemoSeeder.companyCounts(demoSize: max(0, demoSize))
+    }
+
     /// The key with this bearer token, if it is a demo key.
     public static func key(_ token: String) -> SandboxKey? { keys.first { $0.key == token } }
 

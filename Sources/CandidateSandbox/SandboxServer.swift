@@ -55,6 +55,12 @@ public final class SandboxServer: Sendable {
                 logger: logger))
             SandboxRoutes(store: store, renderer: renderer).register(on: router)
 
+            // stop() cancels the server task, which Hummingbird reports at error level
+            // ("Waiting on child channel: CancellationError()"); keep its own logging quiet
+            // unless the caller is debugging.
+            var frameworkLogger = logger
+            if logger.logLevel > .debug { frameworkLogger.logLevel = .critical }
+
             let (ports, portSink) = AsyncThrowingStream.makeStream(of: Int.self)
             let app = Application(
                 router: router,
@@ -63,7 +69,7 @@ public final class SandboxServer: Sendable {
                 onServerRunning: { channel in
                     portSink.yield(channel.localAddress?.port ?? configuration.port)
                 },
-                logger: logger)
+                logger: frameworkLogger)
             let runTask = Task {
                 do {
                     try await app.run()
