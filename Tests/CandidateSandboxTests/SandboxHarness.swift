@@ -53,10 +53,12 @@ struct Sandbox {
     }
 
     /// Sends `method path` with an optional bearer `key` and raw `body`.
-    func raw(_ method: String, _ path: String, key: String? = SandboxDemo.defaultKey.key, body: String? = nil) async throws -> Reply {
+    func raw(_ method: String, _ path: String, key: String? = SandboxDemo.defaultKey.key, body: String? = nil,
+             authorization: String? = nil) async throws -> Reply {
         var request = HTTPClientRequest(url: server.baseURL + path)
         request.method = .init(rawValue: method)
         if let key { request.headers.add(name: "Authorization", value: "Bearer \(key)") }
+        if let authorization { request.headers.add(name: "Authorization", value: authorization) }
         if let body {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(Array(body.utf8))
