@@ -1,0 +1,50 @@
+import CandidateCore
+import Foundation
+
+/// Appends one JSON line per request to a file (`SandboxConfiguration.requestLogPath`).
+///
+/// Line shape: `{"time": ISO-8601, "method": "PATCH", "path": "/candidates/…", "query": {"companyId": "…"},
+/// "body": <parsed JSON | raw string | null>, "status": 200, "ms": 3}` (compact, sorted keys).
+/// Each line is written with one `write(2)`, so a reader sees it at once. The API key never
+/// appears: the `Authorization` header is not logged, and any occurrence of the presented
+/// token (6 characters or more) elsewhere, in a query value or a body, is replaced by `[redacted]`.
+actor RequestLog {
+    private let handle: FileHandle
+
+    /// Opens `path` for appending, creating it and its parent folders.
+    /// - Throws: file-system errors.
+    init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: path) {
+            guard FileManager.default.createFile(atPath: path, contents: nil) else {
+                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
+            }
+        }
+        handle = try FileHandle(forWritingTo: url)
+        try handle.seekToEnd()
+    }
+
+    /// Writes one line. Errors writing are ignored (the log must never break a request).
+    func append(method: String, path: String, query: [(String, String)], body: Data, status: Int, ms: Int, token: String?) {
+        let bodyValue: JSONValue
+        if body.isEmpty {
+            bodyValue = .null
+        } else if let json = try? JSONValue.parse(body) {
+            bodyValue = json
+        } else {
+            bodyValue = .string(String(decoding: body, as: UTF8.self))
+        }
+        var queryObject: [String: JSONValue] = [:]
+        for (k, v) in query { queryObject[k] = .string(v) }
+        var line = JSONValue.object([
+            "time": .string(Timestamps.isoNow()), "method": .string(method), "path": .string(path),
+            "query": .object(queryObject), "body": bodyValue, "status": .int(status), "ms": .int(ms),
+        ]).compactText()
+        if let token, token.count >= 6 { line = line.replacingOccurrences(of: token, with: "[redacted]") }
+        try? handle.write(contentsOf: Data((line + "\n").utf8))
+    }
+
+    /// Closes the file.
+    func close() { try? handle.close() }
+}

@@ -1,0 +1,52 @@
+/// Which of the API's documented response shapes the sandbox answers in
+/// (API page, "Three response shapes — a client must accept all of them").
+public enum ResponseShape: String, CaseIterable, Sendable {
+    /// Objects at top level; lists as `{"data": [...], "total", "page", "limit", "totalPages"}`;
+    /// errors in the framework shape `{"statusCode", "message": "…" | ["…"], "error", "code"}`.
+    case bare
+    /// `{"success": true, "data": …, "error": null, "timestamp"}`; lists as `data.items` +
+    /// `data.pagination`; errors as `{"success": false, "data": null, "error": {"code", "message", "details"}, "timestamp"}`.
+    case wrapped
+}
+
+/// How a `SandboxServer` runs: where it listens, what it stores, how it misbehaves.
+public struct SandboxConfiguration: Sendable {
+    /// Address to bind; default `127.0.0.1` (loopback only).
+    public var host: String
+    /// TCP port; `0` picks a free port (read the real one from `SandboxServer.port`).
+    public var port: Int
+    /// SQLite file. Created, with its parent folders, when missing; seeded when it holds no candidates.
+    public var databasePath: String
+    /// Candidates to seed into an empty database (default 300; 100_000 seeds in seconds).
+    public var demoSize: Int
+    /// Response shape for every answer, success or error (default `.bare`).
+    public var shape: ResponseShape
+    /// When set, one JSON line per request is appended here (`time`, `method`, `path`, `query`, `body`, `status`).
+    /// The API key and the `Authorization` header are never written.
+    public var requestLogPath: String?
+    /// Requests per key per clock minute before 429 (default 600).
+    public var rateLimitPerMinute: Int
+    /// Requests per key per clock hour before 429 (default 20_000).
+    public var rateLimitPerHour: Int
+    /// Fraction 0...1 of resource requests (`/candidates…`, `/jobs…`) answered with an injected 500 or 503 (default 0).
+    public var failRate: Double
+    /// Delay added to every request, in milliseconds (default 0).
+    public var latencyMs: Int
+
+    /// - Parameters: see the properties. Out-of-range numbers are clamped (`failRate` to 0...1,
+    ///   limits to at least 1, `demoSize` and `latencyMs` to at least 0).
+    public init(databasePath: String, host: String = "127.0.0.1", port: Int = 0, demoSize: Int = 300,
+                shape: ResponseShape = .bare, requestLogPath: String? = nil, rateLimitPerMinute: Int = 600,
+                rateLimitPerHour: Int = 20_000, failRate: Double = 0, latencyMs: Int = 0) {
+        self.databasePath = databasePath
+        self.host = host
+        self.port = port
+        self.demoSize = max(0, demoSize)
+        self.shape = shape
+        self.requestLogPath = requestLogPath
+        self.rateLimitPerMinute = max(1, rateLimitPerMinute)
+        self.rateLimitPerHour = max(1, rateLimitPerHour)
+        self.failRate = failRate.isNaN ? 0 : min(max(failRate, 0), 1)
+        self.latencyMs = max(0, latencyMs)
+    }
+}

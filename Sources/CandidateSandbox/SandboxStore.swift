@@ -1,0 +1,256 @@
+import CandidateCore
+import Foundation
+import GRDB
+
+/// A candidate together with the company that owns it (the API never sends the owner; the
+/// sandbox needs it for company isolation).
+struct StoredCandidate: Sendable {
+    var companyId: String
+    var candidate: Candidate
+}
+
+/// A job as the sandbox sends it: what `Job` decodes (`id`, `title`, `status`, `companyId`,
+/// `location.city`, `createdAt`) plus opaque extras (`location.country`, `employmentType`).
+struct JobResource: Sendable, Encodable {
+    struct Location: Sendable, Encodable {
+        var city: String?
+        var country: String?
+    }
+    var id: String
+    var title: String
+    var status: String
+    var companyId: String
+    var location: Location
+    var employmentType: String?
+    var createdAt: String
+}
+
+/// Why an update was refused, for the routes to map onto HTTP answers.
+enum UpdateRefusal: Error, Sendable, Equatable {
+    /// No candidate with that id (404).
+    case candidateNotFound
+    /// The candidate belongs to another company (403).
+    case candidateOfAnotherCompany
+    /// `jobIds` names jobs that do not exist (400).
+    case unknownJobs([String])
+    /// `jobIds` names jobs of another company (403).
+    case jobsOfAnotherCompany([String])
+}
+
+/// Filters for `GET /candidates`, already validated by the route.
+struct CandidateFilter: Sendable {
+    var companyId: String
+    var status: String?
+    var jobId: String?
+    /// Raw search text; folded here.
+    var search: String?
+}
+
+/// The sandbox's storage: a GRDB `DatabasePool` (SQLite in WAL mode) on one file.
+///
+/// Reads run concurrently, writes are serialized by GRDB; every method is safe to call from
+/// concurrent requests. Lists are ordered by `createdAt` descending, then `id` descending,
+/// a stable order across pages.
+final class SandboxStore: Sendable {
+    private let pool: DatabasePool
+
+    /// Opens (creating the file and its parent folders when missing) and migrates.
+    /// - Throws: file-system or SQLite errors.
+    init(path: String) throws {
+        let url = URL(fileURLWithPath: path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        var config = Configuration()
+        config.busyMode = .timeout(5)
+        config.label = "candidates.sandbox"
+        pool = try DatabasePool(path: path, configuration: config)
+        try SandboxSchema.migrator.migrate(pool)
+    }
+
+    /// Seeds the demo data when the database has no companies yet. Returns whether it seeded.
+    @discardableResult
+    func seedIfEmpty(demoSize: Int, nowMillis: Int64 = Timestamps.nowMillis()) async throws -> Bool {
+        try await pool.write { db in
+            guard try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM company") == 0 else { return false }
+            try DemoSeeder.insert(into: db, demoSize: demoSize, nowMillis: nowMillis)
+            return true
+        }
+    }
+
+    /// Closes the database connections. Later calls fail; calling twice is harmless.
+    func close() {
+        try? pool.close()
+    }
+
+    // MARK: Candidates
+
+    /// One page of a company's candidates matching `filter`, and the total count.
+    func candidates(_ filter: CandidateFilter, page: Int, limit: Int) async throws -> (items: [Candidate], total: Int) {
+        try await pool.read { db in
+            var clauses = ["c.companyId = ?"]
+            var args: [(any DatabaseValueConvertible)?] = [filter.companyId]
+            if let status = filter.status {
+                clauses.append("c.status = ?"); args.append(status)
+            }
+            if let jobId = filter.jobId {
+                clauses.append("EXISTS (SELECT 1 FROM candidateJob cj WHERE cj.candidateId = c.id AND cj.jobId = ?)")
+                args.append(jobId)
+            }
+            if let search = filter.search {
+                let needle = SearchFolding.fold(search)
+                if !needle.isEmpty {
+                    clauses.append("c.searchText LIKE ? ESCAPE '\\'")
+                    args.append("%" + Self.escapeLike(needle) + "%")
+                }
+            }
+            let whereSQL = clauses.joined(separator: " AND ")
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM candidate c WHERE \(whereSQL)",
+                                         arguments: StatementArguments(args)) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT c.* FROM candidate c WHERE \(whereSQL)
+                ORDER BY c.createdAt DESC, c.id DESC LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(args + [limit, (page - 1) * limit]))
+            return (try Self.candidates(rows, db), total)
+        }
+    }
+
+    /// The candidate with `id` (case-insensitive), or `nil`.
+    func candidate(id: String) async throws -> StoredCandidate? {
+        try await pool.read { db in try Self.stored(id: id.lowercased(), db) }
+    }
+
+    /// Applies a validated patch to the candidate `id` of company `companyId`, in one transaction.
+    ///
+    /// `jobIds` in the patch must exist and belong to the company; they are stored in their
+    /// canonical (lowercase) form. When the patched candidate equals the stored one nothing is
+    /// written and `updatedAt` stays; otherwise `updatedAt` becomes now, or 1 ms after the
+    /// previous value if the clock has not moved past it (strictly increasing).
+    /// - Throws: `UpdateRefusal`, or SQLite errors.
+    func update(id: String, companyId: String, patch: CandidatePatch, nowMillis: @escaping @Sendable () -> Int64 = Timestamps.nowMillis)
+        async throws -> Candidate {
+        try await pool.write { db in
+            guard let stored = try Self.stored(id: id.lowercased(), db) else { throw UpdateRefusal.candidateNotFound }
+            guard stored.companyId == companyId else { throw UpdateRefusal.candidateOfAnotherCompany }
+            var patch = patch
+            if let ids = patch[.jobIds]?.arrayValue?.compactMap(\.stringValue) {
+                let wanted = ids.map { $0.lowercased() }
+                var owners: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT id, companyId FROM job WHERE id IN (\(Self.placeholders(wanted.count)))",
+                                            arguments: StatementArguments(wanted)) {
+                    owners[row["id"]] = row["companyId"]
+                }
+                let unknown = wanted.filter { owners[$0] == nil }
+                if !unknown.isEmpty { throw UpdateRefusal.unknownJobs(unknown) }
+                let foreign = wanted.filter { owners[$0] != companyId }
+                if !foreign.isEmpty { throw UpdateRefusal.jobsOfAnotherCompany(foreign) }
+                patch[.jobIds] = .array(wanted.map(JSONValue.string))
+            }
+            var updated = patch.applied(to: stored.candidate)
+            guard updated != stored.candidate else { return stored.candidate }
+            let previous = stored.candidate.updatedAt.flatMap { Timestamps.millis(iso: $0) } ?? 0
+            updated.updatedAt = Timestamps.iso(millis: max(nowMillis(), previous + 1))
+            try db.execute(sql: """
+                UPDATE candidate SET firstName = ?, lastName = ?, email = ?, phoneNumber = ?, gdprExpiryDate = ?,
+                    status = ?, metadata = ?, gender = ?, cvText = ?, updatedAt = ?, searchText = ?
+                WHERE id = ?
+                """, arguments: [
+                    updated.firstName, updated.lastName, updated.email, updated.phoneNumber, updated.gdprExpiryDate,
+                    updated.status.rawValue, updated.metadata.map { $0.compactText() }, updated.gender?.rawValue, updated.cvText,
+                    updated.updatedAt,
+                    SearchFolding.searchText(firstName: updated.firstName, lastName: updated.lastName, email: updated.email),
+                    updated.id,
+                ])
+            if updated.jobIds != stored.candidate.jobIds {
+                try db.execute(sql: "DELETE FROM candidateJob WHERE candidateId = ?", arguments: [updated.id])
+                for (position, jobId) in updated.jobIds.enumerated() {
+                    try db.execute(sql: "INSERT INTO candidateJob (candidateId, jobId, position) VALUES (?, ?, ?)",
+                                   arguments: [updated.id, jobId, position])
+                }
+            }
+            return updated
+        }
+    }
+
+    /// Candidates per company, for tests and the `serve` banner.
+    func candidateCounts() async throws -> [String: Int] {
+        try await pool.read { db in
+            var out: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: "SELECT companyId, COUNT(*) AS n FROM candidate GROUP BY companyId") {
+                out[row["companyId"]] = row["n"]
+            }
+            return out
+        }
+    }
+
+    // MARK: Jobs
+
+    /// One page of a company's jobs (newest first) and the total count.
+    func jobs(companyId: String, page: Int, limit: Int) async throws -> (items: [JobResource], total: Int) {
+        try await pool.read { db in
+            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM job WHERE companyId = ?", arguments: [companyId]) ?? 0
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM job WHERE companyId = ? ORDER BY createdAt DESC, id DESC LIMIT ? OFFSET ?
+                """, arguments: [companyId, limit, (page - 1) * limit])
+            return (rows.map(Self.job), total)
+        }
+    }
+
+    /// The job with `id` (case-insensitive), or `nil`.
+    func job(id: String) async throws -> JobResource? {
+        try await pool.read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM job WHERE id = ?", arguments: [id.lowercased()]).map(Self.job)
+        }
+    }
+
+    // MARK: Rows
+
+    private static func job(_ row: Row) -> JobResource {
+        JobResource(id: row["id"], title: row["title"], status: row["status"], companyId: row["companyId"],
+                    location: .init(city: row["city"], country: row["country"]), employmentType: row["employmentType"],
+                    createdAt: row["createdAt"])
+    }
+
+    private static func stored(id: String, _ db: Database) throws -> StoredCandidate? {
+        guard let row = try Row.fetchOne(db, sql: "SELECT * FROM candidate WHERE id = ?", arguments: [id]) else { return nil }
+        guard let candidate = try candidates([row], db).first else { return nil }
+        return StoredCandidate(companyId: row["companyId"], candidate: candidate)
+    }
+
+    /// Rows to candidates, with their `jobIds` loaded in one query.
+    private static func candidates(_ rows: [Row], _ db: Database) throws -> [Candidate] {
+        guard !rows.isEmpty else { return [] }
+        let ids: [String] = rows.map { $0["id"] }
+        var jobIds: [String: [String]] = [:]
+        for row in try Row.fetchAll(db, sql: """
+            SELECT candidateId, jobId FROM candidateJob WHERE candidateId IN (\(placeholders(ids.count))) ORDER BY position
+            """, arguments: StatementArguments(ids)) {
+            jobIds[row["candidateId"], default: []].append(row["jobId"])
+        }
+        return rows.map { row in
+            let id: String = row["id"]
+            let metadataText: String? = row["metadata"]
+            let gender: String? = row["gender"]
+            return Candidate(
+                id: id, firstName: row["firstName"], lastName: row["lastName"], email: row["email"],
+                phoneNumber: row["phoneNumber"], gdprExpiryDate: row["gdprExpiryDate"], status: CandidateStatus(row["status"] as String),
+                jobIds: jobIds[id] ?? [], overallRating: row["overallRating"],
+                metadata: metadataText.flatMap { try? JSONValue.parse($0) },
+                analysisCount: row["analysisCount"], interviewCount: row["interviewCount"],
+                links: ["analyses": "/candidates/\(id)/analyses", "interviews": "/candidates/\(id)/interviews"],
+                gender: gender.map(CandidateGender.init(rawValue:)), cvText: row["cvText"],
+                createdAt: row["createdAt"], updatedAt: row["updatedAt"])
+        }
+    }
+
+    private static func placeholders(_ n: Int) -> String {
+        n == 0 ? "NULL" : Array(repeating: "?", count: n).joined(separator: ", ")
+    }
+
+    private static func escapeLike(_ s: String) -> String {
+        var out = ""
+        for ch in s {
+            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
+            out.append(ch)
+        }
+        return out
+    }
+}
