@@ -45,7 +45,7 @@ enum Access {
         case .company:
             return Caller(key: key, companyId: key.companyIds.first ?? "")
         case .ats:
-            guard let raw = request.uri.queryParameters["companyId"].map(String.init),
+            guard let raw = QueryParameters(request)["companyId"],
                   !raw.trimmingCharacters(in: .whitespaces).isEmpty else {
                 throw SandboxError.badRequest("companyId is required: an ATS key must send the query parameter companyId=<company uuid>")
             }

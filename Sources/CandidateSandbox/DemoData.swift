@@ -177,14 +177,15 @@ enum DemoData {
     static let tags = ["remote", "relocation", "senior", "junior", "visa needed", "part-time", "night shifts", "driving licence"]
     static let referrers = ["Petra K.", "Marek H.", "Ines W.", "Tom B.", "Aiko S."]
 
-    /// Anonymized CV openings, one per rough profile; `{years}` and `{skills}` are filled in.
-    static let cvOpenings = [
-        "Software engineer with {years} years of experience building backend services. Skills: {skills}.",
-        "Mobile developer with {years} years of experience shipping consumer apps. Skills: {skills}.",
-        "Logistics professional with {years} years in warehouse operations and shift planning. Skills: {skills}.",
-        "Customer success specialist with {years} years supporting B2B accounts. Skills: {skills}.",
-        "Data analyst with {years} years of experience in reporting and forecasting. Skills: {skills}.",
-        "HR generalist with {years} years across recruiting, onboarding and payroll. Skills: {skills}.",
+    /// Anonymized CV openings, one per rough profile, as the text before and after the years of
+    /// experience; the skills list follows (built by concatenation: seeding 100_000 stays quick).
+    static let cvOpenings: [(String, String)] = [
+        ("Software engineer with ", " years of experience building backend services. Skills: "),
+        ("Mobile developer with ", " years of experience shipping consumer apps. Skills: "),
+        ("Logistics professional with ", " years in warehouse operations and shift planning. Skills: "),
+        ("Customer success specialist with ", " years supporting B2B accounts. Skills: "),
+        ("Data analyst with ", " years of experience in reporting and forecasting. Skills: "),
+        ("HR generalist with ", " years across recruiting, onboarding and payroll. Skills: "),
     ]
     static let skills = ["Swift", "Kotlin", "Go", "PostgreSQL", "Kubernetes", "SQL", "Excel", "Power BI", "SAP",
                          "forklift licence", "Salesforce", "Python", "German (C1)", "English (C2)", "people management"]

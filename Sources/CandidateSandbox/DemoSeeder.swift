@@ -138,9 +138,8 @@ enum DemoSeeder {
             let years = Int.random(in: 1...18, using: &rng)
             var skills: [String] = []
             for _ in 0..<3 { let s = rng.pick(DemoData.skills); if !skills.contains(s) { skills.append(s) } }
-            cv = rng.pick(DemoData.cvOpenings).replacingOccurrences(of: "{years}", with: String(years))
-                .replacingOccurrences(of: "{skills}", with: skills.joined(separator: ", "))
-                + " " + rng.pick(DemoData.cvClosings)
+            let (before, after) = rng.pick(DemoData.cvOpenings)
+            cv = before + String(years) + after + skills.joined(separator: ", ") + ". " + rng.pick(DemoData.cvClosings)
         }
 
         var jobs: [String] = []

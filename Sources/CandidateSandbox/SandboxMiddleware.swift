@@ -52,7 +52,7 @@ struct SandboxMiddleware: RouterMiddleware {
             if let field = HTTPFields.Element.Name(name) { response.headers[field] = value }
         }
         if let log {
-            let query = request.uri.queryParameters.map { (String($0.key), String($0.value)) }
+            let query = QueryParameters(request).pairs.map { ($0.name, $0.value) }
             let ms = Int((ContinuousClock.now - started) / .milliseconds(1))
             await log.append(method: request.method.rawValue, path: request.uri.path, query: query, body: body,
                              status: Int(response.status.code), ms: ms, token: token)

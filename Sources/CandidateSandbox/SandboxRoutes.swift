@@ -26,7 +26,7 @@ struct SandboxRoutes: Sendable {
 
     func listCandidates(_ request: Request) async throws -> Response {
         let caller = try Access.authorize(request, scope: SandboxScope.readCandidates, action: "read candidates")
-        let query = Self.query(request)
+        let query = QueryParameters(request)
         let paging = try Paging(query)
         var filter = CandidateFilter(companyId: caller.companyId)
         if let status = Self.value(query, "status") {
@@ -118,7 +118,7 @@ struct SandboxRoutes: Sendable {
 
     func listJobs(_ request: Request) async throws -> Response {
         let caller = try Access.authorize(request, scope: SandboxScope.readJobs, action: "read jobs")
-        let paging = try Paging(Self.query(request))
+        let paging = try Paging(QueryParameters(request))
         let result = try await store.jobs(companyId: caller.companyId, page: paging.page, limit: paging.limit)
         return try renderer.list(result.items, total: result.total, page: paging.page, limit: paging.limit)
     }
@@ -130,15 +130,8 @@ struct SandboxRoutes: Sendable {
         return try renderer.object(job)
     }
 
-    /// The query parameters (values percent-decoded; the first of repeated names wins).
-    static func query(_ request: Request) -> [String: String] {
-        var out: [String: String] = [:]
-        for (key, value) in request.uri.queryParameters where out[String(key)] == nil { out[String(key)] = String(value) }
-        return out
-    }
-
     /// A query value, trimmed; `nil` when absent or blank.
-    static func value(_ query: [String: String], _ name: String) -> String? {
+    static func value(_ query: QueryParameters, _ name: String) -> String? {
         guard let v = query[name] else { return nil }
         let s = v.trimmingCharacters(in: .whitespaces)
         return s.isEmpty ? nil : s
@@ -155,12 +148,12 @@ struct Paging: Sendable {
     var limit: Int
 
     /// - Throws: 400 when a value is present but not an integer in range.
-    init(_ query: [String: String]) throws {
+    init(_ query: QueryParameters) throws {
         page = try Self.int(query, "page", in: Self.pages, default: 1)
         limit = try Self.int(query, "limit", in: Self.limits, default: Self.defaultLimit)
     }
 
-    private static func int(_ query: [String: String], _ name: String, in range: ClosedRange<Int>,
+    private static func int(_ query: QueryParameters, _ name: String, in range: ClosedRange<Int>,
                             default value: Int) throws -> Int {
         guard let raw = query[name] else { return value }
         guard let n = Int(raw.trimmingCharacters(in: .whitespaces)), range.contains(n) else {

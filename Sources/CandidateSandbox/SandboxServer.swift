@@ -115,5 +115,6 @@ public enum SandboxStartError: Error, Sendable, CustomStringConvertible {
     /// The HTTP server returned before it started listening.
     case endedBeforeRunning
 
+    /// One line for people.
     public var description: String { "The sandbox server stopped before it started listening" }
 }

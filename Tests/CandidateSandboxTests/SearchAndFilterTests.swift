@@ -29,6 +29,18 @@ struct SearchAndFilterTests {
         }
     }
 
+    @Test("query strings decode like the API framework's: + and %20 are spaces, %XX is UTF-8")
+    func queryDecoding() async throws {
+        try await withSandbox { sandbox in
+            for query in ["search=tom%C3%A1%C5%A1+%C5%A1%C5%A5astn%C3%BD", "search=Tomas%20Stastny", "search=+tomas+stastny+"] {
+                let reply = try await sandbox.raw("GET", "/candidates?\(query)")
+                #expect(reply.status == 200)
+                let names = (reply.json["data"]?.arrayValue ?? []).map { ($0["firstName"]?.stringValue ?? "") + " " + ($0["lastName"]?.stringValue ?? "") }
+                #expect(names.contains("Tomáš Šťastný"), "\(query): \(names)")
+            }
+        }
+    }
+
     @Test("search treats % and _ literally and an unmatched term finds nothing")
     func searchLiteral() async throws {
         try await withSandbox { sandbox in
