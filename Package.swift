@@ -64,6 +64,7 @@ let package = Package(
             dependencies: [
                 "CandidateCore", "CandidateSandbox",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),

@@ -3,7 +3,7 @@ import Foundation
 /// A validation failure for one field, with a message a recruiter can act on.
 public struct FieldError: Hashable, Sendable, Error, CustomStringConvertible {
     public var field: CandidateField
-    /// Human text without the label, e.g. "must start with + and country code, digits only (E.164)".
+    /// Human text without the label, e.g. "must be E.164: + country code and digits, e.g. +421905123456".
     public var message: String
     public init(field: CandidateField, message: String) { self.field = field; self.message = message }
     /// "Phone: must …".
@@ -77,7 +77,7 @@ public enum PatchValidator {
             return isValidEmail(s) ? nil : "is not a valid email address (name@example.com)"
         case .phoneNumber:
             guard let s = value.stringValue else { return "must be text" }
-            return isE164(s) ? nil : "must be + and country code then digits only, e.g. +421905123456 (E.164)"
+            return isE164(s) ? nil : "must be E.164: + country code and digits, e.g. +421905123456"
         case .gdprExpiryDate:
             guard let s = value.stringValue else { return "must be a date" }
             guard let day = CalendarDay(parsing: s) else { return "must be a date as YYYY-MM-DD" }

@@ -82,7 +82,7 @@ struct PatchValidatorTests {
         "+٤٢١٩٠٥١٢٣", "+４２１９０５１２３", "+421905123456\n",
     ])
     func badPhone(_ phone: String) {
-        #expect(check(.phoneNumber, .string(phone)) == "must be + and country code then digits only, e.g. +421905123456 (E.164)")
+        #expect(check(.phoneNumber, .string(phone)) == "must be E.164: + country code and digits, e.g. +421905123456")
         #expect(!PatchValidator.isE164(phone))
     }
 

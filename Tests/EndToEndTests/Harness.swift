@@ -44,39 +44,38 @@ func waitUntil(_ what: String, seconds: Double = 20, _ condition: () throws -> B
 
 /// `candidates serve` on a free port with its own database and request log.
 final class SandboxProcess {
-    let process = Process()
+    let process: Spawned
     let baseURL: String
     let databasePath: String
     let requestLogPath: String
-    private let output = Pipe()
+    let outputPath: String
 
     init(dir: TempDir, extraArguments: [String] = []) throws {
         databasePath = dir.file("sandbox.sqlite")
         requestLogPath = dir.file("requests.jsonl")
-        process.executableURL = URL(fileURLWithPath: Binary.path)
-        process.arguments = ["serve", "--port", "0", "--db", databasePath, "--request-log", requestLogPath] + extraArguments
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        var text = ""
-        let handle = output.fileHandleForReading
+        outputPath = dir.file("serve.out")
+        process = try Spawned.start([Binary.path, "serve", "--port", "0", "--db", databasePath, "--request-log", requestLogPath] + extraArguments,
+                                    outputPath: outputPath)
         var url: String?
-        let deadline = Date().addingTimeInterval(60)
-        while url == nil && Date() < deadline && process.isRunning {
-            let chunk = handle.availableData
-            if chunk.isEmpty { break }
-            text += String(decoding: chunk, as: UTF8.self)
+        let outputPath = self.outputPath
+        let process = self.process
+        try? waitUntil("the sandbox to listen", seconds: 60) {
+            let text = FileManager.default.contents(atPath: outputPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
             if let r = text.range(of: #"http://127\.0\.0\.1:\d+"#, options: .regularExpression) { url = String(text[r]) }
+            return url != nil || !process.isRunning
         }
         guard let url else {
-            process.terminate()
+            process.signal(SIGKILL)
+            process.wait()
+            let text = FileManager.default.contents(atPath: outputPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
             throw TimedOut(description: "candidates serve did not start: \(text)")
         }
         baseURL = url
     }
 
     deinit {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        process.signal(SIGTERM)
+        process.wait()
     }
 
     /// The request log, one decoded JSON object per line.
@@ -111,6 +110,7 @@ final class TmuxSession {
         var environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
         environment.merge(env) { $1 }
         let exports = environment.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quote($0.value));" }.joined(separator: " ")
+        // The server this starts outlives the call: give it no pipe to hold open.
         try tmux(["-u", "new-session", "-d", "-s", name, "-x", String(cols), "-y", String(rows), "sh", "-c", exports + " " + command])
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
@@ -121,20 +121,11 @@ final class TmuxSession {
 
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["tmux", "-L", socket] + args
         var env = ProcessInfo.processInfo.environment
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "TMUX")
-        p.environment = env
-        let out = Pipe()
-        p.standardOutput = out
-        p.standardError = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return String(decoding: data, as: UTF8.self)
+        // A new server outlives the call, so it must not hold an output pipe: use files.
+        return try Spawned.run(["tmux", "-L", socket] + args, environment: env).output
     }
 
     /// The visible screen as text.
@@ -153,6 +144,19 @@ final class TmuxSession {
             try waitUntil("\"\(text)\" on screen", seconds: seconds) {
                 last = try screen()
                 return last.contains(text)
+            }
+        } catch {
+            throw TimedOut(description: "\(error)\n--- screen ---\n\(last)")
+        }
+    }
+
+    /// Waits until the screen matches a regular expression.
+    func waitForMatch(_ pattern: String, seconds: Double = 20) throws {
+        var last = ""
+        do {
+            try waitUntil("/\(pattern)/ on screen", seconds: seconds) {
+                last = try screen()
+                return last.range(of: pattern, options: .regularExpression) != nil
             }
         } catch {
             throw TimedOut(description: "\(error)\n--- screen ---\n\(last)")

@@ -12,8 +12,8 @@ struct TUIEndToEndTests {
         let session = try TmuxSession(
             command: "\(bin); echo \"EXIT=$?\"; stty -a; sleep 600",
             env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": key, "NO_COLOR": "1"])
-        try session.waitFor(" candidates")
-        try session.waitFor("Updated")
+        // The header shows the total once the first page is in.
+        try session.waitForMatch(#"[0-9]+ candidates"#)
         return session
     }
 
@@ -85,7 +85,8 @@ struct TUIEndToEndTests {
         try session.keys("Tab", "Tab", "Tab", "C-u")
         try session.type("0905 12")
         try session.keys("F2")
-        try session.waitFor("E.164")
+        try session.waitFor("Not saved")
+        try session.waitFor("must be E.164")
         #expect(try sandbox.requests(method: "PATCH").isEmpty)
         #expect(try sandbox.column("phoneNumber", candidate: first.id) == first.phoneNumber)
         // The typing is kept: the field still shows it.
