@@ -33,6 +33,8 @@ public final class TUIApp {
     private var menuView: MenuView?
     private var promptView: PromptView?
     private var viewOverlayGeneration = -1
+    /// Cancels the running bulk change.
+    private var bulkControl: BulkControl?
     private var viewSize = (rows: 0, cols: 0)
     private var dirty = true
 
@@ -54,7 +56,12 @@ public final class TUIApp {
         var quickErrors = 0
         while !model.quit {
             let sig = terminal.takeSignal()
-            if sig != 0 { return 128 + sig }
+            if sig == SIGINT && model.bulk != nil {
+                apply(.interrupt)
+            } else if sig != 0 {
+                bulkControl?.cancel()
+                return 128 + sig
+            }
             for event in inbox.drain() { apply(event) }
             if dirty { render() }
             let before = DispatchTime.now().uptimeNanoseconds
@@ -156,6 +163,14 @@ public final class TUIApp {
             }
         case .openEditor(let field, let text):
             apply(editExternally(field, text))
+        case .runBulk(let plan):
+            let control = BulkControl()
+            bulkControl = control
+            Task.detached {
+                _ = await BulkStatusEngine(client: client).run(plan, control: control) { inbox.post(.bulk($0)) }
+            }
+        case .cancelBulk:
+            bulkControl?.cancel()
         }
     }
 
@@ -251,6 +266,10 @@ public final class TUIApp {
         let l = model.list
         var right = l.total.map { "\($0) candidate\($0 == 1 ? "" : "s")" } ?? "…"
         if l.loading { right = "loading… · " + right } else if l.total != nil && l.rows.count < (l.total ?? 0) { right = "\(l.rows.count) loaded · " + right }
+        if !model.marks.isEmpty {
+            let hidden = model.hiddenMarkCount
+            right = "\(model.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : "") + " · " + right
+        }
         drawHeader(win, size, right)
         let layout = ListLayout(width: size.cols - 1)
         put(win, 1, 0, layout.headerLine(), width: size.cols - 1, attr: cn_a_bold() | cn_a_underline())
@@ -263,7 +282,7 @@ public final class TUIApp {
         for row in 0..<visible {
             let i = top + row
             guard l.rows.indices.contains(i) else { break }
-            let line = layout.rowLine(l.rows[i])
+            let line = layout.rowLine(l.rows[i], marked: model.marks.contains(l.rows[i].id))
             let attr = i == l.cursor ? cn_a_reverse() : 0
             if attr != 0 {
                 wattr_on(win, attr, nil)
@@ -338,7 +357,9 @@ public final class TUIApp {
     }
 
     private func drawFooter(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int)) {
-        if let flash = model.flash {
+        if let line = model.bulkStatusLine() {
+            put(win, size.rows - 2, 1, line, width: size.cols - 2, attr: cn_a_bold())
+        } else if let flash = model.flash {
             let attr: attr_t
             switch flash.kind {
             case .error: attr = terminal.color(.error) | cn_a_bold()
@@ -350,9 +371,13 @@ public final class TUIApp {
         let hints: String
         switch (model.screen, model.overlay) {
         case (_, .confirmMove?), (_, .confirmSave?), (_, .confirmDiscard?): hints = "y yes · n/Esc no"
+        case (_, .bulkPreview?): hints = "↑↓ PgUp/PgDn scroll · y send · n/Esc no"
+        case (_, .bulkResult?): hints = "↑↓ PgUp/PgDn scroll · r retry failed · Esc close"
         case (_, .jobsPicker?): hints = "↑↓ move · Space toggle · Enter keep · Esc cancel"
         case (_, .some): hints = "↑↓ move · Enter choose · Esc cancel"
-        case (.list, nil): hints = "↑↓/jk move · PgUp/PgDn · g/G ends · Enter edit · s status · r reload · q quit"
+        case (.list, nil):
+            hints = model.marks.isRangeOpen ? "range: move to extend · v/Space end range"
+                : "↑↓ move · Enter edit · s status · Space mark · v range · * all · u unmark · r reload · q quit"
         case (.form, nil): hints = "Tab/↓ next · S-Tab/↑ prev · Enter menu/editor · ^U clear · F2/^S save · Esc back"
         }
         put(win, size.rows - 1, 0, terminalUTF8 ? hints : hints.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "·", with: "|"),
@@ -367,6 +392,10 @@ public final class TUIApp {
         promptView = nil
         if let m = model.menu() {
             menuView = MenuView(title: m.title, items: m.items, multi: m.multi, screenRows: size.rows, screenCols: size.cols, utf8: terminal.utf8)
+        } else if let p = model.scrollLines() {
+            promptView = PromptView(title: p.title, lines: p.header + [""] + Array(p.body.dropFirst(model.overlayScroll)),
+                                    question: p.footer, screenRows: size.rows, screenCols: size.cols,
+                                    moreAbove: model.overlayScroll)
         } else if let p = model.prompt() {
             promptView = PromptView(title: p.title, lines: p.lines, question: p.question, screenRows: size.rows, screenCols: size.cols)
         }

@@ -36,6 +36,10 @@ enum Event {
     case jobsChosen([String])
     /// The external editor returned; `nil` text when it failed (the field stays as it was).
     case editorFinished(CandidateField, text: String?, status: Int32)
+    /// Progress or the end of a bulk status change.
+    case bulk(BulkEvent)
+    /// Ctrl-C (SIGINT) while the editor runs: cancels a bulk change, else quits.
+    case interrupt
 }
 
 /// Work for the runtime to start; results come back as events.
@@ -45,6 +49,14 @@ enum Effect: Equatable {
     case save(id: String, patch: CandidatePatch, fields: [CandidateField])
     case moveStatus(id: String, name: String, from: CandidateStatus, patch: CandidatePatch)
     case openEditor(CandidateField, text: String)
+    /// Runs the bulk engine on the plan; events come back as `.bulk`.
+    case runBulk(BulkStatusPlan)
+    /// Stops starting new requests of the running bulk change.
+    case cancelBulk
+}
+
+extension BulkStatusPlan: Equatable {
+    public static func == (a: BulkStatusPlan, b: BulkStatusPlan) -> Bool { a.target == b.target && a.items == b.items }
 }
 
 /// A line of a menu.
@@ -78,6 +90,8 @@ struct ListModel: Equatable {
     /// Incremented on reload; answers for older generations are dropped.
     var generation = 0
     var loadError: String?
+    /// `*` asked to mark everything: keep loading pages and mark each.
+    var markAllPending = false
 
     /// Candidates fetched per request.
     static let pageSize = 50
@@ -129,6 +143,12 @@ enum Overlay: Equatable {
     case confirmSave(lines: [String])
     /// `Discard changes? (y/N)`.
     case confirmDiscard
+    /// The status menu for the marked set, with counts per status.
+    case bulkMenu
+    /// What a bulk change would do; scrollable; default No.
+    case bulkPreview(BulkStatusPlan)
+    /// Every candidate's outcome of the last bulk change; `r` retries the failed.
+    case bulkResult
 }
 
 /// The whole state of the TUI, changed only by `update`. No curses here: screens are drawn
@@ -136,6 +156,8 @@ enum Overlay: Equatable {
 struct AppModel {
     var connection: ConnectionInfo
     var list = ListModel()
+    /// Marked candidates, by id.
+    var marks = Marks()
     var jobs: [Job] = []
     var jobsLoaded = false
     var screen: Screen = .list
@@ -144,6 +166,12 @@ struct AppModel {
     var overlayGeneration = 0
     var flash: Flash?
     var quit = false
+    /// The bulk change running now.
+    var bulk: BulkRunState?
+    /// The last bulk change's report.
+    var bulkReport: BulkReport?
+    /// First line shown of a scrollable overlay (preview, result).
+    var overlayScroll = 0
     /// The day GDPR dates must be after.
     var today: CalendarDay
 
@@ -168,6 +196,7 @@ struct AppModel {
     mutating func setOverlay(_ o: Overlay?) {
         overlay = o
         overlayGeneration += 1
+        overlayScroll = 0
     }
 
     // MARK: - update
@@ -180,6 +209,11 @@ struct AppModel {
             guard gen == list.generation else { return [] }
             let known = Set(list.rows.map(\.id))
             list.rows += page.items.filter { !known.contains($0.id) }
+            marks.refresh(page.items)
+            if list.markAllPending {
+                marks.mark(page.items)
+                if !page.hasNextPage || page.items.isEmpty { list.markAllPending = false; flash = Flash(text: "Marked all \(list.rows.count) matching candidates", kind: .ok) }
+            }
             list.total = page.total
             list.hasMore = page.hasNextPage && !page.items.isEmpty
             list.nextPage = page.page + 1
@@ -191,6 +225,7 @@ struct AppModel {
             guard gen == list.generation else { return [] }
             list.loading = false
             list.loadError = error.description
+            list.markAllPending = false
             flash = Flash(text: "Could not load candidates: \(error.description) — r to retry", kind: .error)
             return []
         case .jobsLoaded(let jobs):
@@ -203,6 +238,7 @@ struct AppModel {
             return []
         case .saved(let candidate, let fields):
             list.replace(candidate)
+            marks.refresh([candidate])
             screen = .list
             setOverlay(nil)
             let names = fields.map(\.label).joined(separator: ", ")
@@ -222,6 +258,7 @@ struct AppModel {
             return []
         case .statusMoved(let candidate, let from):
             list.replace(candidate)
+            marks.refresh([candidate])
             flash = Flash(text: "Moved \(candidate.fullName) from \(from) to \(candidate.status)", kind: .ok)
             return []
         case .statusMoveFailed(let name, let error):
@@ -235,6 +272,12 @@ struct AppModel {
             return []
         case .menuChosen(let index):
             return chooseMenuItem(index)
+        case .bulk(let e):
+            return handleBulkEvent(e)
+        case .interrupt:
+            if bulk != nil { return cancelBulk() }
+            quit = true
+            return []
         case .jobsChosen(let ids):
             guard var f = form, overlay == .jobsPicker else { return [] }
             f.draft.jobIds = ids
@@ -287,12 +330,25 @@ struct AppModel {
             screen = .form(FormModel(draft: CandidateDraft(c)))
             flash = nil
         case .char("s"):
-            guard list.current != nil else { return [] }
-            setOverlay(.statusMenu(candidateId: list.current!.id))
+            openStatusMenu()
+        case .escape where bulk != nil:
+            return cancelBulk()
         case .char("r"), .ctrl("r"):
             return reload()
+        case .char(" "):
+            if marks.isRangeOpen { marks.endRange() } else if let c = list.current {
+                marks.toggle(c)
+                moveCursor(to: list.cursor + 1)
+            }
+        case .char("v"):
+            if marks.isRangeOpen { marks.endRange() } else if list.current != nil { marks.startRange(at: list.cursor, rows: list.rows) }
+        case .char("u"):
+            marks.clear()
+            flash = Flash(text: "Marks cleared", kind: .info)
+        case .char("*"):
+            return markAllMatching()
         case .char("q"):
-            quit = true
+            if bulk != nil { flash = Flash(text: "A bulk change is running — Esc cancels it first", kind: .info) } else { quit = true }
         default: break
         }
         return prefetchIfNeeded()
@@ -300,12 +356,39 @@ struct AppModel {
 
     mutating func moveCursor(to index: Int) {
         list.cursor = max(0, min(index, list.rows.count - 1))
+        if marks.isRangeOpen { marks.extendRange(to: list.cursor, rows: list.rows) }
+    }
+
+    /// Marks every candidate the list's query matches, loading the pages not loaded yet.
+    mutating func markAllMatching() -> [Effect] {
+        marks.mark(list.rows)
+        guard list.hasMore else {
+            flash = Flash(text: "Marked all \(list.rows.count) matching candidates", kind: .ok)
+            return []
+        }
+        list.markAllPending = true
+        flash = Flash(text: "Loading every matching candidate to mark them…", kind: .info)
+        guard !list.loading else { return [] }
+        list.loading = true
+        return [.loadPage(generation: list.generation, page: list.nextPage, limit: ListModel.pageSize)]
+    }
+
+    /// Marked candidates that the list does not show (filtered out or not loaded).
+    var hiddenMarkCount: Int {
+        let shown = Set(list.rows.map(\.id))
+        return marks.byId.keys.filter { !shown.contains($0) }.count
+    }
+
+    /// The marked candidates, else the one under the cursor: what `s` acts on.
+    var targets: [Candidate] {
+        if !marks.isEmpty { return marks.candidates }
+        return list.current.map { [$0] } ?? []
     }
 
     /// Starts loading the next page when the cursor is near the end of what is loaded.
     mutating func prefetchIfNeeded() -> [Effect] {
         guard list.hasMore, !list.loading, list.loadError == nil,
-              list.cursor >= list.rows.count - ListModel.prefetchDistance else { return [] }
+              list.markAllPending || list.cursor >= list.rows.count - ListModel.prefetchDistance else { return [] }
         list.loading = true
         return [.loadPage(generation: list.generation, page: list.nextPage, limit: ListModel.pageSize)]
     }
@@ -397,9 +480,11 @@ struct AppModel {
 
     mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
         switch overlay {
-        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker:
+        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu:
             if key == .escape || key == .char("q") { setOverlay(nil) }
             return []
+        case .bulkPreview, .bulkResult:
+            return handleBulkOverlayKey(key, overlay)
         case .confirmMove(let id, let to):
             setOverlay(nil)
             guard key == .char("y") || key == .char("Y"),
@@ -454,6 +539,8 @@ struct AppModel {
                 MenuItem(label: "female", detail: "", value: "female"),
                 MenuItem(label: "auto (clear)", detail: "detect from name", value: ""),
             ], false)
+        case .bulkMenu?:
+            return ("Move \(marks.count) marked to…", Self.bulkMenuItems(marks.candidates), false)
         case .jobsPicker?:
             let selected = Set(form?.draft.jobIds ?? [])
             var items = jobs.map { MenuItem(label: $0.title, detail: $0.city ?? "", value: $0.id, selected: selected.contains($0.id)) }
@@ -486,6 +573,8 @@ struct AppModel {
             let to = CandidateStatus(value)
             if to == c.status { setOverlay(nil); flash = Flash(text: "\(c.fullName) is already \(to)", kind: .info); return [] }
             setOverlay(.confirmMove(candidateId: id, to: to))
+        case .bulkMenu?:
+            chooseBulkTarget(CandidateStatus(value))
         case .formStatusMenu?:
             guard var f = form else { return [] }
             f.draft.status = CandidateStatus(value)

@@ -1,0 +1,189 @@
+import CandidateCore
+
+/// A bulk status change in progress.
+struct BulkRunState: Equatable {
+    var target: CandidateStatus
+    var progress: BulkProgress
+    /// Esc or Ctrl-C was pressed: no new requests start; waiting for in-flight ones.
+    var cancelling = false
+
+    static func == (a: BulkRunState, b: BulkRunState) -> Bool {
+        a.target == b.target && a.cancelling == b.cancelling && a.progress.done == b.progress.done
+    }
+}
+
+extension AppModel {
+    /// `s` on the list: the marked set gets the bulk menu, else the row under the cursor the status menu.
+    mutating func openStatusMenu() {
+        if bulk != nil {
+            flash = Flash(text: "A bulk change is running — Esc cancels it", kind: .info)
+            return
+        }
+        if !marks.isEmpty {
+            setOverlay(.bulkMenu)
+        } else if let c = list.current {
+            setOverlay(.statusMenu(candidateId: c.id))
+        }
+    }
+
+    /// Every enum status, each with how many marked candidates would move there as a natural
+    /// pipeline step, how many as an override, and how many are already there.
+    static func bulkMenuItems(_ marked: [Candidate]) -> [MenuItem] {
+        CandidateStatus.allKnown.map { target in
+            var natural = 0, override = 0, already = 0
+            for c in marked {
+                switch Pipeline.classify(from: c.status, to: target) {
+                case .natural: natural += 1
+                case .override: override += 1
+                case .alreadyThere: already += 1
+                }
+            }
+            var parts: [String] = []
+            if natural > 0 { parts.append("\(natural) next step") }
+            if override > 0 { parts.append("\(override) override") }
+            if already > 0 { parts.append("\(already) already") }
+            return MenuItem(label: target.rawValue, detail: parts.joined(separator: " · "), value: target.rawValue)
+        }
+    }
+
+    /// The bulk menu chose `target`: preview the plan (nothing is sent yet).
+    mutating func chooseBulkTarget(_ target: CandidateStatus) {
+        let plan = BulkStatusPlan(candidates: marks.candidates, target: target)
+        if plan.toSend.isEmpty {
+            setOverlay(nil)
+            flash = Flash(text: "All \(plan.items.count) marked candidates are already \(target)", kind: .info)
+            return
+        }
+        setOverlay(.bulkPreview(plan))
+    }
+
+    mutating func startBulk(_ plan: BulkStatusPlan) -> [Effect] {
+        setOverlay(nil)
+        bulk = BulkRunState(target: plan.target, progress: BulkProgress(total: plan.items.count, done: 0, moved: 0, skipped: 0, failed: 0, waitingSeconds: nil))
+        bulkReport = nil
+        flash = nil
+        return [.runBulk(plan)]
+    }
+
+    /// Esc or Ctrl-C during a bulk change.
+    mutating func cancelBulk() -> [Effect] {
+        guard var b = bulk, !b.cancelling else { return [] }
+        b.cancelling = true
+        bulk = b
+        return [.cancelBulk]
+    }
+
+    mutating func handleBulkEvent(_ event: BulkEvent) -> [Effect] {
+        switch event {
+        case .progress(let p):
+            bulk?.progress = p
+        case .item(let r):
+            if case .moved(let c) = r.outcome {
+                list.replace(c)
+                marks.refresh([c])
+            }
+        case .finished(let report):
+            bulk = nil
+            bulkReport = report
+            for r in report.results {
+                if case .moved(let c) = r.outcome { list.replace(c) }
+            }
+            // The moved and the skipped (already there) are done; the failed and not attempted stay marked.
+            marks.unmark((report.moved + report.skipped).map(\.id))
+            setOverlay(.bulkResult)
+            flash = Flash(text: Self.reportLine(report), kind: report.allSucceeded ? .ok : .error)
+        }
+        return []
+    }
+
+    static func reportLine(_ r: BulkReport) -> String {
+        var parts = ["moved \(r.moved.count)"]
+        if !r.skipped.isEmpty { parts.append("skipped \(r.skipped.count)") }
+        if !r.failed.isEmpty { parts.append("failed \(r.failed.count)") }
+        if !r.notAttempted.isEmpty { parts.append("not attempted \(r.notAttempted.count)") }
+        return "\(r.cancelled ? "Cancelled" : "Done"): " + parts.joined(separator: " · ") + " → \(r.target)"
+    }
+
+    /// Keys on the preview and result panels.
+    mutating func handleBulkOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
+        switch key {
+        case .up, .char("k"): scroll(by: -1); return []
+        case .down, .char("j"): scroll(by: 1); return []
+        case .pageUp: scroll(by: -10); return []
+        case .pageDown: scroll(by: 10); return []
+        default: break
+        }
+        switch overlay {
+        case .bulkPreview(let plan):
+            if key == .char("y") || key == .char("Y") { return startBulk(plan) }
+            setOverlay(nil)
+            flash = Flash(text: "Nothing sent", kind: .info)
+            return []
+        case .bulkResult:
+            if key == .char("r"), let report = bulkReport {
+                let retry = (report.failed + report.notAttempted).compactMap { r in marks.byId[r.id] }
+                guard !retry.isEmpty else { flash = Flash(text: "Nothing to retry", kind: .info); return [] }
+                return startBulk(BulkStatusPlan(candidates: retry, target: report.target))
+            }
+            if key == .escape || key == .enter || key == .char("q") { setOverlay(nil) }
+            return []
+        default:
+            return []
+        }
+    }
+
+    mutating func scroll(by delta: Int) {
+        let count = scrollLines()?.body.count ?? 0
+        let newValue = max(0, min(overlayScroll + delta, max(0, count - 1)))
+        guard newValue != overlayScroll else { return }
+        overlayScroll = newValue
+        overlayGeneration += 1
+    }
+
+    /// Content of a scrollable panel: title, fixed lines, scrolling body, question/footer.
+    func scrollLines() -> (title: String, header: [String], body: [String], footer: String)? {
+        switch overlay {
+        case .bulkPreview(let plan)?:
+            let shown = Set(list.rows.map(\.id))
+            let body = plan.items.map { item -> String in
+                let c = item.candidate
+                var line = "\(c.fullName) — \(c.status) → \(plan.target)"
+                switch item.move {
+                case .alreadyThere: line = "\(c.fullName) — already \(plan.target), skipped"
+                case .override: line += " (override)"
+                case .natural: break
+                }
+                if !shown.contains(c.id) { line += " [hidden by filter]" }
+                return line
+            }
+            return ("Bulk status change", [plan.summary()], body, "Send \(plan.toSend.count) change\(plan.toSend.count == 1 ? "" : "s")? (y/N)")
+        case .bulkResult?:
+            guard let r = bulkReport else { return nil }
+            let body = r.results.map { res -> String in
+                switch res.outcome {
+                case .moved: return "moved          \(res.name): \(res.from) → \(r.target)"
+                case .skipped: return "skipped        \(res.name): already \(r.target)"
+                case .failed(let e, let attempts):
+                    return "FAILED         \(res.name): \(e.description)\(attempts > 1 ? " (\(attempts) attempts)" : "")"
+                case .notAttempted: return "not attempted  \(res.name)"
+                }
+            }
+            let retry = r.failed.count + r.notAttempted.count
+            return ("Bulk result", [Self.reportLine(r)], body, retry > 0 ? "r retry \(retry) · Esc close" : "Esc close")
+        default:
+            return nil
+        }
+    }
+
+    /// The status line while a bulk change runs, e.g. `Moving to REJECTED [#####·····] 12/37 · 2 failed`.
+    func bulkStatusLine(width: Int = 20) -> String? {
+        guard let b = bulk else { return nil }
+        let p = b.progress
+        let filled = p.total > 0 ? min(width, p.done * width / p.total) : 0
+        var s = "Moving to \(b.target) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(p.done)/\(p.total)"
+        if p.failed > 0 { s += " · \(p.failed) failed" }
+        if let w = p.waitingSeconds, w > 0 { s += " · waiting \(Int(w.rounded(.up)))s for rate limit" }
+        s += b.cancelling ? " · cancelling: waiting for requests in flight" : " · Esc cancels"
+        return s
+    }
+}
