@@ -37,6 +37,9 @@ public final class TUIApp {
     private var bulkControl: BulkControl?
     private var viewSize = (rows: 0, cols: 0)
     private var dirty = true
+    /// First list row on screen (view state: the viewport follows the cursor).
+    private var listTop = 0
+    private var searchCursorColumn = 0
 
     /// - Parameters:
     ///   - client: a configured API client.
@@ -52,6 +55,7 @@ public final class TUIApp {
     public func run() throws -> Int32 {
         try terminal.start()
         defer { teardown() }
+        idlok(cn_stdscr(), true)  // let curses scroll the list with line insert/delete
         run(model.start())
         var quickErrors = 0
         while !model.quit {
@@ -130,10 +134,24 @@ public final class TUIApp {
     private func run(_ effect: Effect) {
         let client = self.client, inbox = self.inbox
         switch effect {
-        case .loadPage(let generation, let page, let limit):
+        case .debounceSearch(let token):
+            Task.detached {
+                try? await Task.sleep(for: .milliseconds(Self.searchPauseMs))
+                inbox.post(.searchDue(token: token))
+            }
+        case .searchServer(let generation, let text, let query):
             Task.detached {
                 do {
-                    let p = try await client.listCandidates(CandidateQuery(page: page, limit: limit)).value
+                    let p = try await client.listCandidates(query).value
+                    inbox.post(.searchResults(generation: generation, text: text, p))
+                } catch {
+                    inbox.post(.searchFailed(generation: generation, Self.apiError(error)))
+                }
+            }
+        case .loadPage(let generation, let query):
+            Task.detached {
+                do {
+                    let p = try await client.listCandidates(query).value
                     inbox.post(.pageLoaded(generation: generation, p))
                 } catch {
                     inbox.post(.pageFailed(generation: generation, Self.apiError(error)))
@@ -173,6 +191,9 @@ public final class TUIApp {
             bulkControl?.cancel()
         }
     }
+
+    /// How long typing must pause before the server is asked with `search=`.
+    static let searchPauseMs = 300
 
     static func apiError(_ error: Error) -> APIError {
         (error as? APIError) ?? .transport(detail: "\(error)")
@@ -246,13 +267,19 @@ public final class TUIApp {
         if let w = promptView?.window { touchwin(w) }
         update_panels()
         if menuView == nil && promptView == nil, let formView, model.overlay == nil { formView.stage() }
+        if model.searching, model.overlay == nil, case .list = model.screen {
+            curs_set(1)
+            wmove(win, Int32(size.rows - 2), Int32(searchCursorColumn))
+            wnoutrefresh(win)
+        }
         doupdate()
     }
 
-    private func drawHeader(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int), _ right: String) {
+    private func drawHeader(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int), _ right: String, extra: String = "") {
         let c = model.connection
         var left = "candidates · \(c.location)"
         if let company = c.company { left += " · \(company)" }
+        if !extra.isEmpty { left += " · " + extra }
         let attr = cn_a_reverse() | cn_a_bold()
         wattr_on(win, attr, nil)
         mvwhline(win, 0, 0, chtype(UInt8(ascii: " ")), Int32(size.cols))
@@ -265,24 +292,38 @@ public final class TUIApp {
     private func drawList(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int)) {
         let l = model.list
         var right = l.total.map { "\($0) candidate\($0 == 1 ? "" : "s")" } ?? "…"
-        if l.loading { right = "loading… · " + right } else if l.total != nil && l.rows.count < (l.total ?? 0) { right = "\(l.rows.count) loaded · " + right }
+        if l.filter.isActive { right = "\(l.count) / " + right }
+        if l.loading { right = "loading… · " + right } else if let total = l.total, l.loadedCount < total {
+            right = "loaded \(l.loadedCount) · " + right
+        }
         if !model.marks.isEmpty {
             let hidden = model.hiddenMarkCount
             right = "\(model.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : "") + " · " + right
         }
-        drawHeader(win, size, right)
+        var left: [String] = []
+        if l.filter.isActive { left.append("filter: " + model.filterDescription()) }
+        if l.sortColumn != .server { left.append("sort: \(l.sortColumn.label)\(l.sortDescending ? " ↓" : " ↑")") }
+        drawHeader(win, size, right, extra: left.joined(separator: " · "))
         let layout = ListLayout(width: size.cols - 1)
         put(win, 1, 0, layout.headerLine(), width: size.cols - 1, attr: cn_a_bold() | cn_a_underline())
-        let visible = size.rows - 4
-        let top = max(0, min(l.cursor - visible / 2, l.rows.count - visible))
-        if l.rows.isEmpty {
-            let text = l.loading ? "Loading candidates…" : (l.loadError.map { "Could not load: \($0)" } ?? "No candidates.")
+        let visible = max(1, size.rows - 4)
+        // The viewport only scrolls when the cursor leaves it, so a move repaints two rows, not the screen.
+        if l.cursor < listTop { listTop = l.cursor }
+        if l.cursor >= listTop + visible { listTop = l.cursor - visible + 1 }
+        listTop = max(0, min(listTop, max(0, l.count - visible)))
+        if l.count == 0 {
+            let text: String
+            if l.loading { text = "Loading candidates…" }
+            else if let e = l.loadError { text = "Could not load: \(e)" }
+            else if l.filter.isActive { text = "No candidate matches (\(model.filterDescription())). Esc clears the search, f/J change filters." }
+            else { text = "No candidates." }
             put(win, 3, 2, text, width: size.cols - 3)
         }
         for row in 0..<visible {
-            let i = top + row
-            guard l.rows.indices.contains(i) else { break }
-            let line = layout.rowLine(l.rows[i], marked: model.marks.contains(l.rows[i].id))
+            let i = listTop + row
+            guard i < l.count else { break }
+            let c = l.row(i)
+            let line = layout.rowLine(c, marked: model.marks.contains(c.id))
             let attr = i == l.cursor ? cn_a_reverse() : 0
             if attr != 0 {
                 wattr_on(win, attr, nil)
@@ -359,6 +400,9 @@ public final class TUIApp {
     private func drawFooter(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int)) {
         if let line = model.bulkStatusLine() {
             put(win, size.rows - 2, 1, line, width: size.cols - 2, attr: cn_a_bold())
+        } else if model.searching, case .list = model.screen {
+            put(win, size.rows - 2, 0, "/" + model.list.filter.search, width: size.cols - 2, attr: cn_a_bold())
+            searchCursorColumn = min(size.cols - 2, 1 + DisplayText.width(DisplayText.sanitize(model.list.filter.search)))
         } else if let flash = model.flash {
             let attr: attr_t
             switch flash.kind {
@@ -375,9 +419,11 @@ public final class TUIApp {
         case (_, .bulkResult?): hints = "↑↓ PgUp/PgDn scroll · r retry failed · Esc close"
         case (_, .jobsPicker?): hints = "↑↓ move · Space toggle · Enter keep · Esc cancel"
         case (_, .some): hints = "↑↓ move · Enter choose · Esc cancel"
+        case (.list, nil) where model.searching:
+            hints = "type to filter · Enter keep · Esc clear · ↑↓ move"
         case (.list, nil):
             hints = model.marks.isRangeOpen ? "range: move to extend · v/Space end range"
-                : "↑↓ move · Enter edit · s status · Space mark · v range · * all · u unmark · r reload · q quit"
+                : "↑↓ move · Enter edit · s status · / search · f status · J job · o sort · Space mark · v range · * all · u unmark · r reload · q quit"
         case (.form, nil): hints = "Tab/↓ next · S-Tab/↑ prev · Enter menu/editor · ^U clear · F2/^S save · Esc back"
         }
         put(win, size.rows - 1, 0, terminalUTF8 ? hints : hints.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "·", with: "|"),

@@ -144,7 +144,6 @@ extension AppModel {
     func scrollLines() -> (title: String, header: [String], body: [String], footer: String)? {
         switch overlay {
         case .bulkPreview(let plan)?:
-            let shown = Set(list.rows.map(\.id))
             let body = plan.items.map { item -> String in
                 let c = item.candidate
                 var line = "\(c.fullName) — \(c.status) → \(plan.target)"
@@ -153,7 +152,7 @@ extension AppModel {
                 case .override: line += " (override)"
                 case .natural: break
                 }
-                if !shown.contains(c.id) { line += " [hidden by filter]" }
+                if !list.isShown(c.id) { line += " [hidden by filter]" }
                 return line
             }
             return ("Bulk status change", [plan.summary()], body, "Send \(plan.toSend.count) change\(plan.toSend.count == 1 ? "" : "s")? (y/N)")

@@ -40,11 +40,20 @@ enum Event {
     case bulk(BulkEvent)
     /// Ctrl-C (SIGINT) while the editor runs: cancels a bulk change, else quits.
     case interrupt
+    /// The pause after typing in the search prompt ended.
+    case searchDue(token: Int)
+    /// Server results for a search, to merge into the list.
+    case searchResults(generation: Int, text: String, Page<Candidate>)
+    case searchFailed(generation: Int, APIError)
 }
 
 /// Work for the runtime to start; results come back as events.
 enum Effect: Equatable {
-    case loadPage(generation: Int, page: Int, limit: Int)
+    case loadPage(generation: Int, query: CandidateQuery)
+    /// Waits a short pause, then posts `.searchDue(token)`.
+    case debounceSearch(token: Int)
+    /// Asks the server for `search=`; results come back as `.searchResults`.
+    case searchServer(generation: Int, text: String, query: CandidateQuery)
     case loadJobs
     case save(id: String, patch: CandidatePatch, fields: [CandidateField])
     case moveStatus(id: String, name: String, from: CandidateStatus, patch: CandidatePatch)
@@ -75,35 +84,6 @@ struct Flash: Equatable {
     enum Kind { case info, ok, error }
     var text: String
     var kind: Kind
-}
-
-/// The candidate list: what is loaded, where the cursor is, what is being fetched.
-/// Pages are fetched as the cursor nears the end of what is loaded.
-struct ListModel: Equatable {
-    var rows: [Candidate] = []
-    /// Total on the server, from the last page.
-    var total: Int?
-    var nextPage = 1
-    var hasMore = true
-    var loading = false
-    var cursor = 0
-    /// Incremented on reload; answers for older generations are dropped.
-    var generation = 0
-    var loadError: String?
-    /// `*` asked to mark everything: keep loading pages and mark each.
-    var markAllPending = false
-
-    /// Candidates fetched per request.
-    static let pageSize = 50
-    /// Fetch more when the cursor is this close to the end of what is loaded.
-    static let prefetchDistance = 20
-
-    var current: Candidate? { rows.indices.contains(cursor) ? rows[cursor] : nil }
-
-    /// Replaces a candidate by id with the server's copy.
-    mutating func replace(_ c: Candidate) {
-        if let i = rows.firstIndex(where: { $0.id == c.id }) { rows[i] = c }
-    }
 }
 
 /// The form: the draft being edited, the focused field, messages per field.
@@ -149,6 +129,10 @@ enum Overlay: Equatable {
     case bulkPreview(BulkStatusPlan)
     /// Every candidate's outcome of the last bulk change; `r` retries the failed.
     case bulkResult
+    /// `f`: server-side status filter.
+    case statusFilterMenu
+    /// `J`: server-side job filter.
+    case jobFilterMenu
 }
 
 /// The whole state of the TUI, changed only by `update`. No curses here: screens are drawn
@@ -172,6 +156,10 @@ struct AppModel {
     var bulkReport: BulkReport?
     /// First line shown of a scrollable overlay (preview, result).
     var overlayScroll = 0
+    /// The `/` search prompt is open (keys type into it).
+    var searching = false
+    /// Identifies the latest keystroke of a search, so only the last pause asks the server.
+    var searchToken = 0
     /// The day GDPR dates must be after.
     var today: CalendarDay
 
@@ -190,7 +178,7 @@ struct AppModel {
     /// The effects to start when the app opens.
     mutating func start() -> [Effect] {
         list.loading = true
-        return [.loadPage(generation: list.generation, page: 1, limit: ListModel.pageSize), .loadJobs]
+        return [.loadPage(generation: list.generation, query: list.query(page: 1)), .loadJobs]
     }
 
     mutating func setOverlay(_ o: Overlay?) {
@@ -207,19 +195,17 @@ struct AppModel {
         case .key(let key): return handleKey(key)
         case .pageLoaded(let gen, let page):
             guard gen == list.generation else { return [] }
-            let known = Set(list.rows.map(\.id))
-            list.rows += page.items.filter { !known.contains($0.id) }
+            list.append(page.items)
             marks.refresh(page.items)
             if list.markAllPending {
                 marks.mark(page.items)
-                if !page.hasNextPage || page.items.isEmpty { list.markAllPending = false; flash = Flash(text: "Marked all \(list.rows.count) matching candidates", kind: .ok) }
+                if !page.hasNextPage || page.items.isEmpty { list.markAllPending = false; flash = Flash(text: "Marked all \(list.loadedCount) matching candidates", kind: .ok) }
             }
             list.total = page.total
             list.hasMore = page.hasNextPage && !page.items.isEmpty
             list.nextPage = page.page + 1
             list.loading = false
             list.loadError = nil
-            list.cursor = min(list.cursor, max(0, list.rows.count - 1))
             return prefetchIfNeeded()
         case .pageFailed(let gen, let error):
             guard gen == list.generation else { return [] }
@@ -278,6 +264,21 @@ struct AppModel {
             if bulk != nil { return cancelBulk() }
             quit = true
             return []
+        case .searchDue(let token):
+            guard token == searchToken, !list.filter.search.isEmpty else { return [] }
+            var q = list.query(page: 1)
+            q.limit = CandidateQuery.maxLimit
+            q.search = list.filter.search
+            return [.searchServer(generation: list.generation, text: list.filter.search, query: q)]
+        case .searchResults(let gen, _, let page):
+            guard gen == list.generation else { return [] }
+            list.append(page.items)
+            marks.refresh(page.items)
+            return []
+        case .searchFailed(let gen, let error):
+            guard gen == list.generation else { return [] }
+            flash = Flash(text: "Server search failed (showing loaded matches): \(error.description)", kind: .error)
+            return []
         case .jobsChosen(let ids):
             guard var f = form, overlay == .jobsPicker else { return [] }
             f.draft.jobIds = ids
@@ -317,6 +318,7 @@ struct AppModel {
     }
 
     mutating func handleListKey(_ key: Key) -> [Effect] {
+        if searching, let effects = handleSearchKey(key) { return effects }
         let pageRows = 10
         switch key {
         case .up, .char("k"): moveCursor(to: list.cursor - 1)
@@ -324,7 +326,7 @@ struct AppModel {
         case .pageUp: moveCursor(to: list.cursor - pageRows)
         case .pageDown: moveCursor(to: list.cursor + pageRows)
         case .home, .char("g"): moveCursor(to: 0)
-        case .end, .char("G"): moveCursor(to: list.rows.count - 1)
+        case .end, .char("G"): moveCursor(to: list.count - 1)
         case .enter:
             guard let c = list.current else { return [] }
             screen = .form(FormModel(draft: CandidateDraft(c)))
@@ -341,12 +343,27 @@ struct AppModel {
                 moveCursor(to: list.cursor + 1)
             }
         case .char("v"):
-            if marks.isRangeOpen { marks.endRange() } else if list.current != nil { marks.startRange(at: list.cursor, rows: list.rows) }
+            if marks.isRangeOpen { marks.endRange() } else if list.current != nil { marks.startRange(at: list.cursor, list: list) }
         case .char("u"):
             marks.clear()
             flash = Flash(text: "Marks cleared", kind: .info)
         case .char("*"):
             return markAllMatching()
+        case .char("/"):
+            searching = true
+        case .escape where !list.filter.search.isEmpty:
+            list.setSearch("")
+            flash = Flash(text: "Search cleared", kind: .info)
+        case .char("f"):
+            setOverlay(.statusFilterMenu)
+        case .char("J"):
+            setOverlay(.jobFilterMenu)
+        case .char("o"):
+            list.setSort(list.sortColumn.next, descending: false)
+            flash = Flash(text: "Sorted by \(list.sortColumn.label)", kind: .info)
+        case .char("O"):
+            list.setSort(list.sortColumn, descending: !list.sortDescending)
+            flash = Flash(text: "Sorted by \(list.sortColumn.label) \(list.sortDescending ? "descending" : "ascending")", kind: .info)
         case .char("q"):
             if bulk != nil { flash = Flash(text: "A bulk change is running — Esc cancels it first", kind: .info) } else { quit = true }
         default: break
@@ -354,29 +371,68 @@ struct AppModel {
         return prefetchIfNeeded()
     }
 
+    /// Keys while the search prompt is open; `nil` lets navigation keys through to the list.
+    mutating func handleSearchKey(_ key: Key) -> [Effect]? {
+        var text = list.filter.search
+        switch key {
+        case .char(let c): text.append(c)
+        case .backspace: if !text.isEmpty { text.removeLast() }
+        case .ctrl("u"): text = ""
+        case .enter:
+            searching = false
+            return []
+        case .escape:
+            searching = false
+            list.setSearch("")
+            return []
+        default: return nil
+        }
+        list.setSearch(text)
+        searchToken += 1
+        return text.isEmpty ? [] : [.debounceSearch(token: searchToken)]
+    }
+
+    /// Applies a server-side filter: the list reloads for the new query; marks stay.
+    mutating func setServerFilter(status: CandidateStatus?, jobId: String?) -> [Effect] {
+        list.filter.status = status
+        list.filter.jobId = jobId
+        setOverlay(nil)
+        let effects = reload()
+        flash = Flash(text: "Filter: " + filterDescription(), kind: .info)
+        return effects
+    }
+
+    /// "status APPLIED · job Backend Developer · /stastny", or "none".
+    func filterDescription() -> String {
+        var parts: [String] = []
+        if let s = list.filter.status { parts.append("status \(s)") }
+        if let j = list.filter.jobId { parts.append("job \(jobTitle(j) ?? j)") }
+        if !list.filter.search.isEmpty { parts.append("/\(list.filter.search)") }
+        return parts.isEmpty ? "none" : parts.joined(separator: " · ")
+    }
+
     mutating func moveCursor(to index: Int) {
-        list.cursor = max(0, min(index, list.rows.count - 1))
-        if marks.isRangeOpen { marks.extendRange(to: list.cursor, rows: list.rows) }
+        list.cursor = max(0, min(index, list.count - 1))
+        if marks.isRangeOpen { marks.extendRange(to: list.cursor, list: list) }
     }
 
     /// Marks every candidate the list's query matches, loading the pages not loaded yet.
     mutating func markAllMatching() -> [Effect] {
         marks.mark(list.rows)
         guard list.hasMore else {
-            flash = Flash(text: "Marked all \(list.rows.count) matching candidates", kind: .ok)
+            flash = Flash(text: "Marked all \(list.count) matching candidates", kind: .ok)
             return []
         }
         list.markAllPending = true
         flash = Flash(text: "Loading every matching candidate to mark them…", kind: .info)
         guard !list.loading else { return [] }
         list.loading = true
-        return [.loadPage(generation: list.generation, page: list.nextPage, limit: ListModel.pageSize)]
+        return [.loadPage(generation: list.generation, query: list.query(page: list.nextPage))]
     }
 
     /// Marked candidates that the list does not show (filtered out or not loaded).
     var hiddenMarkCount: Int {
-        let shown = Set(list.rows.map(\.id))
-        return marks.byId.keys.filter { !shown.contains($0) }.count
+        marks.byId.keys.filter { !list.isShown($0) }.count
     }
 
     /// The marked candidates, else the one under the cursor: what `s` acts on.
@@ -388,20 +444,20 @@ struct AppModel {
     /// Starts loading the next page when the cursor is near the end of what is loaded.
     mutating func prefetchIfNeeded() -> [Effect] {
         guard list.hasMore, !list.loading, list.loadError == nil,
-              list.markAllPending || list.cursor >= list.rows.count - ListModel.prefetchDistance else { return [] }
+              list.markAllPending || list.cursor >= list.count - ListModel.prefetchDistance else { return [] }
         list.loading = true
-        return [.loadPage(generation: list.generation, page: list.nextPage, limit: ListModel.pageSize)]
+        return [.loadPage(generation: list.generation, query: list.query(page: list.nextPage))]
     }
 
     /// Drops what is loaded and fetches page 1 again; the cursor stays on the same candidate
     /// when it comes back on the first pages.
     mutating func reload() -> [Effect] {
         let keep = list.cursor
-        list = ListModel(generation: list.generation + 1)
+        list = ListModel(generation: list.generation + 1, filter: list.filter, sortColumn: list.sortColumn, sortDescending: list.sortDescending)
         list.cursor = keep
         list.loading = true
         flash = Flash(text: "Reloading…", kind: .info)
-        return [.loadPage(generation: list.generation, page: 1, limit: ListModel.pageSize), .loadJobs]
+        return [.loadPage(generation: list.generation, query: list.query(page: 1)), .loadJobs]
     }
 
     mutating func handleFormKey(_ key: Key) -> [Effect] {
@@ -480,7 +536,7 @@ struct AppModel {
 
     mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
         switch overlay {
-        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu:
+        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu:
             if key == .escape || key == .char("q") { setOverlay(nil) }
             return []
         case .bulkPreview, .bulkResult:
@@ -488,7 +544,7 @@ struct AppModel {
         case .confirmMove(let id, let to):
             setOverlay(nil)
             guard key == .char("y") || key == .char("Y"),
-                  let c = list.rows.first(where: { $0.id == id }) else {
+                  let c = list.candidate(id: id) else {
                 flash = Flash(text: "Status unchanged", kind: .info)
                 return []
             }
@@ -527,7 +583,7 @@ struct AppModel {
     func menu() -> (title: String, items: [MenuItem], multi: Bool)? {
         switch overlay {
         case .statusMenu(let id)?:
-            guard let c = list.rows.first(where: { $0.id == id }) else { return nil }
+            guard let c = list.candidate(id: id) else { return nil }
             return ("Status: \(c.status)", Self.statusItems(from: c.status), false)
         case .formStatusMenu?:
             guard let f = form else { return nil }
@@ -541,6 +597,12 @@ struct AppModel {
             ], false)
         case .bulkMenu?:
             return ("Move \(marks.count) marked to…", Self.bulkMenuItems(marks.candidates), false)
+        case .statusFilterMenu?:
+            return ("Show status", [MenuItem(label: "All statuses", detail: list.filter.status == nil ? "current" : "", value: "")]
+                + CandidateStatus.allKnown.map { MenuItem(label: $0.rawValue, detail: list.filter.status == $0 ? "current" : "", value: $0.rawValue) }, false)
+        case .jobFilterMenu?:
+            return ("Show job", [MenuItem(label: "All jobs", detail: list.filter.jobId == nil ? "current" : "", value: "")]
+                + jobs.map { MenuItem(label: $0.title, detail: list.filter.jobId == $0.id ? "current" : ($0.city ?? ""), value: $0.id) }, false)
         case .jobsPicker?:
             let selected = Set(form?.draft.jobIds ?? [])
             var items = jobs.map { MenuItem(label: $0.title, detail: $0.city ?? "", value: $0.id, selected: selected.contains($0.id)) }
@@ -569,12 +631,16 @@ struct AppModel {
         guard let menu = menu(), menu.items.indices.contains(index), let value = menu.items[index].value else { return [] }
         switch overlay {
         case .statusMenu(let id)?:
-            guard let c = list.rows.first(where: { $0.id == id }) else { setOverlay(nil); return [] }
+            guard let c = list.candidate(id: id) else { setOverlay(nil); return [] }
             let to = CandidateStatus(value)
             if to == c.status { setOverlay(nil); flash = Flash(text: "\(c.fullName) is already \(to)", kind: .info); return [] }
             setOverlay(.confirmMove(candidateId: id, to: to))
         case .bulkMenu?:
             chooseBulkTarget(CandidateStatus(value))
+        case .statusFilterMenu?:
+            return setServerFilter(status: value.isEmpty ? nil : CandidateStatus(value), jobId: list.filter.jobId)
+        case .jobFilterMenu?:
+            return setServerFilter(status: list.filter.status, jobId: value.isEmpty ? nil : value)
         case .formStatusMenu?:
             guard var f = form else { return [] }
             f.draft.status = CandidateStatus(value)
@@ -596,7 +662,7 @@ struct AppModel {
     func prompt() -> (title: String, lines: [String], question: String)? {
         switch overlay {
         case .confirmMove(let id, let to)?:
-            guard let c = list.rows.first(where: { $0.id == id }) else { return nil }
+            guard let c = list.candidate(id: id) else { return nil }
             return ("Change status", [], "Move \(c.fullName) from \(c.status) to \(to)? (y/N)")
         case .confirmSave(let lines)?:
             return ("Save \(lines.count) change\(lines.count == 1 ? "" : "s")", lines, "Send these changes? (y/N)")

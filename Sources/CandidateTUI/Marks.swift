@@ -34,18 +34,18 @@ struct Marks: Equatable {
     }
 
     /// Opens a range at `index`; moving the cursor then marks everything between.
-    mutating func startRange(at index: Int, rows: [Candidate]) {
+    mutating func startRange(at index: Int, list: ListModel) {
         rangeAnchor = index
         rangeBase = byId
-        extendRange(to: index, rows: rows)
+        extendRange(to: index, list: list)
     }
 
     /// The marks are the marks before the range plus every row from the anchor to `index`.
-    mutating func extendRange(to index: Int, rows: [Candidate]) {
-        guard let anchor = rangeAnchor, !rows.isEmpty else { return }
+    mutating func extendRange(to index: Int, list: ListModel) {
+        guard let anchor = rangeAnchor, list.count > 0 else { return }
         byId = rangeBase
-        let lo = max(0, min(anchor, index)), hi = min(rows.count - 1, max(anchor, index))
-        if lo <= hi { for c in rows[lo...hi] { byId[c.id] = c } }
+        let lo = max(0, min(anchor, index)), hi = min(list.count - 1, max(anchor, index))
+        if lo <= hi { for i in lo...hi { let c = list.row(i); byId[c.id] = c } }
     }
 
     mutating func endRange() {

@@ -23,7 +23,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 
 @Test func startLoadsFirstPageAndJobs() {
     var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
-    #expect(m.start() == [.loadPage(generation: 0, page: 1, limit: ListModel.pageSize), .loadJobs])
+    #expect(m.start() == [.loadPage(generation: 0, query: CandidateQuery(page: 1, limit: ListModel.pageSize)), .loadJobs])
     #expect(m.list.loading)
 }
 
@@ -36,14 +36,14 @@ private func loadedModel(count: Int = 30) -> AppModel {
     for _ in 0..<29 { effects += m.update(.key(.down)) }
     #expect(effects.isEmpty, "no fetch while far from the end")
     effects = m.update(.key(.down))
-    #expect(effects == [.loadPage(generation: 0, page: 2, limit: ListModel.pageSize)])
+    #expect(effects == [.loadPage(generation: 0, query: CandidateQuery(page: 2, limit: ListModel.pageSize))])
     #expect(m.update(.key(.down)).isEmpty, "no second fetch while one is running")
 }
 
 @Test func stalePagesFromBeforeReloadAreDropped() {
     var m = loadedModel()
     let effects = m.update(.key(.char("r")))
-    #expect(effects.first == .loadPage(generation: 1, page: 1, limit: ListModel.pageSize))
+    #expect(effects.first == .loadPage(generation: 1, query: CandidateQuery(page: 1, limit: ListModel.pageSize)))
     _ = m.update(.pageLoaded(generation: 0, page(100..<110, total: 10, page: 1)))
     #expect(m.list.rows.isEmpty)
     _ = m.update(.pageLoaded(generation: 1, page(0..<5, total: 5, page: 1)))

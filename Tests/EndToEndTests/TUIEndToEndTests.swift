@@ -26,6 +26,7 @@ struct TUIEndToEndTests {
     func quitAndCheckTerminal(_ session: TmuxSession) throws {
         try session.keys("q")
         try session.waitFor("EXIT=0")
+        try session.waitForMatch("[ -]icanon")  // stty -a has printed
         let screen = try session.screen()
         #expect(screen.contains(" icanon"), "terminal left in raw mode:\n\(screen)")
         #expect(screen.contains(" echo "), "echo left off:\n\(screen)")

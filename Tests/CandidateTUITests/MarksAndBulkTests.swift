@@ -1,0 +1,115 @@
+import CandidateCore
+import Testing
+@testable import CandidateTUI
+
+private let today = CalendarDay(year: 2026, month: 11, day: 29)!
+
+private func candidate(_ n: Int, status: CandidateStatus = .applied) -> Candidate {
+    Candidate(id: "00000000-0000-4000-8000-\(String(format: "%012d", n))", firstName: "First\(n)", lastName: "Last\(n)", status: status)
+}
+
+private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    _ = m.start()
+    let t = total ?? rows.count
+    _ = m.update(.pageLoaded(generation: 0, Page(items: rows, total: t, page: 1, limit: 50, totalPages: (t + 49) / 50)))
+    return m
+}
+
+@Test func spaceMarksAndMovesDown() {
+    var m = model((0..<5).map { candidate($0) })
+    _ = m.update(.key(.char(" ")))
+    #expect(m.marks.contains(candidate(0).id))
+    #expect(m.list.cursor == 1)
+    _ = m.update(.key(.up))
+    _ = m.update(.key(.char(" ")))
+    #expect(m.marks.isEmpty)
+}
+
+@Test func rangeMarksEverythingBetween() {
+    var m = model((0..<10).map { candidate($0) })
+    _ = m.update(.key(.down))
+    _ = m.update(.key(.char("v")))
+    for _ in 0..<3 { _ = m.update(.key(.down)) }
+    #expect(m.marks.count == 4)
+    _ = m.update(.key(.up))
+    #expect(m.marks.count == 3, "moving back shrinks the open range")
+    _ = m.update(.key(.char("v")))
+    _ = m.update(.key(.end))
+    #expect(m.marks.count == 3, "a closed range does not grow")
+}
+
+@Test func marksSurviveReload() {
+    var m = model((0..<5).map { candidate($0) })
+    _ = m.update(.key(.char(" ")))
+    _ = m.update(.key(.char("r")))
+    #expect(m.marks.count == 1)
+    #expect(m.hiddenMarkCount == 1, "not shown until the page is back")
+    _ = m.update(.pageLoaded(generation: 1, Page(items: (0..<5).map { candidate($0) }, total: 5, page: 1, limit: 50, totalPages: 1)))
+    #expect(m.hiddenMarkCount == 0)
+    _ = m.update(.key(.char("u")))
+    #expect(m.marks.isEmpty)
+}
+
+@Test func starMarksAllMatchingIncludingUnloadedPages() {
+    var m = model((0..<50).map { candidate($0) }, total: 120)
+    let effects = m.update(.key(.char("*")))
+    #expect(effects == [.loadPage(generation: 0, query: CandidateQuery(page: 2, limit: ListModel.pageSize))])
+    #expect(m.marks.count == 50)
+    let e2 = m.update(.pageLoaded(generation: 0, Page(items: (50..<100).map { candidate($0) }, total: 120, page: 2, limit: 50, totalPages: 3)))
+    #expect(e2 == [.loadPage(generation: 0, query: CandidateQuery(page: 3, limit: ListModel.pageSize))], "keeps loading until every page is in")
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<120).map { candidate($0) }, total: 120, page: 3, limit: 50, totalPages: 3)))
+    #expect(m.marks.count == 120)
+    #expect(m.list.markAllPending == false)
+}
+
+@Test func bulkMenuCountsNaturalOverrideAndAlready() {
+    let marked = [candidate(0, status: .applied), candidate(1, status: .inProcess), candidate(2, status: .rejected)]
+    let items = AppModel.bulkMenuItems(marked)
+    let rejected = items.first { $0.value == "REJECTED" }
+    #expect(rejected?.detail == "2 next step · 1 already")
+    let accepted = items.first { $0.value == "ACCEPTED" }
+    #expect(accepted?.detail == "1 next step · 2 override")
+}
+
+@Test func bulkFlowPreviewDefaultsToNoThenRunsAndReports() {
+    var rows = (0..<5).map { candidate($0) }
+    rows[4].status = .rejected
+    var m = model(rows)
+    for _ in 0..<5 { _ = m.update(.key(.char(" "))) }
+    _ = m.update(.key(.char("s")))
+    #expect(m.overlay == .bulkMenu)
+    let index = m.menu()!.items.firstIndex { $0.value == "REJECTED" }!
+    _ = m.update(.menuChosen(index))
+    guard case .bulkPreview(let plan)? = m.overlay else { Issue.record("no preview"); return }
+    #expect(plan.toSend.count == 4)
+    #expect(m.scrollLines()?.header == [plan.summary()])
+    // Enter is No.
+    #expect(m.update(.key(.enter)).isEmpty)
+    #expect(m.overlay == nil)
+    _ = m.update(.key(.char("s")))
+    _ = m.update(.menuChosen(index))
+    let effects = m.update(.key(.char("y")))
+    #expect(effects == [.runBulk(plan)])
+    #expect(m.bulk != nil)
+    #expect(m.bulkStatusLine()?.hasPrefix("Moving to REJECTED") == true)
+    // Esc cancels.
+    #expect(m.update(.key(.escape)) == [.cancelBulk])
+    // Results: two moved, one failed, one not attempted, one skipped.
+    func moved(_ c: Candidate) -> Candidate { var x = c; x.status = .rejected; return x }
+    let results: [BulkItemResult] = [
+        BulkItemResult(id: rows[0].id, name: rows[0].fullName, from: .applied, outcome: .moved(moved(rows[0]))),
+        BulkItemResult(id: rows[1].id, name: rows[1].fullName, from: .applied, outcome: .moved(moved(rows[1]))),
+        BulkItemResult(id: rows[2].id, name: rows[2].fullName, from: .applied,
+                       outcome: .failed(.http(HTTPFailure(status: 403, messages: ["nope"])), attempts: 1)),
+        BulkItemResult(id: rows[3].id, name: rows[3].fullName, from: .applied, outcome: .notAttempted),
+        BulkItemResult(id: rows[4].id, name: rows[4].fullName, from: .rejected, outcome: .skipped),
+    ]
+    _ = m.update(.bulk(.finished(BulkReport(target: .rejected, results: results, cancelled: true))))
+    #expect(m.bulk == nil)
+    #expect(m.overlay == .bulkResult)
+    #expect(m.list.rows[0].status == .rejected)
+    #expect(Set(m.marks.byId.keys) == [rows[2].id, rows[3].id], "failed and not attempted stay marked")
+    let retry = m.update(.key(.char("r")))
+    #expect(retry == [.runBulk(BulkStatusPlan(candidates: [rows[2], rows[3]], target: .rejected))])
+}
