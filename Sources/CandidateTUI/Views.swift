@@ -135,7 +135,7 @@ final class MenuView {
         self.multi = multi
         itemArray = .allocate(capacity: items.count + 1)
         let labelWidth = min(40, items.map { DisplayText.width($0.label) }.max() ?? 10)
-        let detailWidth = min(20, items.map { DisplayText.width($0.detail) }.max() ?? 0)
+        let detailWidth = min(36, items.map { DisplayText.width($0.detail) }.max() ?? 0)
         for (i, item) in items.enumerated() {
             let name = cString(DisplayText.fit(item.label, to: labelWidth))
             let desc = cString(DisplayText.fit(item.detail, to: max(detailWidth, 1)))
