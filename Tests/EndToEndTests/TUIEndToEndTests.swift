@@ -99,3 +99,82 @@ struct TUIEndToEndTests {
         try quitAndCheckTerminal(session)
     }
 }
+
+/// Bulk status change through the TUI: marks, a filter that hides some, the preview, the result.
+@Suite(.serialized)
+struct TUIBulkEndToEndTests {
+    @Test func markThreeHideTwoMoveAllThree() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let firstThree = try await sandbox.client().listCandidates(CandidateQuery(page: 1, limit: 3)).value.items
+        let target = CandidateStatus.rejected
+        // A search that shows the first candidate only: its e-mail, or its full name.
+        let needle = firstThree[0].email ?? firstThree[0].fullName
+        let session = try TmuxSession(
+            command: TmuxSession.quote(Binary.path) + "; echo \"EXIT=$?\"; sleep 600",
+            env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1"], cols: 120, rows: 36)
+        try session.waitForMatch(#"[0-9]+ candidates"#)
+        try session.keys("Space", "Space", "Space")
+        try session.waitFor("3 marked")
+        try session.keys("/")
+        try session.type(needle)
+        try session.keys("Enter")
+        try session.waitFor("3 marked (2 hidden by filter)")
+        try session.keys("s")
+        try session.waitFor("Move 3 marked to")
+        // REJECTED is the fourth status in the enum order the bulk menu uses.
+        try session.keys("Down", "Down", "Down", "Enter")
+        try session.waitFor("Bulk status change")
+        try session.waitFor("[hidden by filter]")
+        let toSend = firstThree.filter { $0.status != target }
+        try session.waitFor("Send \(toSend.count) change")
+        try session.keys("y")
+        try session.waitFor("Bulk result")
+        try session.waitFor("moved \(toSend.count)")
+
+        for c in firstThree {
+            #expect(try sandbox.column("status", candidate: c.id) == target.rawValue)
+        }
+        let patches = try sandbox.requests(method: "PATCH")
+        #expect(patches.count == toSend.count)
+        #expect(patches.allSatisfy { $0["body"] == .object(["status": .string(target.rawValue)]) })
+        #expect(Set(patches.compactMap { $0["path"]?.stringValue }) == Set(toSend.map { "/candidates/\($0.id)" }))
+        try session.keys("Escape")
+        try session.waitForAbsence("Bulk result")
+        try session.keys("q")
+        try session.waitFor("EXIT=0")
+    }
+}
+
+/// Search as you type in the real terminal.
+@Suite(.serialized)
+struct TUISearchEndToEndTests {
+    @Test func typedQueryFindsCandidateWithoutDiacriticsAndEscRestores() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        // Someone on a later page, with diacritics in the name, found by typing it without them.
+        var all: [Candidate] = []
+        for try await page in try sandbox.client().allCandidates(CandidateQuery(limit: 100)) { all += page.items }
+        let person = try #require(all.dropFirst(60).first { SearchText.fold($0.lastName) != $0.lastName.lowercased() })
+        let query = SearchText.fold(person.lastName)
+        let session = try TmuxSession(
+            command: TmuxSession.quote(Binary.path) + "; echo \"EXIT=$?\"; sleep 600",
+            env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1"], cols: 120, rows: 36)
+        try session.waitForMatch(#"[0-9]+ candidates"#)
+        let firstRow = try #require(all.first).fullName
+        try session.waitFor(firstRow)
+        try session.keys("/")
+        try session.type(query)
+        // Not loaded yet (page 2+): the server search after the pause brings it in.
+        try session.waitFor(person.lastName)
+        try session.waitFor("/\(query)")
+        try session.keys("Escape")
+        try session.waitForAbsence("filter:")
+        // The whole list is back, the cursor still on the candidate found.
+        let screen = try session.screen()
+        #expect(screen.contains(person.lastName))
+        #expect(screen.split(separator: "\n").filter { $0.contains("+") || $0.contains("@") }.count >= 25)
+        try session.keys("q")
+        try session.waitFor("EXIT=0")
+    }
+}
