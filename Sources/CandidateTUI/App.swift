@@ -39,6 +39,10 @@ public final class TUIApp {
     private var dirty = true
     /// First list row on screen (view state: the viewport follows the cursor).
     private var listTop = 0
+    /// When the last frame was drawn (uptime nanoseconds).
+    private var lastFrame: UInt64 = 0
+    /// At most ~30 frames a second.
+    static let frameInterval: UInt64 = 33_000_000
     private var searchCursorColumn = 0
 
     /// - Parameters:
@@ -67,12 +71,23 @@ public final class TUIApp {
                 return 128 + sig
             }
             for event in inbox.drain() { apply(event) }
-            if dirty { render() }
+            // Bursts of keys and events coalesce: at most one frame per `frameInterval`.
+            var timeoutMs: Int32 = 50
+            if dirty {
+                let sinceFrame = DispatchTime.now().uptimeNanoseconds &- lastFrame
+                if sinceFrame >= Self.frameInterval {
+                    render()
+                    lastFrame = DispatchTime.now().uptimeNanoseconds
+                } else {
+                    timeoutMs = Int32(max(1, (Self.frameInterval - sinceFrame) / 1_000_000))
+                }
+            }
+            wtimeout(cn_stdscr(), timeoutMs)
             let before = DispatchTime.now().uptimeNanoseconds
             if let key = terminal.readKey() {
                 quickErrors = 0
                 handle(key)
-            } else if DispatchTime.now().uptimeNanoseconds - before < 5_000_000 {
+            } else if timeoutMs >= 20 && DispatchTime.now().uptimeNanoseconds - before < 5_000_000 {
                 // Input errors without waiting: the terminal is gone (EOF / EIO).
                 quickErrors += 1
                 if quickErrors > 100 { return 129 }
@@ -110,6 +125,7 @@ public final class TUIApp {
             }
         }
         if model.overlay == nil, let f = model.form, let formView, FormModel.isTyped(f.focus), Self.isEditingKey(key) {
+            formView.focus(f.focus)  // the model may have moved focus since the last frame
             formView.drive(key)
             apply(.fieldEdited(f.focus, formView.text(f.focus)))
             return
@@ -186,6 +202,12 @@ public final class TUIApp {
             bulkControl = control
             Task.detached {
                 _ = await BulkStatusEngine(client: client).run(plan, control: control) { inbox.post(.bulk($0)) }
+            }
+        case .openCandidate(let id, let name):
+            Task.detached {
+                do { inbox.post(.candidateOpened(try await client.getCandidate(id: id).value)) } catch {
+                    inbox.post(.openFailed(name: name, Self.apiError(error)))
+                }
             }
         case .cancelBulk:
             bulkControl?.cancel()

@@ -45,6 +45,9 @@ enum Event {
     /// Server results for a search, to merge into the list.
     case searchResults(generation: Int, text: String, Page<Candidate>)
     case searchFailed(generation: Int, APIError)
+    /// The candidate to edit arrived.
+    case candidateOpened(Candidate)
+    case openFailed(name: String, APIError)
 }
 
 /// Work for the runtime to start; results come back as events.
@@ -58,6 +61,8 @@ enum Effect: Equatable {
     case save(id: String, patch: CandidatePatch, fields: [CandidateField])
     case moveStatus(id: String, name: String, from: CandidateStatus, patch: CandidatePatch)
     case openEditor(CandidateField, text: String)
+    /// Fetches the candidate (`GET /candidates/{id}`) to open it in the form.
+    case openCandidate(id: String, name: String)
     /// Runs the bulk engine on the plan; events come back as `.bulk`.
     case runBulk(BulkStatusPlan)
     /// Stops starting new requests of the running bulk change.
@@ -275,6 +280,15 @@ struct AppModel {
             list.append(page.items)
             marks.refresh(page.items)
             return []
+        case .candidateOpened(let c):
+            guard case .list = screen, overlay == nil else { return [] }
+            list.replace(c)
+            screen = .form(FormModel(draft: CandidateDraft(c)))
+            flash = nil
+            return []
+        case .openFailed(let name, let error):
+            flash = Flash(text: "Could not open \(name): \(error.description)", kind: .error)
+            return []
         case .searchFailed(let gen, let error):
             guard gen == list.generation else { return [] }
             flash = Flash(text: "Server search failed (showing loaded matches): \(error.description)", kind: .error)
@@ -329,8 +343,9 @@ struct AppModel {
         case .end, .char("G"): moveCursor(to: list.count - 1)
         case .enter:
             guard let c = list.current else { return [] }
-            screen = .form(FormModel(draft: CandidateDraft(c)))
-            flash = nil
+            // The form edits a fresh, complete copy (the list keeps only what it shows).
+            flash = Flash(text: "Opening \(c.fullName)…", kind: .info)
+            return [.openCandidate(id: c.id, name: c.fullName)]
         case .char("s"):
             openStatusMenu()
         case .escape where bulk != nil:

@@ -97,11 +97,22 @@ struct ListModel {
         CandidateQuery(page: page, limit: Self.pageSize, status: filter.status, jobId: filter.jobId)
     }
 
+    /// What the list keeps of a candidate: the columns, not the CV, metadata or links (the
+    /// form fetches the full candidate), so 100,000 rows stay small.
+    static func listCopy(_ full: Candidate) -> Candidate {
+        var c = full
+        c.cvText = nil
+        c.metadata = nil
+        c.links = [:]
+        return c
+    }
+
     /// Adds candidates (a page, or server search results); known ids are updated in place.
     mutating func append(_ items: [Candidate]) {
         let keep = current?.id
         var added = false
-        for c in items {
+        for full in items {
+            let c = Self.listCopy(full)
             if let p = position[c.id] {
                 setRow(p, c)
             } else {
@@ -123,8 +134,9 @@ struct ListModel {
     }
 
     /// Replaces one candidate with the server's copy.
-    mutating func replace(_ c: Candidate) {
-        guard let p = position[c.id] else { return }
+    mutating func replace(_ full: Candidate) {
+        guard let p = position[full.id] else { return }
+        let c = Self.listCopy(full)
         let keep = current?.id
         setRow(p, c)
         if sortColumn != .server { resort() }

@@ -97,7 +97,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 
 @Test func formSaveSendsOnlyChangedFieldAfterConfirm() {
     var m = loadedModel()
-    _ = m.update(.key(.enter))
+    m.openForm()
     #expect(m.form?.focus == .firstName)
     _ = m.update(.key(.tab))
     _ = m.update(.fieldEdited(.lastName, "Nováková"))
@@ -111,7 +111,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 
 @Test func confirmNoKeepsEdits() {
     var m = loadedModel()
-    _ = m.update(.key(.enter))
+    m.openForm()
     _ = m.update(.fieldEdited(.firstName, "Jana"))
     _ = m.update(.key(.ctrl("s")))
     _ = m.update(.key(.escape))
@@ -121,7 +121,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 
 @Test func invalidPhoneFocusesFieldAndSendsNothing() {
     var m = loadedModel()
-    _ = m.update(.key(.enter))
+    m.openForm()
     _ = m.update(.fieldEdited(.phoneNumber, "0905 123"))
     let effects = m.update(.key(.function(2)))
     #expect(effects.isEmpty)
@@ -133,14 +133,14 @@ private func loadedModel(count: Int = 30) -> AppModel {
 
 @Test func nothingToChange() {
     var m = loadedModel()
-    _ = m.update(.key(.enter))
+    m.openForm()
     #expect(m.update(.key(.function(2))).isEmpty)
     #expect(m.flash?.text == "Nothing to change")
 }
 
 @Test func serverErrorAttachesToNamedFieldAndKeepsEdits() {
     var m = loadedModel()
-    _ = m.update(.key(.enter))
+    m.openForm()
     _ = m.update(.fieldEdited(.email, "new@example.com"))
     _ = m.update(.key(.function(2)))
     _ = m.update(.key(.char("y")))
@@ -154,7 +154,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 
 @Test func escapeWithChangesAsksToDiscard() {
     var m = loadedModel()
-    _ = m.update(.key(.enter))
+    m.openForm()
     _ = m.update(.fieldEdited(.firstName, "X"))
     _ = m.update(.key(.escape))
     #expect(m.overlay == .confirmDiscard)
@@ -170,7 +170,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
     var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
     _ = m.start()
     _ = m.update(.pageLoaded(generation: 0, Page(items: [c], total: 1, page: 1, limit: 50, totalPages: 1)))
-    _ = m.update(.key(.enter))
+    m.openForm()
     for _ in 0..<6 { _ = m.update(.key(.tab)) }
     #expect(m.form?.focus == .gender)
     _ = m.update(.key(.enter))
@@ -182,7 +182,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 
 @Test func metadataAndCVOpenTheEditor() {
     var m = loadedModel()
-    _ = m.update(.key(.enter))
+    m.openForm()
     for _ in 0..<8 { _ = m.update(.key(.tab)) }
     #expect(m.form?.focus == .metadata)
     #expect(m.update(.key(.enter)) == [.openEditor(.metadata, text: "")])
@@ -205,4 +205,30 @@ private func loadedModel(count: Int = 30) -> AppModel {
     var c = candidate(1); c.firstName = "Evil\u{1B}[2J"
     let line = ListLayout(width: 100).rowLine(c)
     #expect(!line.unicodeScalars.contains { $0.value == 0x1B })
+}
+
+extension AppModel {
+    /// Enter on the list, then the fetched candidate arrives (as `GET /candidates/{id}` would answer).
+    mutating func openForm() {
+        let effects = update(.key(.enter))
+        guard let c = list.current, effects == [.openCandidate(id: c.id, name: c.fullName)] else {
+            Issue.record("Enter did not ask to open the candidate: \(effects)")
+            return
+        }
+        _ = update(.candidateOpened(c))
+    }
+}
+
+@Test func listKeepsOnlyWhatItShows() {
+    var full = candidate(0)
+    full.cvText = "long CV"
+    full.metadata = .object(["a": .int(1)])
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    _ = m.start()
+    _ = m.update(.pageLoaded(generation: 0, Page(items: [full], total: 1, page: 1, limit: 50, totalPages: 1)))
+    #expect(m.list.row(0).cvText == nil)
+    // The form edits the full copy fetched on open.
+    _ = m.update(.key(.enter))
+    _ = m.update(.candidateOpened(full))
+    #expect(m.form?.draft.original.cvText == "long CV")
 }
