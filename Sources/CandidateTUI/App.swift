@@ -164,11 +164,17 @@ public final class TUIApp {
                     inbox.post(.searchFailed(generation: generation, Self.apiError(error)))
                 }
             }
+        case .wake(let seconds):
+            Task.detached {
+                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+                inbox.post(.wake)
+            }
         case .loadPage(let generation, let query):
             Task.detached {
                 do {
-                    let p = try await client.listCandidates(query).value
-                    inbox.post(.pageLoaded(generation: generation, p))
+                    let r = try await client.listCandidates(query)
+                    if let info = r.rateLimit { inbox.post(.rateLimit(info)) }
+                    inbox.post(.pageLoaded(generation: generation, r.value))
                 } catch {
                     inbox.post(.pageFailed(generation: generation, Self.apiError(error)))
                 }

@@ -45,6 +45,10 @@ enum Event {
     /// Server results for a search, to merge into the list.
     case searchResults(generation: Int, text: String, Page<Candidate>)
     case searchFailed(generation: Int, APIError)
+    /// What a response said about the rate limit.
+    case rateLimit(RateLimitInfo)
+    /// A pause for the rate limit ended: background loading may go on.
+    case wake
     /// The candidate to edit arrived.
     case candidateOpened(Candidate)
     case openFailed(name: String, APIError)
@@ -61,6 +65,8 @@ enum Effect: Equatable {
     case save(id: String, patch: CandidatePatch, fields: [CandidateField])
     case moveStatus(id: String, name: String, from: CandidateStatus, patch: CandidatePatch)
     case openEditor(CandidateField, text: String)
+    /// Posts `.wake` after `seconds`.
+    case wake(after: Double)
     /// Fetches the candidate (`GET /candidates/{id}`) to open it in the form.
     case openCandidate(id: String, name: String)
     /// Runs the bulk engine on the plan; events come back as `.bulk`.
@@ -165,6 +171,10 @@ struct AppModel {
     var searching = false
     /// Identifies the latest keystroke of a search, so only the last pause asks the server.
     var searchToken = 0
+    /// The last rate-limit headers seen; background loading keeps a reserve for interactive requests.
+    var rateLimit: RateLimitInfo?
+    /// A `.wake` is scheduled.
+    var waitingForRateLimit = false
     /// The day GDPR dates must be after.
     var today: CalendarDay
 
@@ -280,6 +290,12 @@ struct AppModel {
             list.append(page.items)
             marks.refresh(page.items)
             return []
+        case .rateLimit(let info):
+            rateLimit = info
+            return []
+        case .wake:
+            waitingForRateLimit = false
+            return prefetchIfNeeded()
         case .candidateOpened(let c):
             guard case .list = screen, overlay == nil else { return [] }
             list.replace(c)
@@ -456,10 +472,21 @@ struct AppModel {
         return list.current.map { [$0] } ?? []
     }
 
-    /// Starts loading the next page when the cursor is near the end of what is loaded.
+    /// Loads the next page: at once when the cursor nears the end of what is loaded or `*`
+    /// waits for every page; otherwise in the background while the rate-limit budget keeps a
+    /// reserve (a quarter of the per-minute limit, at least 5) for what the user does.
     mutating func prefetchIfNeeded() -> [Effect] {
-        guard list.hasMore, !list.loading, list.loadError == nil,
-              list.markAllPending || list.cursor >= list.count - ListModel.prefetchDistance else { return [] }
+        guard list.hasMore, !list.loading, list.loadError == nil else { return [] }
+        let urgent = list.markAllPending || list.cursor >= list.count - ListModel.prefetchDistance
+        if !urgent, let r = rateLimit, let remaining = r.remainingMinute {
+            let reserve = max(5, (r.limitMinute ?? 60) / 4)
+            if remaining <= reserve {
+                guard !waitingForRateLimit else { return [] }
+                waitingForRateLimit = true
+                let wait = max(1, (r.resetMinute ?? 0) - Date().timeIntervalSince1970)
+                return [.wake(after: min(wait, 60))]
+            }
+        }
         list.loading = true
         return [.loadPage(generation: list.generation, query: list.query(page: list.nextPage))]
     }

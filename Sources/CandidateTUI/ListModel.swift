@@ -65,8 +65,8 @@ struct ListModel {
     /// `*` asked to mark everything: keep loading pages and mark each.
     var markAllPending = false
 
-    /// Candidates fetched per request.
-    static let pageSize = 50
+    /// Candidates fetched per request (the API's maximum).
+    static let pageSize = 100
     /// Fetch more when the cursor is this close to the end of what is loaded.
     static let prefetchDistance = 20
 

@@ -1,4 +1,5 @@
 import CandidateCore
+import Foundation
 import Testing
 @testable import CandidateTUI
 
@@ -27,17 +28,23 @@ private func loadedModel(count: Int = 30) -> AppModel {
     #expect(m.list.loading)
 }
 
-@Test func cursorNearEndFetchesNextPageOnce() {
+@Test func pagesLoadInTheBackgroundKeepingARateLimitReserve() {
     var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
     _ = m.start()
-    _ = m.update(.pageLoaded(generation: 0, page(0..<50, total: 120, page: 1)))
-    #expect(m.list.hasMore)
-    var effects: [Effect] = []
-    for _ in 0..<29 { effects += m.update(.key(.down)) }
-    #expect(effects.isEmpty, "no fetch while far from the end")
-    effects = m.update(.key(.down))
+    // Plenty of budget: the next page loads at once, in the background.
+    _ = m.update(.rateLimit(RateLimitInfo(limitMinute: 60, remainingMinute: 50, resetMinute: Date().timeIntervalSince1970 + 30)))
+    var effects = m.update(.pageLoaded(generation: 0, page(0..<50, total: 200, page: 1)))
     #expect(effects == [.loadPage(generation: 0, query: CandidateQuery(page: 2, limit: ListModel.pageSize))])
-    #expect(m.update(.key(.down)).isEmpty, "no second fetch while one is running")
+    // Budget down to the reserve: background loading waits for the reset.
+    _ = m.update(.rateLimit(RateLimitInfo(limitMinute: 60, remainingMinute: 10, resetMinute: Date().timeIntervalSince1970 + 30)))
+    effects = m.update(.pageLoaded(generation: 0, page(50..<100, total: 200, page: 2)))
+    guard case .wake(let seconds)? = effects.first else { Issue.record("expected a wait, got \(effects)"); return }
+    #expect(seconds > 20 && seconds <= 31)
+    #expect(m.update(.key(.down)).isEmpty, "far from the end: still waiting")
+    // Near the end of what is loaded, the user's need wins over the reserve.
+    effects = m.update(.key(.end))
+    #expect(effects == [.loadPage(generation: 0, query: CandidateQuery(page: 3, limit: ListModel.pageSize))])
+    #expect(m.update(.key(.up)).isEmpty, "no second fetch while one is running")
 }
 
 @Test func stalePagesFromBeforeReloadAreDropped() {

@@ -165,7 +165,7 @@ struct TUISearchEndToEndTests {
         try session.waitFor(firstRow)
         try session.keys("/")
         try session.type(query)
-        // Not loaded yet (page 2+): the server search after the pause brings it in.
+        // Found locally or by the server search after the pause, whichever comes first.
         try session.waitFor(person.lastName)
         try session.waitFor("/\(query)")
         try session.keys("Escape")
