@@ -29,6 +29,9 @@ public final class TUIApp {
     private var model: AppModel
     private let terminal = Terminal()
     private let inbox = EventInbox()
+    private let drafts: DraftStore?
+    /// The candidate the form view was built for (rebuilt when the form's base changes).
+    private var formViewBase: Candidate?
     private var formView: FormView?
     private var menuView: MenuView?
     private var promptView: PromptView?
@@ -48,9 +51,11 @@ public final class TUIApp {
     /// - Parameters:
     ///   - client: a configured API client.
     ///   - connection: what the header shows.
-    public init(client: CandidatesClient, connection: ConnectionInfo) {
+    ///   - drafts: where unsent edits are kept (every edit is saved at once); `nil` keeps none.
+    public init(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore? = nil) {
         self.client = client
         self.model = AppModel(connection: connection)
+        self.drafts = drafts
     }
 
     /// Runs until the user quits or a signal arrives; restores the terminal on every path.
@@ -61,6 +66,7 @@ public final class TUIApp {
         defer { teardown() }
         idlok(cn_stdscr(), true)  // let curses scroll the list with line insert/delete
         run(model.start())
+        if let drafts { apply(.draftsFound(drafts.list().map(\.draft))) }
         var quickErrors = 0
         while !model.quit {
             let sig = terminal.takeSignal()
@@ -106,8 +112,27 @@ public final class TUIApp {
     }
 
     private func apply(_ event: Event) {
-        run(model.update(event))
+        let before = model.form?.draft
+        let effects = model.update(event)
+        keepDraft(before: before, after: model.form?.draft)
+        run(effects)
         dirty = true
+    }
+
+    /// Every edit is written to the draft store at once; a form that closes (sent or
+    /// discarded) leaves no draft behind. A form open when the program dies keeps its draft.
+    private func keepDraft(before: CandidateDraft?, after: CandidateDraft?) {
+        guard let drafts, before != after else { return }
+        do {
+            if let after {
+                try drafts.record(after)
+            } else if let before {
+                try drafts.delete(candidateId: before.original.id)
+            }
+            if let before, let after, before.original.id != after.original.id { try drafts.delete(candidateId: before.original.id) }
+        } catch {
+            model.flash = Flash(text: "Could not keep the draft: \(error)", kind: .error)
+        }
     }
 
     // MARK: keys
@@ -209,6 +234,23 @@ public final class TUIApp {
             Task.detached {
                 _ = await BulkStatusEngine(client: client).run(plan, control: control) { inbox.post(.bulk($0)) }
             }
+        case .checkBeforeSave(let id):
+            Task.detached {
+                do { inbox.post(.checkedBeforeSave(try await client.getCandidate(id: id).value)) } catch {
+                    inbox.post(.saveFailed(Self.apiError(error)))
+                }
+            }
+        case .openDraft(let draft):
+            Task.detached {
+                do {
+                    let current = try await client.getCandidate(id: draft.original.id).value
+                    inbox.post(.draftOpened(draft.rebased(onto: current)))
+                } catch {
+                    inbox.post(.openFailed(name: draft.original.fullName, Self.apiError(error)))
+                }
+            }
+        case .discardDrafts(let ids):
+            for id in ids { try? drafts?.delete(candidateId: id) }
         case .openCandidate(let id, let name):
             Task.detached {
                 do { inbox.post(.candidateOpened(try await client.getCandidate(id: id).value)) } catch {
@@ -370,8 +412,9 @@ public final class TUIApp {
         put(win, 1, 1, "Edit \(d.original.fullName)", width: size.cols - 2, attr: cn_a_bold())
         let fieldLeft = Self.labelWidth + 4
         let fieldWidth = max(16, min(48, size.cols - fieldLeft - 22))
-        if formView == nil {
+        if formView == nil || formViewBase != d.original {
             formView = FormView(top: 2, left: fieldLeft, width: fieldWidth, draft: d, focus: f.focus)
+            formViewBase = d.original
         }
         guard let formView else { return }
         for (i, field) in CandidateField.allCases.enumerated() {

@@ -49,6 +49,12 @@ enum Event {
     case rateLimit(RateLimitInfo)
     /// A pause for the rate limit ended: background loading may go on.
     case wake
+    /// The server's copy read just before sending.
+    case checkedBeforeSave(Candidate)
+    /// Unsent drafts found at start for this server and company.
+    case draftsFound([CandidateDraft])
+    /// An unsent draft, laid over the server's current copy, ready to review.
+    case draftOpened(CandidateDraft)
     /// The candidate to edit arrived.
     case candidateOpened(Candidate)
     case openFailed(name: String, APIError)
@@ -67,6 +73,12 @@ enum Effect: Equatable {
     case openEditor(CandidateField, text: String)
     /// Posts `.wake` after `seconds`.
     case wake(after: Double)
+    /// Reads the candidate again before a PATCH; the answer comes back as `.checkedBeforeSave`.
+    case checkBeforeSave(id: String)
+    /// Fetches the server's copy for an unsent draft; comes back as `.draftOpened`.
+    case openDraft(CandidateDraft)
+    /// Deletes stored drafts.
+    case discardDrafts([String])
     /// Fetches the candidate (`GET /candidates/{id}`) to open it in the form.
     case openCandidate(id: String, name: String)
     /// Runs the bulk engine on the plan; events come back as `.bulk`.
@@ -140,6 +152,10 @@ enum Overlay: Equatable {
     case bulkPreview(BulkStatusPlan)
     /// Every candidate's outcome of the last bulk change; `r` retries the failed.
     case bulkResult
+    /// `N unsent drafts — (r)eview, (d)iscard, (l)ater`.
+    case draftsPrompt
+    /// The candidate changed on the server since the form opened: base / mine / theirs.
+    case conflict(FieldMerge)
     /// `f`: server-side status filter.
     case statusFilterMenu
     /// `J`: server-side job filter.
@@ -175,6 +191,11 @@ struct AppModel {
     var rateLimit: RateLimitInfo?
     /// A `.wake` is scheduled.
     var waitingForRateLimit = false
+    /// Unsent drafts offered for review.
+    var pendingDrafts: [CandidateDraft] = []
+    /// Per-field choices in the conflict view, and the conflict under the cursor.
+    var conflictChoices: [CandidateField: FieldMerge.Side] = [:]
+    var conflictCursor = 0
     /// The day GDPR dates must be after.
     var today: CalendarDay
 
@@ -244,6 +265,7 @@ struct AppModel {
             setOverlay(nil)
             let names = fields.map(\.label).joined(separator: ", ")
             flash = Flash(text: "Saved \(names) for \(candidate.fullName)", kind: .ok)
+            offerNextDraft()
             return []
         case .saveFailed(let error):
             guard var f = form else { return [] }
@@ -296,6 +318,18 @@ struct AppModel {
         case .wake:
             waitingForRateLimit = false
             return prefetchIfNeeded()
+        case .checkedBeforeSave(let theirs):
+            return checkedBeforeSave(theirs)
+        case .draftsFound(let drafts):
+            guard !drafts.isEmpty else { return [] }
+            pendingDrafts = drafts
+            setOverlay(.draftsPrompt)
+            return []
+        case .draftOpened(let d):
+            guard case .list = screen else { return [] }
+            screen = .form(FormModel(draft: d, focus: d.changedFields.first ?? .firstName))
+            flash = Flash(text: "Your unsent draft of \(d.original.fullName), over the server's current copy — F2 to send, Esc to discard", kind: .info)
+            return []
         case .candidateOpened(let c):
             guard case .list = screen, overlay == nil else { return [] }
             list.replace(c)
@@ -583,6 +617,10 @@ struct AppModel {
             return []
         case .bulkPreview, .bulkResult:
             return handleBulkOverlayKey(key, overlay)
+        case .draftsPrompt:
+            return handleDraftsKey(key)
+        case .conflict(let merge):
+            return handleConflictKey(key, merge)
         case .confirmMove(let id, let to):
             setOverlay(nil)
             guard key == .char("y") || key == .char("Y"),
@@ -594,13 +632,13 @@ struct AppModel {
             return [.moveStatus(id: id, name: c.fullName, from: c.status, patch: .status(to))]
         case .confirmSave:
             guard var f = form else { setOverlay(nil); return [] }
-            if key == .char("y") || key == .char("Y"), let patch = f.pendingPatch {
+            if key == .char("y") || key == .char("Y"), f.pendingPatch != nil {
                 setOverlay(nil)
                 f.saving = true
-                f.pendingPatch = nil
                 form = f
-                flash = Flash(text: "Saving…", kind: .info)
-                return [.save(id: f.draft.original.id, patch: patch, fields: patch.fields)]
+                flash = Flash(text: "Checking the server's copy…", kind: .info)
+                // Lost-update guard: read the candidate again before sending (no ETag exists).
+                return [.checkBeforeSave(id: f.draft.original.id)]
             }
             if key == .char("n") || key == .char("N") || key == .escape {
                 setOverlay(nil)
@@ -614,6 +652,7 @@ struct AppModel {
             if key == .char("y") || key == .char("Y") {
                 screen = .list
                 flash = Flash(text: "Changes discarded", kind: .info)
+                offerNextDraft()
             }
             return []
         }
@@ -708,6 +747,13 @@ struct AppModel {
             return ("Change status", [], "Move \(c.fullName) from \(c.status) to \(to)? (y/N)")
         case .confirmSave(let lines)?:
             return ("Save \(lines.count) change\(lines.count == 1 ? "" : "s")", lines, "Send these changes? (y/N)")
+        case .draftsPrompt?:
+            let n = pendingDrafts.count
+            return ("Unsent drafts", pendingDrafts.prefix(8).map { "\($0.original.fullName): " + $0.changedFields.map(\.label).joined(separator: ", ") },
+                    "\(n) unsent draft\(n == 1 ? "" : "s") — (r)eview, (d)iscard, (l)ater")
+        case .conflict(let merge)?:
+            let c = conflictLines(merge)
+            return (c.title, c.lines, c.question)
         case .confirmDiscard?:
             return ("Unsaved changes", form.map { $0.draft.changedFields.map(\.label) }.map { ["Changed: " + $0.joined(separator: ", ")] } ?? [],
                     "Discard changes? (y/N)")

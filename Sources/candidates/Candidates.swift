@@ -41,7 +41,7 @@ struct Edit: AsyncParsableCommand {
             FileHandle.standardError.write(Data("candidates: cannot start the sandbox: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let app = TUIApp(client: open.client, connection: open.info)
+        let app = TUIApp(client: open.client, connection: open.info, drafts: open.drafts)
         let result: Result<Int32, Error> = await withCheckedContinuation { continuation in
             // curses is driven from this one thread; network tasks post events back to it.
             let thread = Thread {

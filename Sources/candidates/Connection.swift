@@ -63,6 +63,12 @@ struct OpenConnection {
     var client: CandidatesClient
     var info: ConnectionInfo
     var sandbox: SandboxServer?
+    /// Unsent drafts of this server and company. The embedded sandbox is keyed by its
+    /// database file, not its (random) port, so drafts are offered again on the next start.
+    var drafts: DraftStore {
+        let server = sandbox.map { "local-sandbox:" + $0.configuration.databasePath } ?? client.configuration.baseURL
+        return DraftStore(server: server, company: client.configuration.companyId)
+    }
 
     /// Opens the configured server, or starts the embedded sandbox on 127.0.0.1 (a free port).
     static func open(_ options: ConnectionOptions) async throws -> OpenConnection {

@@ -110,10 +110,12 @@ private func loadedModel(count: Int = 30) -> AppModel {
     _ = m.update(.fieldEdited(.lastName, "Nováková"))
     #expect(m.update(.key(.function(2))).isEmpty)
     #expect(m.overlay == .confirmSave(lines: ["Last name: Last0 → Nováková"]))
-    let effects = m.update(.key(.char("y")))
+    // The lost-update guard reads the candidate again first.
+    #expect(m.update(.key(.char("y"))) == [.checkBeforeSave(id: candidate(0).id)])
+    #expect(m.form?.saving == true)
+    let effects = m.update(.checkedBeforeSave(candidate(0)))
     var expected = CandidatePatch(); expected[.lastName] = .string("Nováková")
     #expect(effects == [.save(id: candidate(0).id, patch: expected, fields: [.lastName])])
-    #expect(m.form?.saving == true)
 }
 
 @Test func confirmNoKeepsEdits() {
@@ -151,6 +153,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
     _ = m.update(.fieldEdited(.email, "new@example.com"))
     _ = m.update(.key(.function(2)))
     _ = m.update(.key(.char("y")))
+    _ = m.update(.checkedBeforeSave(candidate(0)))
     let failure = HTTPFailure(status: 400, code: "VALIDATION_ERROR", messages: ["email is already used"], fields: [.email])
     _ = m.update(.saveFailed(.http(failure)))
     #expect(m.form?.errors[.email] == "email is already used")
@@ -238,4 +241,47 @@ extension AppModel {
     _ = m.update(.key(.enter))
     _ = m.update(.candidateOpened(full))
     #expect(m.form?.draft.original.cvText == "long CV")
+}
+
+@Test func serverChangeMeanwhileShowsConflictAndSendsNothingUntilConfirmed() {
+    var m = loadedModel()
+    m.openForm()
+    _ = m.update(.fieldEdited(.lastName, "Mine"))
+    _ = m.update(.fieldEdited(.email, "mine@example.com"))
+    _ = m.update(.key(.function(2)))
+    _ = m.update(.key(.char("y")))
+    var theirs = candidate(0)
+    theirs.lastName = "Theirs"
+    theirs.phoneNumber = "+421900000001"
+    theirs.updatedAt = "2026-11-29T12:00:00.000Z"
+    #expect(m.update(.checkedBeforeSave(theirs)).isEmpty, "nothing is sent")
+    guard case .conflict(let merge)? = m.overlay else { Issue.record("no conflict view"); return }
+    #expect(merge.conflicts == [.lastName])
+    #expect(merge.refreshed == [.phoneNumber])
+    // Enter without a choice is refused.
+    #expect(m.update(.key(.enter)).isEmpty)
+    #expect(m.flash?.text.contains("Last name") == true)
+    _ = m.update(.key(.char("t")))
+    #expect(m.update(.key(.enter)).isEmpty)
+    // Back to the confirm panel, now against the server's copy: only my email remains to send.
+    #expect(m.overlay == .confirmSave(lines: ["Email: c0@example.com → mine@example.com"]))
+    #expect(m.form?.draft.original == theirs)
+    #expect(m.form?.draft.phoneNumber == "+421900000001")
+}
+
+@Test func unsentDraftsAreOfferedAndReviewedOneByOne() {
+    var m = loadedModel()
+    var d1 = CandidateDraft(candidate(1)); d1.lastName = "Draft1"
+    var d2 = CandidateDraft(candidate(2)); d2.email = "d2@example.com"
+    _ = m.update(.draftsFound([d1, d2]))
+    #expect(m.overlay == .draftsPrompt)
+    #expect(m.prompt()?.question == "2 unsent drafts — (r)eview, (d)iscard, (l)ater")
+    #expect(m.update(.key(.char("r"))) == [.openDraft(d1)])
+    _ = m.update(.draftOpened(d1))
+    #expect(m.form?.draft.lastName == "Draft1")
+    #expect(m.form?.focus == .lastName)
+    _ = m.update(.key(.escape))
+    _ = m.update(.key(.char("y")))  // discard
+    #expect(m.overlay == .draftsPrompt, "the next draft is offered")
+    #expect(m.update(.key(.char("d"))) == [.discardDrafts([d2.original.id])])
 }

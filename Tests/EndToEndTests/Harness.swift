@@ -107,7 +107,11 @@ final class TmuxSession {
 
     /// Starts `command` (run by sh) with `env` in a detached session of `cols`×`rows`.
     init(command: String, env: [String: String], cols: Int = 110, rows: Int = 32) throws {
-        var environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color"]
+        // Drafts and the embedded sandbox's data go to a folder of this session, never the user's.
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("candidates-e2e-home-\(UUID().uuidString)").path
+        stateFolder = home
+        var environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
+                           "XDG_STATE_HOME": home + "/state", "XDG_DATA_HOME": home + "/data"]
         environment.merge(env) { $1 }
         let exports = environment.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quote($0.value));" }.joined(separator: " ")
         // The server this starts outlives the call: give it no pipe to hold open.
@@ -115,7 +119,13 @@ final class TmuxSession {
         try tmux(["set-option", "-t", name, "remain-on-exit", "on"])
     }
 
-    deinit { _ = try? tmux(["kill-server"]) }
+    /// The session's own XDG folders (state and data).
+    let stateFolder: String
+
+    deinit {
+        _ = try? tmux(["kill-server"])
+        try? FileManager.default.removeItem(atPath: stateFolder)
+    }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
 
