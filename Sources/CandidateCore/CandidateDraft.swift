@@ -206,6 +206,13 @@ public enum FieldDisplay {
     public static func changeLines(_ patch: CandidatePatch, original: Candidate, jobTitle: (String) -> String? = { _ in nil },
                                    maxLength: Int = 40) -> [String] {
         patch.fields.map { f in
+            if f == .jobIds, let ids = patch[f]?.arrayValue?.compactMap(\.stringValue) {
+                // Job lists read best as what is added and removed.
+                let added = ids.filter { !original.jobIds.contains($0) }.map { "+" + (jobTitle($0) ?? $0) }
+                let removed = original.jobIds.filter { !ids.contains($0) }.map { "−" + (jobTitle($0) ?? $0) }
+                let change = (added + removed).joined(separator: ", ")
+                return "\(f.label): " + (change.isEmpty ? "reordered" : change)
+            }
             let old = text(f, CandidateDraft.originalWireValue(f, of: original), jobTitle: jobTitle, maxLength: maxLength)
             let new = text(f, patch[f] ?? .null, jobTitle: jobTitle, maxLength: maxLength)
             return "\(f.label): \(old) → \(new)"

@@ -74,6 +74,7 @@ public final class TUIApp {
                 apply(.interrupt)
             } else if sig != 0 {
                 bulkControl?.cancel()
+                noteUnsavedDraft()
                 return 128 + sig
             }
             for event in inbox.drain() { apply(event) }
@@ -102,6 +103,16 @@ public final class TUIApp {
             }
         }
         return 0
+    }
+
+    /// A line for standard error after the terminal is restored (e.g. where unsaved edits went).
+    public private(set) var exitNote: String?
+
+    private func noteUnsavedDraft() {
+        guard let f = model.form, f.draft.hasChanges else { return }
+        exitNote = drafts != nil
+            ? "Unsaved edits of \(DisplayText.sanitize(f.draft.original.fullName)) are kept as a draft; the next start offers them back."
+            : "Unsaved edits of \(DisplayText.sanitize(f.draft.original.fullName)) were not sent."
     }
 
     private func teardown() {
@@ -143,11 +154,9 @@ public final class TUIApp {
             return
         }
         if let menuView, model.overlay != nil {
+            if menuView.multi && key == .char(" ") { apply(.menuToggled(menuView.currentIndex)); return }
             if menuView.drive(key) { dirty = true; return }
-            if key == .enter {
-                if menuView.multi { apply(.jobsChosen(menuView.selectedValues)) } else { apply(.menuChosen(menuView.currentIndex)) }
-                return
-            }
+            if key == .enter { apply(.menuChosen(menuView.currentIndex)); return }
         }
         if model.overlay == nil, let f = model.form, let formView, FormModel.isTyped(f.focus), Self.isEditingKey(key) {
             formView.focus(f.focus)  // the model may have moved focus since the last frame
@@ -508,7 +517,8 @@ public final class TUIApp {
         menuView = nil
         promptView = nil
         if let m = model.menu() {
-            menuView = MenuView(title: m.title, items: m.items, multi: m.multi, screenRows: size.rows, screenCols: size.cols, utf8: terminal.utf8)
+            menuView = MenuView(title: m.title, items: m.items, multi: m.multi, screenRows: size.rows, screenCols: size.cols,
+                                utf8: terminal.utf8, current: model.menuCursor)
         } else if let p = model.scrollLines() {
             promptView = PromptView(title: p.title, lines: p.header + [""] + Array(p.body.dropFirst(model.overlayScroll)),
                                     question: p.footer, screenRows: size.rows, screenCols: size.cols,

@@ -34,6 +34,8 @@ enum Event {
     case menuChosen(Int)
     /// Enter on the jobs picker: the selected job ids.
     case jobsChosen([String])
+    /// Space on a toggle menu (the jobs picker): the index of the item toggled.
+    case menuToggled(Int)
     /// The external editor returned; `nil` text when it failed (the field stays as it was).
     case editorFinished(CandidateField, text: String?, status: Int32)
     /// Progress or the end of a bulk status change.
@@ -193,6 +195,9 @@ struct AppModel {
     var waitingForRateLimit = false
     /// Unsent drafts offered for review.
     var pendingDrafts: [CandidateDraft] = []
+    /// The jobs picker's selection (ids, in the order chosen) and the menu cursor to restore on rebuild.
+    var pickerSelection: [String] = []
+    var menuCursor = 0
     /// Per-field choices in the conflict view, and the conflict under the cursor.
     var conflictChoices: [CandidateField: FieldMerge.Side] = [:]
     var conflictCursor = 0
@@ -221,6 +226,7 @@ struct AppModel {
         overlay = o
         overlayGeneration += 1
         overlayScroll = 0
+        menuCursor = 0
     }
 
     // MARK: - update
@@ -233,6 +239,7 @@ struct AppModel {
             guard gen == list.generation else { return [] }
             list.append(page.items)
             marks.refresh(page.items)
+            if flash?.text == "Reloading…" { flash = nil }
             if list.markAllPending {
                 marks.mark(page.items)
                 if !page.hasNextPage || page.items.isEmpty { list.markAllPending = false; flash = Flash(text: "Marked all \(list.loadedCount) matching candidates", kind: .ok) }
@@ -350,14 +357,27 @@ struct AppModel {
             form = f
             setOverlay(nil)
             return []
+        case .menuToggled(let index):
+            guard overlay == .jobsPicker, let items = menu()?.items, items.indices.contains(index), let id = items[index].value else { return [] }
+            if let i = pickerSelection.firstIndex(of: id) { pickerSelection.remove(at: i) } else { pickerSelection.append(id) }
+            menuCursor = index
+            overlayGeneration += 1
+            return []
         case .editorFinished(let field, let text, let status):
             guard var f = form else { return [] }
             if let text {
                 f.draft.setText(text.hasSuffix("\n") ? String(text.dropLast()) : text, for: field)
                 f.errors[field] = nil
-                if field == .metadata, case .failure(let e) = f.draft.wireValue(.metadata) { f.errors[.metadata] = e.message }
+                switch f.draft.wireValue(field) {
+                case .failure(let e): f.errors[field] = e.message
+                case .success(let v): f.errors[field] = PatchValidator.check(field, v, today: today)
+                }
                 form = f
-                flash = f.draft.isChanged(field) ? Flash(text: "\(field.label) changed — F2 to save", kind: .info) : nil
+                if let problem = f.errors[field] {
+                    flash = Flash(text: "\(field.label) \(problem) — Enter opens the editor again", kind: .error)
+                } else {
+                    flash = f.draft.isChanged(field) ? Flash(text: "\(field.label) changed — F2 to save", kind: .info) : nil
+                }
             } else {
                 flash = Flash(text: "The editor exited with status \(status); \(field.label) is unchanged", kind: .error)
             }
@@ -528,9 +548,9 @@ struct AppModel {
     /// Drops what is loaded and fetches page 1 again; the cursor stays on the same candidate
     /// when it comes back on the first pages.
     mutating func reload() -> [Effect] {
-        let keep = list.cursor
+        let keep = list.current?.id
         list = ListModel(generation: list.generation + 1, filter: list.filter, sortColumn: list.sortColumn, sortDescending: list.sortDescending)
-        list.cursor = keep
+        list.cursorTarget = keep
         list.loading = true
         flash = Flash(text: "Reloading…", kind: .info)
         return [.loadPage(generation: list.generation, query: list.query(page: 1)), .loadJobs]
@@ -543,15 +563,20 @@ struct AppModel {
         switch key {
         case .tab, .down:
             f.focus = fields[(index + 1) % fields.count]
+            if let e = f.errors[f.focus] { flash = Flash(text: "\(f.focus.label): \(e)", kind: .error) }
         case .backTab, .up:
             f.focus = fields[(index + fields.count - 1) % fields.count]
+            if let e = f.errors[f.focus] { flash = Flash(text: "\(f.focus.label): \(e)", kind: .error) }
         case .enter:
             switch f.focus {
             case .status: form = f; setOverlay(.formStatusMenu); return []
             case .gender: form = f; setOverlay(.genderMenu); return []
             case .jobIds:
                 form = f
-                if jobsLoaded { setOverlay(.jobsPicker) } else {
+                if jobsLoaded {
+                    setOverlay(.jobsPicker)
+                    pickerSelection = f.draft.jobIds
+                } else {
                     flash = Flash(text: "The job list is not loaded yet (r on the list reloads it)", kind: .error)
                 }
                 return []
@@ -597,6 +622,7 @@ struct AppModel {
             f.errors = [:]
             f.pendingPatch = patch
             form = f
+            flash = nil
             setOverlay(.confirmSave(lines: FieldDisplay.changeLines(patch, original: f.draft.original, jobTitle: jobTitle)))
         } catch let failure as ValidationFailure {
             f.errors = failure.byField
@@ -640,12 +666,11 @@ struct AppModel {
                 // Lost-update guard: read the candidate again before sending (no ETag exists).
                 return [.checkBeforeSave(id: f.draft.original.id)]
             }
-            if key == .char("n") || key == .char("N") || key == .escape {
-                setOverlay(nil)
-                f.pendingPatch = nil
-                form = f
-                flash = Flash(text: "Not sent — your edits are kept", kind: .info)
-            }
+            // Any other key answers No (the default).
+            setOverlay(nil)
+            f.pendingPatch = nil
+            form = f
+            flash = Flash(text: "Not sent — your edits are kept", kind: .info)
             return []
         case .confirmDiscard:
             setOverlay(nil)
@@ -665,7 +690,7 @@ struct AppModel {
         switch overlay {
         case .statusMenu(let id)?:
             guard let c = list.candidate(id: id) else { return nil }
-            return ("Status: \(c.status)", Self.statusItems(from: c.status), false)
+            return ("\(c.fullName): \(c.status)", Self.statusItems(from: c.status), false)
         case .formStatusMenu?:
             guard let f = form else { return nil }
             return ("Status: \(f.draft.status)", Self.statusItems(from: f.draft.status), false)
@@ -685,13 +710,15 @@ struct AppModel {
             return ("Show job", [MenuItem(label: "All jobs", detail: list.filter.jobId == nil ? "current" : "", value: "")]
                 + jobs.map { MenuItem(label: $0.title, detail: list.filter.jobId == $0.id ? "current" : ($0.city ?? ""), value: $0.id) }, false)
         case .jobsPicker?:
-            let selected = Set(form?.draft.jobIds ?? [])
-            var items = jobs.map { MenuItem(label: $0.title, detail: $0.city ?? "", value: $0.id, selected: selected.contains($0.id)) }
-            // Assigned jobs the list does not know (another page, or deleted) stay visible and selected.
-            for id in form?.draft.jobIds ?? [] where !jobs.contains(where: { $0.id == id }) {
-                items.append(MenuItem(label: id, detail: "unknown job", value: id, selected: true))
+            let selected = Set(pickerSelection)
+            func box(_ id: String) -> String { selected.contains(id) ? "[x] " : "[ ] " }
+            var items = jobs.map { MenuItem(label: box($0.id) + $0.title, detail: $0.city ?? "", value: $0.id, selected: selected.contains($0.id)) }
+            // Assigned jobs the job list does not know (deleted, or beyond its pages) stay visible.
+            let known = Set(jobs.map(\.id))
+            for id in (form?.draft.original.jobIds ?? []) + pickerSelection where !known.contains(id) && !items.contains(where: { $0.value == id }) {
+                items.append(MenuItem(label: box(id) + id, detail: "unknown job", value: id, selected: selected.contains(id)))
             }
-            return ("Jobs — Space toggles, Enter keeps", items, true)
+            return ("Jobs: \(selected.count) selected", items, true)
         default:
             return nil
         }
@@ -709,6 +736,14 @@ struct AppModel {
     }
 
     mutating func chooseMenuItem(_ index: Int) -> [Effect] {
+        if overlay == .jobsPicker {
+            guard var f = form else { return [] }
+            f.draft.jobIds = pickerSelection
+            f.errors[.jobIds] = nil
+            form = f
+            setOverlay(nil)
+            return []
+        }
         guard let menu = menu(), menu.items.indices.contains(index), let value = menu.items[index].value else { return [] }
         switch overlay {
         case .statusMenu(let id)?:

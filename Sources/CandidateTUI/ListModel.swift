@@ -64,6 +64,8 @@ struct ListModel {
     var loadError: String?
     /// `*` asked to mark everything: keep loading pages and mark each.
     var markAllPending = false
+    /// After a reload: the candidate to put the cursor back on when its page arrives.
+    var cursorTarget: String?
 
     /// Candidates fetched per request (the API's maximum).
     static let pageSize = 100
@@ -130,7 +132,12 @@ struct ListModel {
                 resort()
             }
         }
-        refilter(keeping: keep)
+        if let target = cursorTarget, position[target] != nil {
+            cursorTarget = nil
+            refilter(keeping: target)
+        } else {
+            refilter(keeping: keep)
+        }
     }
 
     /// Replaces one candidate with the server's copy.

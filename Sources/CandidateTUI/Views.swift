@@ -83,7 +83,8 @@ final class FormView {
         guard let i = fields.firstIndex(of: f) else { return }
         if current_field(form) != fieldArray[i] {
             set_current_field(form, fieldArray[i])
-            form_driver_w(form, KEY_CODE_YES, REQ_END_LINE)
+            // Typed fields: cursor after the text. Menu/editor fields show their start.
+            form_driver_w(form, KEY_CODE_YES, FormModel.isTyped(f) ? REQ_END_LINE : REQ_BEG_LINE)
         }
     }
 
@@ -130,7 +131,10 @@ final class MenuView {
     private let sub: UnsafeMutablePointer<WINDOW>?
     private let panel: UnsafeMutablePointer<PANEL>?
 
-    init(title: String, items: [MenuItem], multi: Bool, screenRows: Int, screenCols: Int, utf8: Bool) {
+    /// - Parameters:
+    ///   - multi: a toggle list (Space toggles through the model; labels carry `[x]`).
+    ///   - current: the item to put the cursor on.
+    init(title: String, items: [MenuItem], multi: Bool, screenRows: Int, screenCols: Int, utf8: Bool, current: Int = 0) {
         self.items = items
         self.multi = multi
         itemArray = .allocate(capacity: items.count + 1)
@@ -154,18 +158,18 @@ final class MenuView {
         sub = derwin(window, Int32(visible), Int32(width - 4), 2, 2)
         keypad(window, true)
         menu = new_menu(itemArray)
-        if multi { menu_opts_off(menu, Int32(O_ONEVALUE)) }
         set_menu_win(menu, window)
         set_menu_sub(menu, sub)
         set_menu_format(menu, Int32(visible), 1)
-        set_menu_mark(menu, multi ? "" : "> ")
+        set_menu_mark(menu, "> ")
         set_menu_fore(menu, cn_a_reverse())
         set_menu_grey(menu, cn_a_dim())
-        if multi {
-            for (i, item) in items.enumerated() where item.selected { set_item_value(itemArray[i], true) }
-        }
         post_menu(menu)
-        if let first = items.firstIndex(where: \.selectable) { set_current_item(menu, itemArray[first]) }
+        if items.indices.contains(current), items[current].selectable {
+            set_current_item(menu, itemArray[current])
+        } else if let first = items.firstIndex(where: \.selectable) {
+            set_current_item(menu, itemArray[first])
+        }
         box(window, 0, 0)
         put(window, 0, 2, " \(title) ", width: width - 4, attr: cn_a_bold())
         if multi { put(window, height - 1, 2, utf8 ? " Space toggle · Enter keep · Esc cancel " : " Space toggle, Enter keep, Esc cancel ", width: width - 4) }
@@ -193,7 +197,6 @@ final class MenuView {
         case .pageDown: req = REQ_SCR_DPAGE
         case .home, .char("g"): req = REQ_FIRST_ITEM
         case .end, .char("G"): req = REQ_LAST_ITEM
-        case .char(" ") where multi: req = REQ_TOGGLE_ITEM
         default: return false
         }
         menu_driver(menu, req)
@@ -206,11 +209,6 @@ final class MenuView {
 
     /// Index of the item under the cursor.
     var currentIndex: Int { Int(item_index(current_item(menu))) }
-
-    /// Values of the selected items (multi-select), in menu order.
-    var selectedValues: [String] {
-        items.indices.filter { item_value(itemArray[$0]) }.compactMap { items[$0].value }
-    }
 }
 
 /// A y/N question in a bordered panel, with lines above it.

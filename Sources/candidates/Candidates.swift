@@ -35,8 +35,9 @@ struct Edit: AsyncParsableCommand {
         let open: OpenConnection
         do {
             open = try await OpenConnection.open(connection)
-        } catch let e as ValidationError {
-            throw e
+        } catch let e as ConnectionProblem {
+            FileHandle.standardError.write(Data("candidates: \(e.message)\n".utf8))
+            throw ExitCode(2)
         } catch {
             FileHandle.standardError.write(Data("candidates: cannot start the sandbox: \(error)\n".utf8))
             throw ExitCode(1)
@@ -51,6 +52,7 @@ struct Edit: AsyncParsableCommand {
             thread.start()
         }
         await open.sandbox?.stop()
+        if let note = app.exitNote { FileHandle.standardError.write(Data("candidates: \(note)\n".utf8)) }
         switch result {
         case .success(let code):
             if code != 0 { throw ExitCode(code) }

@@ -28,21 +28,28 @@ struct ConnectionOptions: ParsableArguments {
             do {
                 key = try String(contentsOfFile: apiKeyFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             } catch {
-                throw ValidationError("Cannot read the API key file \(apiKeyFile): \((error as NSError).localizedDescription)")
+                throw ConnectionProblem("Cannot read the API key file \(apiKeyFile): \((error as NSError).localizedDescription)")
             }
-            if key?.isEmpty ?? true { throw ValidationError("The API key file \(apiKeyFile) is empty") }
+            if key?.isEmpty ?? true { throw ConnectionProblem("The API key file \(apiKeyFile) is empty") }
         }
         let company = companyId ?? env["INSTAVIEW_COMPANY_ID"].flatMap { $0.isEmpty ? nil : $0 }
         if base == nil && key == nil { return nil }
         guard let key else {
-            throw ValidationError("A base URL was given but no API key: set INSTAVIEW_API_KEY or pass --api-key-file PATH")
+            throw ConnectionProblem("A base URL was given but no API key: set INSTAVIEW_API_KEY or pass --api-key-file PATH")
         }
         do {
             return try APIConfiguration(baseURL: base ?? APIConfiguration.defaultBaseURL, apiKey: key, companyId: company, timeout: timeout)
         } catch let e as APIError {
-            throw ValidationError(e.description)
+            throw ConnectionProblem(e.description)
         }
     }
+}
+
+/// A connection setting that cannot work; printed as one line on standard error, exit 2.
+struct ConnectionProblem: Error, CustomStringConvertible {
+    var message: String
+    init(_ message: String) { self.message = message }
+    var description: String { message }
 }
 
 /// Where the product keeps its files (XDG base directories).
@@ -73,7 +80,7 @@ struct OpenConnection {
     /// Opens the configured server, or starts the embedded sandbox on 127.0.0.1 (a free port).
     static func open(_ options: ConnectionOptions) async throws -> OpenConnection {
         if let config = try options.explicitConfiguration() {
-            let company = config.companyId.map { "company \($0)" }
+            let company = config.companyId.map { "companyId \($0)" }
             return OpenConnection(client: CandidatesClient(configuration: config),
                                   info: ConnectionInfo(location: config.displayHost, company: company, isSandbox: false), sandbox: nil)
         }

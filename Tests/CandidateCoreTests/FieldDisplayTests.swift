@@ -52,8 +52,10 @@ struct FieldDisplayTests {
     func jobs() throws {
         let titles = [Fixture.jobA: "ICU nurse", Fixture.jobB: "Paramedic"]
         let out = try lines({ $0.jobIds = [Fixture.jobB, Fixture.jobC] }, jobTitle: { titles[$0] })
-        // The new side is longer than 40 characters, so it is cut.
-        #expect(out == ["Jobs: ICU nurse, Paramedic → " + String("Paramedic, \(Fixture.jobC)".prefix(39)) + "…"])
+        // Job changes read as what is added and removed; unknown jobs by id.
+        #expect(out == ["Jobs: +\(Fixture.jobC), −ICU nurse"])
+        let reordered = try lines({ $0.jobIds = [Fixture.jobB, Fixture.jobA] }, jobTitle: { titles[$0] })
+        #expect(reordered == ["Jobs: reordered"])
         #expect(FieldDisplay.text(.jobIds, .array([])) == "(none)")
         #expect(FieldDisplay.text(.jobIds, .array([.string(Fixture.jobA)]), jobTitle: { titles[$0] }) == "ICU nurse")
     }

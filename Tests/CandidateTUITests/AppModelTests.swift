@@ -75,7 +75,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
     var m = loadedModel()
     _ = m.update(.key(.char("s")))
     let menu = m.menu()
-    #expect(menu?.title == "Status: APPLIED")
+    #expect(menu?.title == "First0 Last0: APPLIED")
     #expect(menu?.items.map(\.label) == ["IN_PROCESS", "REJECTED", "── Other ──", "UNDEFINED", "ACCEPTED"])
     #expect(menu?.items[2].selectable == false)
 }

@@ -63,7 +63,7 @@ struct TUIEndToEndTests {
         let target = Pipeline.nextSteps(from: first.status).first ?? Pipeline.overrides(from: first.status)[0]
         let session = try startTUI(sandbox)
         try session.keys("s")
-        try session.waitFor("Status: \(first.status.rawValue)")
+        try session.waitFor("\(first.fullName): \(first.status.rawValue)")
         try session.keys("Enter")
         try session.waitFor("to \(target.rawValue)? (y/N)")
         try session.keys("y")
