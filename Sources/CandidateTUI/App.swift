@@ -60,9 +60,10 @@ public final class TUIApp {
         try terminal.start()
         defer { teardown() }
         idlok(cn_stdscr(), true)  // let curses scroll the list with line insert/delete
+        if let warning = terminal.warning { model.flash = Flash(text: warning, kind: .info) }
         run(model.start())
-        var quickErrors = 0
         while !model.quit {
+            // Signals: the terminal layer records them (and handles Ctrl-Z / fg itself).
             let sig = terminal.takeSignal()
             if sig == SIGINT && model.bulk != nil {
                 apply(.interrupt)
@@ -83,16 +84,12 @@ public final class TUIApp {
                 }
             }
             wtimeout(cn_stdscr(), timeoutMs)
-            let before = DispatchTime.now().uptimeNanoseconds
             if let key = terminal.readKey() {
-                quickErrors = 0
                 handle(key)
-            } else if timeoutMs >= 20 && DispatchTime.now().uptimeNanoseconds - before < 5_000_000 {
-                // Input errors without waiting: the terminal is gone (EOF / EIO).
-                quickErrors += 1
-                if quickErrors > 100 { return 129 }
-            } else {
-                quickErrors = 0
+            } else if terminal.inputClosed {
+                // The terminal is gone (hang-up, end of input, EIO: the SSH connection dropped).
+                bulkControl?.cancel()
+                return 128 + SIGHUP
             }
         }
         return 0
@@ -117,6 +114,10 @@ public final class TUIApp {
             dirty = true
             return
         }
+        if case .paste(let text) = key {
+            pasteIntoField(text)
+            return
+        }
         if let menuView, model.overlay != nil {
             if menuView.drive(key) { dirty = true; return }
             if key == .enter {
@@ -131,6 +132,21 @@ public final class TUIApp {
             return
         }
         apply(.key(key))
+    }
+
+    /// A bracketed paste: inserted literally into the focused typed form field (line breaks
+    /// and tabs become spaces, the fields are one line); ignored anywhere else, so pasted
+    /// text can never act as keys.
+    private func pasteIntoField(_ text: String) {
+        guard model.overlay == nil, let f = model.form, let formView, FormModel.isTyped(f.focus) else { return }
+        formView.focus(f.focus)
+        for ch in Self.oneLine(text) { formView.drive(.char(ch)) }
+        apply(.fieldEdited(f.focus, formView.text(f.focus)))
+    }
+
+    /// Pasted text for a one-line field: every line break and tab becomes a space.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 
     /// Keys the form widget handles in a typed field; everything else goes to the model.
