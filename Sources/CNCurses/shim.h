@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 #include <termios.h>
+#include <time.h>
 #include <unistd.h>
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
@@ -121,10 +122,18 @@ static inline int cn_take_signal(void) { int s = cn_pending_signal; cn_pending_s
 static inline int cn_take_stop(void) { int s = cn_pending_stop; cn_pending_stop = 0; return s; }
 static inline int cn_take_continue(void) { int s = cn_pending_continue; cn_pending_continue = 0; return s; }
 
-/* Stops the process group the way the shell expects after Ctrl-Z, and returns after `fg`. */
+/* Stops the process group the way the shell expects after Ctrl-Z, and returns after `fg`.
+ * The stop is delivered to whichever thread does not block it (often not the caller), so
+ * the flag handler goes back only once SIGCONT arrived, or after 1 s when the stop was
+ * discarded (an orphaned process group). */
 static inline void cn_stop_now(void) {
+    cn_pending_continue = 0;
     cn_default_signal(SIGTSTP);
     kill(0, SIGTSTP);
+    for (int i = 0; i < 200 && !cn_pending_continue; i++) {
+        struct timespec ts = { 0, 5 * 1000 * 1000 };
+        nanosleep(&ts, 0);
+    }
     cn_install_signal(SIGTSTP, 0);
 }
 

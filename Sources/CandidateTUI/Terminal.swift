@@ -193,12 +193,15 @@ final class Terminal {
 
     private func suspend() {
         guard isActive else { return }
+        _ = cn_take_continue()
         if pasteMode { writeRaw(Self.pasteOff) }
         def_prog_mode()
         endwin()
         if haveSavedTermios { tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios) }
-        cn_stop_now()
-        // Continued.
+        // When another process of the job stopped at once (a wrapper script), the shell has
+        // taken the terminal back and restoring it above stopped us (SIGTTOU): we only get
+        // here after `fg`, and must not stop a second time.
+        if cn_take_continue() == 0 { cn_stop_now() }
         _ = cn_take_continue()
         resumeAfterStop(wasEnded: true)
     }

@@ -93,14 +93,23 @@ final class TUIRun {
     }
 
     /// Every byte the program wrote to the terminal so far.
-    func raw() -> [UInt8] {
-        FileManager.default.contents(atPath: rawPath).map { [UInt8]($0) } ?? []
+    func raw() -> RawOutput {
+        RawOutput(bytes: FileManager.default.contents(atPath: rawPath).map { [UInt8]($0) } ?? [])
     }
 
     /// The pane's tty device (for `stty -a -F` while the program runs).
     func paneTTY() throws -> String {
         try session.tmux(["display-message", "-p", "-t", session.name + ":0", "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
     }
+}
+
+/// Bytes written to a terminal; describes itself by size so a failed expectation does not
+/// print tens of kilobytes.
+struct RawOutput: CustomStringConvertible {
+    let bytes: [UInt8]
+    func contains(_ text: String) -> Bool { bytes.contains(text) }
+    func contains(bytes needle: [UInt8]) -> Bool { bytes.contains(bytes: needle) }
+    var description: String { "\(bytes.count) bytes of terminal output" }
 }
 
 /// Whether a process (not necessarily our child) has ended: gone, or a zombie.

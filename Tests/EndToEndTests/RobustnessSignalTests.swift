@@ -37,14 +37,15 @@ extension Robustness {
                 #expect(stty.before == stty.after, "signal \(sig) on the \(screen): tty settings changed")
                 let raw = run.raw()
                 // The modes turned on are turned off again, after the last time they were turned on.
-                let pasteOn = raw.lastIndex(of: "\u{1B}[?2004h") ?? -1
-                let pasteOff = raw.lastIndex(of: "\u{1B}[?2004l") ?? -1
+                let pasteOn = raw.bytes.lastIndex(of: "\u{1B}[?2004h") ?? -1
+                let pasteOff = raw.bytes.lastIndex(of: "\u{1B}[?2004l") ?? -1
                 #expect(pasteOn >= 0 && pasteOff > pasteOn, "signal \(sig) on the \(screen): bracketed paste left on")
-                let altOff = raw.lastIndex(of: "\u{1B}[?1049l") ?? -1
+                let altOff = raw.bytes.lastIndex(of: "\u{1B}[?1049l") ?? -1
                 #expect(altOff > pasteOff, "signal \(sig) on the \(screen): alternate screen not left last")
                 // The shell's screen is back: no curses frame remains.
                 #expect(!(try run.session.screen().contains("GDPR expiry")))
             }
+            withExtendedLifetime(sandbox) {}
         }
 
         @Test("q quits with status 0 and the same tty settings")
@@ -56,6 +57,7 @@ extension Robustness {
             #expect(try run.exitStatus() == 0)
             let stty = try run.sttyBeforeAfter()
             #expect(stty.before == stty.after)
+            withExtendedLifetime(sandbox) {}
         }
 
         @Test("Ctrl-Z suspends with the shell's tty settings, fg redraws the same screen, edits intact")
@@ -69,7 +71,7 @@ extension Robustness {
                 env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1", "PS1": "$ "])
             let q = TmuxSession.quote
             try session.waitFor("$")
-            try session.type("stty -g > \(q(before)); \(q(Binary.path)); echo EXIT=$?")
+            try session.type("stty -g > \(q(before)); \(q(Binary.path))")
             try session.keys("Enter")
             try session.waitForMatch(#"[0-9]+ candidates"#)
             try session.keys("Enter")
@@ -93,11 +95,16 @@ extension Robustness {
             try session.keys("y")
             try session.waitFor("Changes discarded")
             try session.keys("q")
+            // `$?` after `fg` is the job's exit status.
+            try session.waitForAbsence("GDPR expiry")
+            try session.type("echo EXIT=$?")
+            try session.keys("Enter")
             try session.waitFor("EXIT=0")
             try session.type("stty -g > \(q(after))")
             try session.keys("Enter")
             try waitUntil("stty after") { !(((try? String(contentsOfFile: after, encoding: .utf8)) ?? "").isEmpty) }
             #expect(try String(contentsOfFile: before, encoding: .utf8) == String(contentsOfFile: after, encoding: .utf8))
+            withExtendedLifetime((sandbox, session)) {}
         }
     }
 
@@ -126,6 +133,7 @@ extension Robustness {
             let took = secondsUntilEnded(pid, limit: 2)
             #expect(took != nil, "the program still runs 2 s after its terminal closed")
             if took == nil { kill(pid, SIGKILL) }
+            withExtendedLifetime(sandbox) {}
         }
     }
 }
