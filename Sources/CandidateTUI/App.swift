@@ -114,10 +114,12 @@ public final class TUIApp {
             dirty = true
             return
         }
+        if case .paste = key, refuseUnshowableEdit() { return }
         if case .paste(let text) = key {
             pasteIntoField(text)
             return
         }
+        if Self.isEditingKey(key), refuseUnshowableEdit() { return }
         if let menuView, model.overlay != nil {
             if menuView.drive(key) { dirty = true; return }
             if key == .enter {
@@ -142,6 +144,18 @@ public final class TUIApp {
         formView.focus(f.focus)
         for ch in Self.oneLine(text) { formView.drive(.char(ch)) }
         apply(.fieldEdited(f.focus, formView.text(f.focus)))
+    }
+
+    /// In a non-UTF-8 locale the form widget cannot hold non-ASCII text: editing such a
+    /// field would replace it with what the widget shows (blanks). Refuses the edit with a
+    /// message instead; returns whether it did.
+    private func refuseUnshowableEdit() -> Bool {
+        guard !terminal.utf8, model.overlay == nil, let f = model.form, FormModel.isTyped(f.focus),
+              !f.draft.text(f.focus).unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
+        model.flash = Flash(text: "\(f.focus.label) has characters this terminal cannot show; edit it in a UTF-8 locale (LANG=C.UTF-8)",
+                            kind: .error)
+        dirty = true
+        return true
     }
 
     /// Pasted text for a one-line field: every line break and tab becomes a space.
