@@ -108,16 +108,18 @@ public enum DisplayText {
     /// `truncate(_:to:)` for a given charset.
     public static func truncate(_ text: String, to cells: Int, charset: Charset) -> String {
         guard cells > 0 else { return "" }
-        let parts = text.map { displayForm(of: $0, charset: charset) }
-        if parts.reduce(0, { $0 + $1.width }) <= cells { return parts.map(\.text).joined() }
+        // Reads only as far as needed: a long CV costs no more than its first `cells` cells.
         var out = ""
+        var kept = ""       // what fits in `cells - 1`, in case the text must be cut
         var used = 0
-        for part in parts {
-            if used + part.width > cells - 1 { break }
+        for ch in text {
+            let part = displayForm(of: ch, charset: charset)
+            if used + part.width > cells { return kept + ellipsis(charset) }
+            if used + part.width <= cells - 1 { kept += part.text }
             out += part.text
             used += part.width
         }
-        return out + ellipsis(charset)
+        return out
     }
 
     /// Sanitized, cut to `cells` and padded with spaces to exactly `cells` cells.
