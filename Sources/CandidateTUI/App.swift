@@ -65,10 +65,11 @@ public final class TUIApp {
         try terminal.start()
         defer { teardown() }
         idlok(cn_stdscr(), true)  // let curses scroll the list with line insert/delete
+        if let warning = terminal.warning { model.flash = Flash(text: warning, kind: .info) }
         run(model.start())
         if let drafts { apply(.draftsFound(drafts.list().map(\.draft))) }
-        var quickErrors = 0
         while !model.quit {
+            // Signals: the terminal layer records them (and handles Ctrl-Z / fg itself).
             let sig = terminal.takeSignal()
             if sig == SIGINT && model.bulk != nil {
                 apply(.interrupt)
@@ -90,16 +91,12 @@ public final class TUIApp {
                 }
             }
             wtimeout(cn_stdscr(), timeoutMs)
-            let before = DispatchTime.now().uptimeNanoseconds
             if let key = terminal.readKey() {
-                quickErrors = 0
                 handle(key)
-            } else if timeoutMs >= 20 && DispatchTime.now().uptimeNanoseconds - before < 5_000_000 {
-                // Input errors without waiting: the terminal is gone (EOF / EIO).
-                quickErrors += 1
-                if quickErrors > 100 { return 129 }
-            } else {
-                quickErrors = 0
+            } else if terminal.inputClosed {
+                // The terminal is gone (hang-up, end of input, EIO: the SSH connection dropped).
+                bulkControl?.cancel()
+                return 128 + SIGHUP
             }
         }
         return 0
@@ -153,6 +150,12 @@ public final class TUIApp {
             dirty = true
             return
         }
+        if case .paste = key, refuseUnshowableEdit() { return }
+        if case .paste(let text) = key {
+            pasteIntoField(text)
+            return
+        }
+        if Self.isEditingKey(key), refuseUnshowableEdit() { return }
         if let menuView, model.overlay != nil {
             if menuView.multi && key == .char(" ") { apply(.menuToggled(menuView.currentIndex)); return }
             if menuView.drive(key) { dirty = true; return }
@@ -165,6 +168,33 @@ public final class TUIApp {
             return
         }
         apply(.key(key))
+    }
+
+    /// A bracketed paste: inserted literally into the focused typed form field (line breaks
+    /// and tabs become spaces, the fields are one line); ignored anywhere else, so pasted
+    /// text can never act as keys.
+    private func pasteIntoField(_ text: String) {
+        guard model.overlay == nil, let f = model.form, let formView, FormModel.isTyped(f.focus) else { return }
+        formView.focus(f.focus)
+        for ch in Self.oneLine(text) { formView.drive(.char(ch)) }
+        apply(.fieldEdited(f.focus, formView.text(f.focus)))
+    }
+
+    /// In a non-UTF-8 locale the form widget cannot hold non-ASCII text: editing such a
+    /// field would replace it with what the widget shows (blanks). Refuses the edit with a
+    /// message instead; returns whether it did.
+    private func refuseUnshowableEdit() -> Bool {
+        guard !terminal.utf8, model.overlay == nil, let f = model.form, FormModel.isTyped(f.focus),
+              !f.draft.text(f.focus).unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
+        model.flash = Flash(text: "\(f.focus.label) has characters this terminal cannot show; edit it in a UTF-8 locale (LANG=C.UTF-8)",
+                            kind: .error)
+        dirty = true
+        return true
+    }
+
+    /// Pasted text for a one-line field: every line break and tab becomes a space.
+    static func oneLine(_ text: String) -> String {
+        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
     }
 
     /// Keys the form widget handles in a typed field; everything else goes to the model.

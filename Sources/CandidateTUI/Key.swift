@@ -8,5 +8,8 @@ public enum Key: Equatable, Sendable {
     /// Ctrl plus a letter, lower case (`.ctrl("s")` is Ctrl-S).
     case ctrl(Character)
     case resize
+    /// Text the terminal delivered as one bracketed paste (`ESC [200~ … ESC [201~`), as
+    /// pasted: line breaks are `\n`, nothing else is changed. Never interpreted as keys.
+    case paste(String)
     case unknown(Int32)
 }

@@ -1,14 +1,27 @@
 @preconcurrency import CNCurses
+import CandidateCore
 import Foundation
 
 /// The curses terminal: set-up, teardown, key input, signals and handing the terminal to
 /// another program. The only type (with the views) that calls curses, always from the
-/// UI thread.
+/// UI thread; the only file that touches the signal state in `shim.h` (its statics are
+/// per object file).
 ///
-/// Set-up order: locale (UTF-8, falling back to `C.UTF-8` for `LC_CTYPE`), signal flags,
-/// `initscr`, cbreak + noecho + keypad, terminal flow control off (so Ctrl-S reaches the
-/// program), a short escape delay. `end()` undoes it; it is idempotent and also restores
-/// the termios saved before curses started.
+/// Set-up order:
+/// 1. a terminal on both ends and a usable `TERM` (checked with `setupterm`, which unlike
+///    `initscr` never exits the process; an unknown type falls back to `xterm-256color`,
+///    `xterm` or `vt100` with a warning);
+/// 2. the user's locale; when its codeset is not UTF-8 the screens run in ASCII
+///    (`DisplayText.charset = .ascii`, ASCII line drawing, non-ASCII input ignored);
+/// 3. the termios saved, then signal handlers: flag-only handlers for INT, TERM, HUP, QUIT
+///    (noticed by the loop within the 50 ms input timeout), TSTP and CONT (Ctrl-Z and `fg`),
+///    and an async-signal-safe handler for ILL, TRAP, ABRT, SEGV, BUS and FPE that restores
+///    the terminal and dies with the default action;
+/// 4. `newterm`, cbreak + noecho + keypad, flow control off (Ctrl-S reaches the program), a
+///    25 ms escape delay unless `ESCDELAY` is set, Home/End for the common sequences,
+///    bracketed paste on, colours unless `NO_COLOR`.
+///
+/// `end()` undoes it in reverse order; it is idempotent and also restores the saved termios.
 final class Terminal {
     private(set) var isActive = false
     private var savedTermios = termios()
@@ -17,24 +30,71 @@ final class Terminal {
     private(set) var utf8 = true
     /// Whether colour is in use (off with NO_COLOR or a monochrome terminal).
     private(set) var colors = false
+    /// Something the user should know about the set-up (e.g. a TERM fallback), shown once.
+    private(set) var warning: String?
+    /// The terminal is gone (hang-up, end of input, EIO): the program should end.
+    private(set) var inputClosed = false
+    /// Bracketed paste was turned on (and must be turned off).
+    private var pasteMode = false
+    /// A redraw is owed after a suspend or a resume: `readKey` reports `.resize` once.
+    private var redrawPending = false
+    /// Input errors that came back without waiting for the timeout, in a row.
+    private var quickErrors = 0
 
     /// Colour pairs used by the screens.
     enum Pair: Int16 { case header = 1, error = 2, ok = 3, dim = 4, marked = 5 }
 
+    /// Terminal types tried, in order, when `TERM` names one terminfo does not know.
+    static let fallbackTerminals = ["xterm-256color", "xterm", "vt100"]
+    static let pasteOn = "\u{1B}[?2004h"
+    static let pasteOff = "\u{1B}[?2004l"
+    /// Largest paste kept, in Unicode scalars; the rest of a longer paste is dropped.
+    static let maxPasteScalars = 1 << 20
+
     /// Starts curses. Throws `TerminalError` when there is no usable terminal.
     func start() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
-        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        let env = ProcessInfo.processInfo.environment
+        var term = env["TERM"] ?? ""
         if term.isEmpty || term == "dumb" { throw TerminalError.dumbTerminal(term) }
+
         setlocale(LC_ALL, "")
-        if let cs = nl_langinfo(nl_item(CODESET)), String(cString: cs).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
-            if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "C.utf8") }
+        utf8 = Self.codesetIsUTF8()
+        DisplayText.charset = utf8 ? .unicode : .ascii
+
+        switch cn_term_usable(term) {
+        case 1: break
+        case -1: throw TerminalError.dumbTerminal(term)
+        default:
+            guard let fallback = Self.fallbackTerminals.first(where: { cn_term_usable($0) == 1 }) else {
+                throw TerminalError.unknownTerminal(term)
+            }
+            let shown = DisplayText.sanitize(term)
+            warning = "Unknown terminal type '\(shown)'; using \(fallback). Set TERM to a type this machine knows (toe -a lists them)."
+            FileHandle.standardError.write(Data("candidates: \(warning ?? "")\n".utf8))
+            setenv("TERM", fallback, 1)
+            term = fallback
         }
-        if let cs = nl_langinfo(nl_item(CODESET)) { utf8 = String(cString: cs).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8" }
-        if tcgetattr(STDIN_FILENO, &savedTermios) == 0 { haveSavedTermios = true }
-        for sig in [SIGINT, SIGTERM, SIGHUP, SIGQUIT] { cn_install_signal(sig) }
-        if ProcessInfo.processInfo.environment["ESCDELAY"] == nil { set_escdelay(25) }
-        guard initscr() != nil else { throw TerminalError.dumbTerminal(term) }
+
+        // Swift emits a C helper only when Swift code uses it; the fatal-signal handler's
+        // storage is otherwise reached only from C, so name it here.
+        _ = cn_fatal_termios()
+        _ = cn_fatal_reset()
+        if tcgetattr(STDIN_FILENO, &savedTermios) == 0 {
+            haveSavedTermios = true
+            cn_fatal_save_termios(&savedTermios)
+        }
+        // A signal the parent ignored (nohup, `trap '' HUP`) stays ignored.
+        for sig in [SIGINT, SIGQUIT, SIGHUP, SIGTSTP] { _ = cn_install_signal(sig, 1) }
+        for sig in [SIGTERM, SIGCONT] { _ = cn_install_signal(sig, 0) }
+        for sig in [SIGILL, SIGTRAP, SIGABRT, SIGSEGV, SIGBUS, SIGFPE] { cn_install_fatal(sig) }
+        cn_fatal_arm(1)
+
+        if env["ESCDELAY"] == nil { set_escdelay(25) }
+        guard newterm(term, stdout, stdin) != nil else {
+            cn_fatal_arm(0)
+            throw TerminalError.dumbTerminal(term)
+        }
         isActive = true
         cbreak()
         noecho()
@@ -50,7 +110,10 @@ final class Terminal {
         }
         curs_set(0)
         wtimeout(cn_stdscr(), 50)
-        if ProcessInfo.processInfo.environment["NO_COLOR"] == nil && has_colors() {
+        defineKeys()
+        if !utf8 { cn_ascii_line_drawing() }
+        let noColor = !(env["NO_COLOR"] ?? "").isEmpty
+        if !noColor && has_colors() {
             start_color()
             use_default_colors()
             init_pair(Pair.header.rawValue, Int16(COLOR_CYAN), -1)
@@ -60,20 +123,109 @@ final class Terminal {
             init_pair(Pair.marked.rawValue, Int16(COLOR_YELLOW), -1)
             colors = true
         }
+        writeRaw(Self.pasteOn)
+        pasteMode = true
+        prepareFatalReset()
+    }
+
+    /// Writes a mode sequence straight to the terminal, after anything buffered (curses
+    /// flushes its own buffer at the end of each frame), so the order on the wire is the
+    /// order of the calls even if the process dies right after.
+    private func writeRaw(_ s: String) {
+        fflush(stdout)
+        var bytes = Array(s.utf8)[...]
+        while !bytes.isEmpty {
+            let n = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if n < 0 { if errno == EINTR { continue }; return }
+            bytes = bytes.dropFirst(n)
+        }
+    }
+
+    /// The bytes the fatal-signal handler writes: every mode this program turned on, undone
+    /// in reverse order (paste off, attributes and colours reset, cursor visible, keypad
+    /// off, alternate screen left). CAN first ends any escape sequence cut off mid-write.
+    private func prepareFatalReset() {
+        var bytes = "\u{18}" + Self.pasteOff
+        for cap in ["sgr0", "op", "cnorm", "rmkx", "rmcup"] { bytes += String(cString: cn_tigetstr(cap)) }
+        let utf8Bytes = Array(bytes.utf8)
+        utf8Bytes.withUnsafeBufferPointer { buf in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { cn_fatal_set_reset($0, Int32(buf.count)) }
+        }
+    }
+
+    /// Home/End for the sequences terminfo may not list (xterm normal and application mode,
+    /// rxvt, tmux/screen and the Linux console), and the bracketed-paste markers.
+    private func defineKeys() {
+        let home = ["\u{1B}[H", "\u{1B}OH", "\u{1B}[1~", "\u{1B}[7~"]
+        let end = ["\u{1B}[F", "\u{1B}OF", "\u{1B}[4~", "\u{1B}[8~"]
+        for seq in home where key_defined(seq) == 0 { define_key(seq, KEY_HOME) }
+        for seq in end where key_defined(seq) == 0 { define_key(seq, KEY_END) }
+        define_key("\u{1B}[200~", cn_key_paste_begin())
+        define_key("\u{1B}[201~", cn_key_paste_end())
+    }
+
+    static func codesetIsUTF8() -> Bool {
+        guard let cs = nl_langinfo(nl_item(CODESET)) else { return false }
+        return String(cString: cs).uppercased().replacingOccurrences(of: "-", with: "") == "UTF8"
     }
 
     /// Restores the terminal. Safe to call more than once.
     func end() {
         if isActive {
+            if pasteMode { writeRaw(Self.pasteOff); pasteMode = false }
             curs_set(1)
             endwin()
             isActive = false
         }
         if haveSavedTermios { tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios) }
+        cn_fatal_arm(0)
     }
 
-    /// A signal that arrived since the last call (SIGINT, SIGTERM, SIGHUP, SIGQUIT), or 0.
-    func takeSignal() -> Int32 { cn_take_signal() }
+    /// A terminating signal that arrived since the last call (SIGINT, SIGTERM, SIGHUP,
+    /// SIGQUIT), or 0. Handles job control on the way: after Ctrl-Z it restores the
+    /// terminal, stops the process group, and when continued (`fg`) takes the terminal back
+    /// and owes a redraw (the next `readKey` returns `.resize`).
+    func takeSignal() -> Int32 {
+        if cn_take_stop() != 0 { suspend() }
+        if cn_take_continue() != 0 { resumeAfterStop(wasEnded: false) }
+        return cn_take_signal()
+    }
+
+    private func suspend() {
+        guard isActive else { return }
+        _ = cn_take_continue()
+        if pasteMode { writeRaw(Self.pasteOff) }
+        def_prog_mode()
+        endwin()
+        if haveSavedTermios { tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios) }
+        // When another process of the job stopped at once (a wrapper script), the shell has
+        // taken the terminal back and restoring it above stopped us (SIGTTOU): we only get
+        // here after `fg`, and must not stop a second time.
+        if cn_take_continue() == 0 { cn_stop_now() }
+        _ = cn_take_continue()
+        resumeAfterStop(wasEnded: true)
+    }
+
+    /// Takes the terminal back after a stop (ours, or an outside SIGSTOP/SIGCONT): the tty
+    /// modes, the size, paste mode, and a full repaint.
+    private func resumeAfterStop(wasEnded: Bool) {
+        guard isActive else { return }
+        reset_prog_mode()
+        if wasEnded { refresh() }
+        updateSize()
+        if pasteMode { writeRaw(Self.pasteOn) }
+        clearok(cn_stdscr(), true)
+        redrawPending = true
+    }
+
+    /// Re-reads the size from the kernel (a resize while stopped or while an editor ran
+    /// reached the shell, not us).
+    private func updateSize() {
+        var rows: Int32 = 0, cols: Int32 = 0
+        if cn_tty_size(&rows, &cols) != 0, rows != cn_lines() || cols != cn_cols() {
+            resizeterm(rows, cols)
+        }
+    }
 
     /// Screen size in cells.
     var size: (rows: Int, cols: Int) { (Int(cn_lines()), Int(cn_cols())) }
@@ -81,13 +233,77 @@ final class Terminal {
     /// The attribute for a colour pair, or none without colour.
     func color(_ pair: Pair) -> attr_t { colors ? attr_t(COLOR_PAIR(Int32(pair.rawValue))) : 0 }
 
-    /// Waits up to the input timeout for a key; `nil` when none came.
+    /// Waits up to the input timeout for a key; `nil` when none came. When the terminal is
+    /// gone (hang-up, end of input, EIO) returns `nil` at once and sets `inputClosed`.
     func readKey() -> Key? {
+        if inputClosed { return nil }
+        if redrawPending { redrawPending = false; return .resize }
         var wch: wint_t = 0
+        let before = DispatchTime.now().uptimeNanoseconds
         let r = wget_wch(cn_stdscr(), &wch)
-        if r == ERR { return nil }
-        if r == KEY_CODE_YES { return Self.decode(keyCode: Int32(wch)) }
+        if r == ERR {
+            noteInputError(waited: DispatchTime.now().uptimeNanoseconds - before)
+            return nil
+        }
+        quickErrors = 0
+        if r == KEY_CODE_YES {
+            switch Int32(wch) {
+            case cn_key_paste_begin(): return readPaste()
+            case cn_key_paste_end(): return nil
+            default: return Self.decode(keyCode: Int32(wch))
+            }
+        }
+        // Without UTF-8 a byte above ASCII cannot be shown or edited: ignore it.
+        if !utf8 && wch > 0x7F { return .unknown(Int32(bitPattern: UInt32(wch))) }
         return Self.decode(char: UInt32(wch))
+    }
+
+    /// An input error: decides whether the terminal is gone. A hang-up (POLLHUP/POLLERR) or
+    /// end of input ends it at once; errors that keep coming back without waiting (a dead
+    /// descriptor poll cannot explain) end it after a few hundred, never a busy loop.
+    private func noteInputError(waited nanoseconds: UInt64) {
+        if cn_input_hung_up() != 0 { inputClosed = true; return }
+        // Only a wait of 20 ms or more that came back early says anything (the loop also
+        // asks for short waits to pace frames).
+        guard wgetdelay(cn_stdscr()) >= 20 else { return }
+        guard nanoseconds < 5_000_000 else { quickErrors = 0; return }
+        quickErrors += 1
+        if (quickErrors >= 3 && cn_input_at_eof() != 0) || quickErrors > 200 { inputClosed = true }
+    }
+
+    /// Reads a bracketed paste up to its end marker. Carriage returns (what terminals send
+    /// for a line break) become `\n`; keys recognised inside the paste are dropped. Gives up
+    /// after 2 s without input.
+    private func readPaste() -> Key {
+        var text = String.UnicodeScalarView()
+        var kept = 0
+        var idleReads = 0
+        var lastWasCR = false
+        while idleReads < 40 && !inputClosed {
+            var wch: wint_t = 0
+            let before = DispatchTime.now().uptimeNanoseconds
+            let r = wget_wch(cn_stdscr(), &wch)
+            if r == ERR {
+                idleReads += 1
+                noteInputError(waited: DispatchTime.now().uptimeNanoseconds - before)
+                continue
+            }
+            idleReads = 0
+            var scalar: Unicode.Scalar?
+            if r == KEY_CODE_YES {
+                if Int32(wch) == cn_key_paste_end() { break }
+                if Int32(wch) == KEY_ENTER { scalar = "\n" }
+            } else {
+                scalar = Unicode.Scalar(UInt32(wch))
+            }
+            guard var s = scalar else { lastWasCR = false; continue }
+            if s == "\n" && lastWasCR { lastWasCR = false; continue }
+            lastWasCR = s == "\r"
+            if s == "\r" { s = "\n" }
+            if !utf8 && s.value > 0x7F { s = "?" }
+            if kept < Self.maxPasteScalars { text.append(s); kept += 1 }
+        }
+        return .paste(String(text))
     }
 
     /// Names a curses key code.
@@ -112,6 +328,7 @@ final class Terminal {
         }
     }
 
+    /// Names a character: ^H and ^? are Backspace, ^M/^J Enter, ^I Tab, ^[ Escape.
     static func decode(char c: UInt32) -> Key {
         switch c {
         case 13, 10: return .enter
@@ -127,10 +344,15 @@ final class Terminal {
 
     /// Hands the terminal to an editor command (shell words, like `$EDITOR`, e.g. `code --wait`)
     /// on `file`, waits for it, and takes the terminal back. Returns the exit status.
+    ///
+    /// Like `system(3)`, a Ctrl-C or Ctrl-\ meant for the editor does not end this program,
+    /// and Ctrl-Z stops the editor and this program together (`fg` resumes both).
     func runEditor(_ command: String, file: String) -> Int32 {
+        if pasteMode { writeRaw(Self.pasteOff) }
         def_prog_mode()
         endwin()
         if haveSavedTermios { tcsetattr(STDIN_FILENO, TCSANOW, &savedTermios) }
+        cn_default_signal(SIGTSTP)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command + " " + Self.shellQuote(file)]
@@ -142,10 +364,16 @@ final class Terminal {
         } catch {
             status = 127
         }
+        _ = cn_install_signal(SIGTSTP, 1)
+        cn_drop_signal(SIGINT)
+        cn_drop_signal(SIGQUIT)
+        _ = cn_take_stop()
+        _ = cn_take_continue()
         reset_prog_mode()
-        // Re-read the size: the terminal may have been resized while the editor ran.
-        endwin()
         refresh()
+        // Re-read the size: the terminal may have been resized while the editor ran.
+        updateSize()
+        if pasteMode { writeRaw(Self.pasteOn) }
         clearok(cn_stdscr(), true)
         return status
     }
@@ -159,13 +387,17 @@ final class Terminal {
 public enum TerminalError: Error, CustomStringConvertible {
     case notATerminal
     case dumbTerminal(String)
+    /// Neither `TERM` nor any fallback type is known to terminfo.
+    case unknownTerminal(String)
 
     public var description: String {
         switch self {
         case .notATerminal:
             return "candidates needs an interactive terminal. For scripts, use the subcommands (candidates --help)."
         case .dumbTerminal(let t):
-            return "The terminal type \(t.isEmpty ? "(TERM unset)" : "'\(t)'") cannot show the editor. Set TERM (e.g. xterm-256color), or use the subcommands (candidates --help)."
+            return "The terminal type \(t.isEmpty ? "(TERM unset)" : "'\(DisplayText.sanitize(t))'") cannot show the editor. Set TERM (e.g. xterm-256color), or use the subcommands (candidates --help)."
+        case .unknownTerminal(let t):
+            return "The terminal type '\(DisplayText.sanitize(t))' is unknown and no fallback (\(Terminal.fallbackTerminals.joined(separator: ", "))) is installed. Install ncurses-term or set TERM, or use the subcommands (candidates --help)."
         }
     }
 }

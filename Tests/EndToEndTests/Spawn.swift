@@ -22,8 +22,22 @@ struct Spawned {
         var cArgs = argv.map { strdup($0) } + [nil]
         var cEnv = env.map { strdup($0) } + [nil]
         defer { (cArgs + cEnv).forEach { free($0) } }
+        // A clean signal state: the calling thread (a Swift concurrency thread) blocks most
+        // signals, and a child would inherit that — a tmux server then never reaps its panes
+        // and ignores kill-server.
+        var attr = posix_spawnattr_t()
+        posix_spawnattr_init(&attr)
+        defer { posix_spawnattr_destroy(&attr) }
+        var noneBlocked = sigset_t()
+        sigemptyset(&noneBlocked)
+        posix_spawnattr_setsigmask(&attr, &noneBlocked)
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for sig in 1..<32 where sig != SIGKILL && sig != SIGSTOP { sigaddset(&defaults, Int32(sig)) }
+        posix_spawnattr_setsigdefault(&attr, &defaults)
+        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, argv[0], &actions, nil, &cArgs, &cEnv)
+        let rc = posix_spawnp(&pid, argv[0], &actions, &attr, &cArgs, &cEnv)
         guard rc == 0 else { throw TimedOut(description: "cannot start \(argv[0]): \(String(cString: strerror(rc)))") }
         return Spawned(pid: pid)
     }
