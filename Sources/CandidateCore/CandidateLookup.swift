@@ -8,10 +8,13 @@ extension CandidatesClient {
     /// missing or foreign candidate fails with the server's own 404/403. Single reads run
     /// `options.concurrency` at a time, paced and retried like the bulk engine's PATCHes.
     ///
+    /// - Parameters:
+    ///   - onWait: told the seconds left while the rate limit holds requests back, `nil` when they resume.
     /// - Returns: one entry per distinct id (compared case-insensitively), in the given order:
     ///   the candidate, the final `APIError`, or `nil` when `control` was cancelled first.
     public func lookUpCandidates(ids: [String], options: BulkOptions = BulkOptions(), control: BulkControl = BulkControl(),
-                                 listThreshold: Int = 50) async -> [(id: String, result: Result<Candidate, APIError>?)] {
+                                 listThreshold: Int = 10, onWait: @escaping @Sendable (Double?) -> Void = { _ in })
+        async -> [(id: String, result: Result<Candidate, APIError>?)] {
         var order: [String] = []
         var seen = Set<String>()
         for id in ids where seen.insert(id.lowercased()).inserted { order.append(id) }
@@ -19,10 +22,10 @@ extension CandidatesClient {
 
         let work = Task {
             if order.count >= listThreshold {
-                await self.listInto(found, wanted: Set(order.map { $0.lowercased() }))
+                await self.listInto(found, wanted: Set(order.map { $0.lowercased() }), onWait: onWait)
             }
             let missing = order.filter { id in found.withLock { $0[id.lowercased()] == nil } }
-            let sender = PacedRequests(client: self, options: options, onWait: { _ in })
+            let sender = PacedRequests(client: self, options: options, onWait: { onWait($0) })
             let next = Locked(0)
             await withTaskGroup(of: Void.self) { group in
                 for _ in 0..<min(options.concurrency, missing.count) {
@@ -50,8 +53,9 @@ extension CandidatesClient {
 
     /// Lists every candidate (paced by the rate limit) when that is cheaper than single reads,
     /// recording the wanted ones. Any failure just leaves the rest to single reads.
-    private func listInto(_ found: Locked<[String: Result<Candidate, APIError>]>, wanted: Set<String>) async {
-        let sender = PacedRequests(client: self, options: BulkOptions(concurrency: 1, maxAttempts: 2), onWait: { _ in })
+    private func listInto(_ found: Locked<[String: Result<Candidate, APIError>]>, wanted: Set<String>,
+                          onWait: @escaping @Sendable (Double?) -> Void) async {
+        let sender = PacedRequests(client: self, options: BulkOptions(concurrency: 1, maxAttempts: 2), onWait: { onWait($0) })
         var page = 1
         while !Task.isCancelled {
             let query = CandidateQuery(page: page, limit: CandidateQuery.maxLimit)
