@@ -59,7 +59,7 @@ public struct BulkStatusEngine: Sendable {
         let target = plan.target
         let client = self.client
         await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<min(options.concurrency, pending.count) {
+            for _ in 0..<min(max(1, options.concurrency), pending.count) {
                 group.addTask {
                     while !Task.isCancelled {
                         let slot: Int? = next.withLock { n in

@@ -28,7 +28,7 @@ extension CandidatesClient {
             let sender = PacedRequests(client: self, options: options, onWait: { onWait($0) })
             let next = Locked(0)
             await withTaskGroup(of: Void.self) { group in
-                for _ in 0..<min(options.concurrency, missing.count) {
+                for _ in 0..<min(max(1, options.concurrency), missing.count) {
                     group.addTask {
                         while !Task.isCancelled {
                             let slot: Int? = next.withLock { n in

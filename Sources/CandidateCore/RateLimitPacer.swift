@@ -100,11 +100,13 @@ actor RateLimitPacer {
     func observe(_ info: RateLimitInfo?, status: Int, retryAfter: Double?, now: Double = Date().timeIntervalSince1970) {
         sawResponse = true
         if let info {
-            if let m = Self.merge(minute, limit: info.limitMinute, remaining: info.remainingMinute, reset: info.resetMinute) {
+            // Resets are Unix seconds (API page); a small number can only be "seconds from now".
+            func absolute(_ reset: Double?) -> Double? { reset.map { $0 < 1_000_000_000 ? now + $0 : $0 } }
+            if let m = Self.merge(minute, limit: info.limitMinute, remaining: info.remainingMinute, reset: absolute(info.resetMinute)) {
                 minute = m
                 headersSeen = true
             }
-            if let h = Self.merge(hour, limit: info.limitHour, remaining: info.remainingHour, reset: info.resetHour) {
+            if let h = Self.merge(hour, limit: info.limitHour, remaining: info.remainingHour, reset: absolute(info.resetHour)) {
                 hour = h
                 headersSeen = true
             }

@@ -47,7 +47,6 @@ struct ListCandidates: AsyncParsableCommand {
         }
 
         let open = try await Scripting.open(connection, command: "list")
-        defer { Task { await open.sandbox?.stop() } }
         var count = 0
         var total: Int?
         if !json { Console.out(CandidateTable.header) }

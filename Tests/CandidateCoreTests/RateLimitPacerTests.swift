@@ -63,4 +63,11 @@ struct RateLimitPacerTests {
         await p.release()
         for _ in 0..<50 { #expect(await p.reserve(now: Self.t0) == .go) }
     }
+
+    @Test("a reset sent as seconds from now (not Unix time) is read as such")
+    func relativeReset() async {
+        let p = RateLimitPacer()
+        await p.observe(RateLimitInfo(limitMinute: 60, remainingMinute: 0, resetMinute: 30), status: 200, retryAfter: nil, now: Self.t0)
+        #expect(await p.reserve(now: Self.t0) == .wait(seconds: 30 + RateLimitPacer.resetMargin, forRateLimit: true))
+    }
 }
