@@ -20,9 +20,12 @@ import Foundation
 /// - Cancelling (`BulkControl.cancel()` or cancelling the calling task): no new request
 ///   starts, requests in flight finish and are reported, the rest are `.notAttempted`.
 public struct BulkStatusEngine: Sendable {
+    /// The client the PATCHes go through; its rate-limit pacer is shared with every other use of it.
     public let client: CandidatesClient
+    /// Concurrency, attempts and backoffs.
     public let options: BulkOptions
 
+    /// An engine; `run` may be called any number of times.
     public init(client: CandidatesClient, options: BulkOptions = BulkOptions()) {
         self.client = client
         self.options = options

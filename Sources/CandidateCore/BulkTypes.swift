@@ -13,6 +13,7 @@ public struct BulkOptions: Sendable, Equatable {
     /// 5xx's `Retry-After` is honoured; a 429's wait is never capped.
     public var maxBackoff: Double
 
+    /// Values out of range are clamped: concurrency and attempts to at least 1, backoffs to at least 0.
     public init(concurrency: Int = 4, maxAttempts: Int = 5, initialBackoff: Double = 0.25, maxBackoff: Double = 8.0) {
         self.concurrency = max(1, concurrency)
         self.maxAttempts = max(1, maxAttempts)
@@ -43,8 +44,10 @@ public struct BulkItemResult: Sendable, Equatable {
     public let name: String
     /// The status before the change.
     public let from: CandidateStatus
+    /// What happened to it.
     public let outcome: BulkOutcome
 
+    /// A result line; the engine builds these from plan items.
     public init(id: String, name: String, from: CandidateStatus, outcome: BulkOutcome) {
         self.id = id; self.name = name; self.from = from; self.outcome = outcome
     }
@@ -62,6 +65,7 @@ public struct BulkProgress: Sendable, Equatable {
     public var total: Int
     /// Candidates with a final outcome so far.
     public var done: Int
+    /// Candidates with that outcome so far.
     public var moved: Int
     public var skipped: Int
     public var failed: Int
@@ -69,6 +73,7 @@ public struct BulkProgress: Sendable, Equatable {
     /// 429's `Retry-After`; `nil` when not waiting for the rate limit.
     public var waitingSeconds: Double?
 
+    /// Counts as described on each property; the engine starts at `BulkProgress(total: plan.items.count)`.
     public init(total: Int, done: Int = 0, moved: Int = 0, skipped: Int = 0, failed: Int = 0, waitingSeconds: Double? = nil) {
         self.total = total; self.done = done; self.moved = moved; self.skipped = skipped; self.failed = failed
         self.waitingSeconds = waitingSeconds
@@ -78,23 +83,29 @@ public struct BulkProgress: Sendable, Equatable {
 /// What a bulk run reports, in order: `.item` for every candidate as it settles (skipped ones
 /// first), `.progress` after every item and while waiting for the rate limit, `.finished` last.
 public enum BulkEvent: Sendable {
+    /// Counts after a change, or while waiting for the rate limit.
     case progress(BulkProgress)
+    /// One candidate settled (or, at the end of a cancelled run, was not attempted).
     case item(BulkItemResult)
+    /// The last event: the whole report.
     case finished(BulkReport)
 }
 
 /// The end of a bulk run: every candidate of the plan with its outcome, in plan order.
 public struct BulkReport: Sendable {
+    /// The status the run moved candidates to.
     public let target: CandidateStatus
     /// One result per plan item, in plan order.
     public let results: [BulkItemResult]
     /// Whether the run was cancelled (some results may then be `.notAttempted`).
     public let cancelled: Bool
 
+    /// A report; the engine builds it at the end of a run.
     public init(target: CandidateStatus, results: [BulkItemResult], cancelled: Bool) {
         self.target = target; self.results = results; self.cancelled = cancelled
     }
 
+    /// Results by outcome, each in plan order.
     public var moved: [BulkItemResult] { results.filter { if case .moved = $0.outcome { return true }; return false } }
     public var skipped: [BulkItemResult] { results.filter { if case .skipped = $0.outcome { return true }; return false } }
     public var failed: [BulkItemResult] { results.filter { if case .failed = $0.outcome { return true }; return false } }
@@ -111,6 +122,7 @@ public struct BulkReport: Sendable {
 public final class BulkControl: Sendable {
     private let state = Locked<(cancelled: Bool, handlers: [@Sendable () -> Void])>((false, []))
 
+    /// A control that is not cancelled; use one per run.
     public init() {}
 
     /// Stops the run: no new request starts.
