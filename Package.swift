@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "candidates", targets: ["candidates"]),
+        .executable(name: "candidates-bench", targets: ["candidates-bench"]),
         .library(name: "CandidateCore", targets: ["CandidateCore"]),
         .library(name: "CandidateSandbox", targets: ["CandidateSandbox"]),
     ],
@@ -57,6 +58,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: [.swiftLanguageMode(.v5)]
+        ),
+        .executableTarget(
+            name: "candidates-bench",
+            dependencies: ["CandidateCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .testTarget(name: "CandidateCoreTests", dependencies: ["CandidateCore"]),
         .testTarget(

@@ -22,6 +22,9 @@ public final class CandidatesClient: Sendable {
     public let configuration: APIConfiguration
     private let http: HTTPClient
     private let logger: Logger
+    /// What the server last announced about the rate limit; every response updates it, and
+    /// paced callers (the bulk engine) reserve their requests through it.
+    let pacer = RateLimitPacer()
 
     /// Largest response body read, in bytes.
     public static let maxBodyBytes = 32 * 1024 * 1024
@@ -134,8 +137,11 @@ public final class CandidatesClient: Sendable {
         let elapsedMs = Int((ContinuousClock.now - started) / .milliseconds(1))
         logger.debug("\(method.rawValue) \(path) → \(status)", metadata: ["ms": "\(elapsedMs)"])
         guard (200..<300).contains(status) else {
-            throw APIError.http(ResponseShapes.failure(status: status, body: data, header: { response.headers.first(name: $0) }))
+            let failure = ResponseShapes.failure(status: status, body: data, header: { response.headers.first(name: $0) })
+            await pacer.observe(rate, status: status, retryAfter: failure.retryAfter)
+            throw APIError.http(failure)
         }
+        await pacer.observe(rate, status: status, retryAfter: nil)
         return RawResponse(status: status, body: data, rateLimit: rate)
     }
 

@@ -15,9 +15,29 @@ struct Candidates: AsyncParsableCommand {
         Connect to a real server with INSTAVIEW_BASE_URL and INSTAVIEW_API_KEY (or --api-key-file).
         """,
         version: CandidatesVersion.current,
-        subcommands: [Edit.self, Serve.self],
+        subcommands: [Edit.self, Serve.self, ListCandidates.self, BulkStatus.self],
         defaultSubcommand: Edit.self
     )
+
+    /// ArgumentParser's `main`, except that the scripted commands (`list`, `bulk-status`) exit
+    /// with status 2 on bad usage, as scripts expect (ArgumentParser uses 64).
+    static func main() async {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        do {
+            var command = try await asyncParseAsRoot(arguments)
+            if var asyncCommand = command as? AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            if let first = arguments.first, Scripting.commandNames.contains(first), exitCode(for: error) == .validationFailure {
+                FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+                Foundation.exit(2)
+            }
+            exit(withError: error)
+        }
+    }
 }
 
 /// `candidates` / `candidates edit`: the terminal editor.

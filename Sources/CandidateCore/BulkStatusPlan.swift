@@ -1,0 +1,83 @@
+/// What a bulk status change would do, before anything is sent: for every candidate, whether
+/// the move to `target` is a natural pipeline step, an override, or no move at all.
+///
+/// Pure and synchronous, so the TUI's status menu and preview and the CLI's `--dry-run` all
+/// show the same numbers the engine will act on. Candidates already at `target` are
+/// `skipped` and are never sent (API page, "Update (PATCH) rules": send only what changes).
+public struct BulkStatusPlan: Sendable {
+    /// One candidate of the plan and how its move is classified (`Pipeline.classify`).
+    public struct Item: Sendable, Hashable {
+        /// The candidate as last read from the server (its `status` is the "from" side).
+        public let candidate: Candidate
+        /// `.alreadyThere`, `.natural` or `.override` for `candidate.status → target`.
+        public let move: Pipeline.Move
+
+        public init(candidate: Candidate, move: Pipeline.Move) {
+            self.candidate = candidate
+            self.move = move
+        }
+    }
+
+    /// The status every candidate should end in.
+    public let target: CandidateStatus
+    /// Every given candidate, in the given order (duplicates by id are kept only once, first wins).
+    public let items: [Item]
+
+    /// Classifies each candidate's move to `target`. A candidate id given twice appears once.
+    public init(candidates: [Candidate], target: CandidateStatus) {
+        self.target = target
+        var seen = Set<String>()
+        var items: [Item] = []
+        items.reserveCapacity(candidates.count)
+        for c in candidates where seen.insert(c.id).inserted {
+            items.append(Item(candidate: c, move: Pipeline.classify(from: c.status, to: target)))
+        }
+        self.items = items
+    }
+
+    /// The candidates that will be sent a PATCH (their move is not `.alreadyThere`), in plan order.
+    public var toSend: [Candidate] { items.filter { $0.move != .alreadyThere }.map(\.candidate) }
+
+    /// The candidates already at `target`, in plan order; never sent.
+    public var skipped: [Candidate] { items.filter { $0.move == .alreadyThere }.map(\.candidate) }
+
+    /// How many moves are natural next pipeline steps (`Pipeline.classify == .natural`).
+    public var naturalCount: Int { items.reduce(0) { $0 + ($1.move == .natural ? 1 : 0) } }
+
+    /// How many moves are explicit overrides of the pipeline.
+    public var overrideCount: Int { items.reduce(0) { $0 + ($1.move == .override ? 1 : 0) } }
+
+    /// How many of `toSend` come from each status: largest count first, ties in enum order
+    /// (`CandidateStatus.allKnown`), statuses outside the enum after those, by name.
+    public var countsByFrom: [(status: CandidateStatus, count: Int)] {
+        var counts: [CandidateStatus: Int] = [:]
+        for item in items where item.move != .alreadyThere { counts[item.candidate.status, default: 0] += 1 }
+        func rank(_ s: CandidateStatus) -> Int { CandidateStatus.allKnown.firstIndex(of: s) ?? CandidateStatus.allKnown.count }
+        return counts.map { (status: $0.key, count: $0.value) }.sorted { a, b in
+            if a.count != b.count { return a.count > b.count }
+            if rank(a.status) != rank(b.status) { return rank(a.status) < rank(b.status) }
+            return a.status.rawValue < b.status.rawValue
+        }
+    }
+
+    /// One line for a confirmation prompt or a dry run, e.g.
+    /// `Move 37 candidates to REJECTED: 30 from APPLIED, 7 from IN_PROCESS; 3 already REJECTED are skipped`.
+    ///
+    /// Singular forms for one (`Move 1 candidate …`, `1 already REJECTED is skipped`); with
+    /// nothing to send: `Nothing to move: all 3 candidates are already REJECTED` (or `No candidates`).
+    /// Status names come from the server and are sanitized for the terminal.
+    public func summary() -> String {
+        let send = items.count - skipped.count
+        let skip = skipped.count
+        let target = DisplayText.sanitize(self.target.rawValue)
+        if items.isEmpty { return "No candidates to move to \(target)" }
+        if send == 0 {
+            return skip == 1 ? "Nothing to move: the candidate is already \(target)"
+                             : "Nothing to move: all \(skip) candidates are already \(target)"
+        }
+        var s = "Move \(send) \(send == 1 ? "candidate" : "candidates") to \(target): "
+        s += countsByFrom.map { "\($0.count) from \(DisplayText.sanitize($0.status.rawValue))" }.joined(separator: ", ")
+        if skip > 0 { s += "; \(skip) already \(target) \(skip == 1 ? "is" : "are") skipped" }
+        return s
+    }
+}

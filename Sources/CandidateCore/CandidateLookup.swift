@@ -1,0 +1,72 @@
+extension CandidatesClient {
+    /// Reads the current state of candidates by id, e.g. before a bulk change (to know who is
+    /// already at the target, or to filter by current status).
+    ///
+    /// Uses the fewest requests: when the ids are many (`listThreshold` or more) and listing
+    /// every candidate the key sees takes fewer pages (of 100) than there are ids, it lists and
+    /// picks; ids the list did not contain are read one by one (`GET /candidates/{id}`), so a
+    /// missing or foreign candidate fails with the server's own 404/403. Single reads run
+    /// `options.concurrency` at a time, paced and retried like the bulk engine's PATCHes.
+    ///
+    /// - Parameters:
+    ///   - onWait: told the seconds left while the rate limit holds requests back, `nil` when they resume.
+    /// - Returns: one entry per distinct id (compared case-insensitively), in the given order:
+    ///   the candidate, the final `APIError`, or `nil` when `control` was cancelled first.
+    public func lookUpCandidates(ids: [String], options: BulkOptions = BulkOptions(), control: BulkControl = BulkControl(),
+                                 listThreshold: Int = 10, onWait: @escaping @Sendable (Double?) -> Void = { _ in })
+        async -> [(id: String, result: Result<Candidate, APIError>?)] {
+        var order: [String] = []
+        var seen = Set<String>()
+        for id in ids where seen.insert(id.lowercased()).inserted { order.append(id) }
+        let found = Locked<[String: Result<Candidate, APIError>]>([:])
+
+        let work = Task {
+            if order.count >= listThreshold {
+                await self.listInto(found, wanted: Set(order.map { $0.lowercased() }), onWait: onWait)
+            }
+            let missing = order.filter { id in found.withLock { $0[id.lowercased()] == nil } }
+            let sender = PacedRequests(client: self, options: options, onWait: { onWait($0) })
+            let next = Locked(0)
+            await withTaskGroup(of: Void.self) { group in
+                for _ in 0..<min(max(1, options.concurrency), missing.count) {
+                    group.addTask {
+                        while !Task.isCancelled {
+                            let slot: Int? = next.withLock { n in
+                                guard n < missing.count else { return nil }
+                                defer { n += 1 }
+                                return n
+                            }
+                            guard let slot else { return }
+                            let id = missing[slot]
+                            guard let answer = await sender.send({ try await self.getCandidate(id: id).value }) else { return }
+                            found.withLock { $0[id.lowercased()] = answer.result }
+                        }
+                    }
+                }
+            }
+        }
+        control.onCancel { work.cancel() }
+        await withTaskCancellationHandler { await work.value } onCancel: { control.cancel() }
+        let results = found.withLock { $0 }
+        return order.map { (id: $0, result: results[$0.lowercased()]) }
+    }
+
+    /// Lists every candidate (paced by the rate limit) when that is cheaper than single reads,
+    /// recording the wanted ones. Any failure just leaves the rest to single reads.
+    private func listInto(_ found: Locked<[String: Result<Candidate, APIError>]>, wanted: Set<String>,
+                          onWait: @escaping @Sendable (Double?) -> Void) async {
+        let sender = PacedRequests(client: self, options: BulkOptions(concurrency: 1, maxAttempts: 2), onWait: { onWait($0) })
+        var page = 1
+        while !Task.isCancelled {
+            let query = CandidateQuery(page: page, limit: CandidateQuery.maxLimit)
+            guard let answer = await sender.send({ try await self.listCandidates(query).value }),
+                  case .success(let result) = answer.result else { return }
+            if page == 1, result.totalPages >= wanted.count { return }  // single reads are cheaper
+            found.withLock { map in
+                for c in result.items where wanted.contains(c.id.lowercased()) { map[c.id.lowercased()] = .success(c) }
+            }
+            guard result.hasNextPage, !result.items.isEmpty, page < 10_000 else { return }
+            page += 1
+        }
+    }
+}

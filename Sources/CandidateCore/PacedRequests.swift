@@ -1,0 +1,108 @@
+import Foundation
+
+/// Sends one logical request with the bulk retry rules, paced by the client's `RateLimitPacer`.
+///
+/// - 429: wait the larger of `Retry-After` and the body's `retryAfter` (the pacer holds every
+///   request back meanwhile), then retry. A 429 does not use up an attempt (the server did not
+///   process the request), but after `maxRateLimitAnswers` 429s for the same request it gives up.
+/// - 5xx, timeouts, connection errors: exponential backoff with jitter (`initialBackoff`
+///   doubling up to `maxBackoff`; a 5xx's `Retry-After` is honoured up to `maxBackoff`), at
+///   most `maxAttempts` attempts.
+/// - Anything else (400, 401, 403, 404, 409, undecodable answers): no retry.
+///
+/// Cancellation (of the surrounding task) stops it before the next request; a request
+/// already sent always runs to its answer, so "in flight" is never abandoned.
+struct PacedRequests: Sendable {
+    /// 429 answers accepted for one request before giving up.
+    static let maxRateLimitAnswers = 10
+
+    let client: CandidatesClient
+    let options: BulkOptions
+    /// Told how long requests are held back for the rate limit (`nil`: no longer waiting).
+    let onWait: @Sendable (Double?) async -> Void
+
+    /// The final answer, or `nil` when cancelled before the first request. `attempts` counts
+    /// requests sent, 429s included.
+    func send<T: Sendable>(_ request: @escaping @Sendable () async throws -> T) async -> (result: Result<T, APIError>, attempts: Int)? {
+        var attempts = 0
+        var transientFailures = 0
+        var rateLimited = 0
+        var lastError: APIError?
+        while true {
+            guard await reserve() else {
+                return lastError.map { (.failure($0), attempts) }
+            }
+            attempts += 1
+            // Unstructured on purpose: cancelling the caller must not abort a request on the wire.
+            let result = await Task { try await request() }.result
+            await client.pacer.release()
+            let error: APIError
+            switch result {
+            case .success(let value): return (.success(value), attempts)
+            case .failure(let e as APIError): error = e
+            case .failure(let e): error = .transport(detail: "\(e)")
+            }
+            lastError = error
+            if case .http(let failure) = error, failure.status == 429 {
+                rateLimited += 1
+                if rateLimited >= Self.maxRateLimitAnswers { return (.failure(error), attempts) }
+                continue  // the pacer now holds requests until the Retry-After has passed
+            }
+            guard error.isTransient else { return (.failure(error), attempts) }
+            transientFailures += 1
+            if transientFailures >= options.maxAttempts { return (.failure(error), attempts) }
+            var delay = Self.backoff(failures: transientFailures, options: options)
+            if let retryAfter = error.retryAfter { delay = max(delay, min(retryAfter, options.maxBackoff)) }
+            guard await Self.sleep(delay) else { return (.failure(error), attempts) }
+        }
+    }
+
+    /// Waits for the pacer's permission; `false` when cancelled meanwhile.
+    private func reserve() async -> Bool {
+        var waited = false
+        waiting: while !Task.isCancelled {
+            switch await client.pacer.reserve() {
+            case .go:
+                if Task.isCancelled {
+                    await client.pacer.unreserve()
+                    break waiting
+                }
+                if waited { await onWait(nil) }
+                return true
+            case .wait(let seconds, let forRateLimit):
+                if forRateLimit {
+                    waited = true
+                    await onWait(seconds)
+                }
+                // Slices of at most a second, so the wait shown counts down.
+                if !(await Self.sleep(min(seconds, 1))) { break waiting }
+            }
+        }
+        if waited { await onWait(nil) }
+        return false
+    }
+
+    /// The backoff after the `failures`-th transient failure: `initialBackoff · 2^(failures−1)`,
+    /// capped at `maxBackoff`, with "equal jitter" (half fixed, half random).
+    static func backoff(failures: Int, options: BulkOptions) -> Double {
+        let exponential = options.initialBackoff * pow(2, Double(max(0, failures - 1)))
+        let capped = min(options.maxBackoff, exponential)
+        return capped / 2 + Double.random(in: 0...max(0, capped / 2))
+    }
+
+    /// Sleeps; `false` when the task was cancelled.
+    static func sleep(_ seconds: Double) async -> Bool {
+        if seconds > 0 {
+            do { try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) } catch { return false }
+        }
+        return !Task.isCancelled
+    }
+}
+
+extension APIError {
+    /// The wait the server asked for (`Retry-After` / `retryAfter`), when it answered with one.
+    var retryAfter: Double? {
+        if case .http(let f) = self { return f.retryAfter }
+        return nil
+    }
+}

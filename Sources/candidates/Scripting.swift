@@ -1,0 +1,46 @@
+import ArgumentParser
+import CandidateCore
+import Foundation
+
+/// What the scripted commands (`list`, `bulk-status`) share: connecting, error text, JSON lines,
+/// and exit status 2 for every kind of bad usage.
+enum Scripting {
+    /// The scripted subcommands, whose usage errors exit with status 2 (not ArgumentParser's 64).
+    static let commandNames: Set<String> = ["list", "bulk-status"]
+
+    /// Opens the configured server, or the embedded sandbox when nothing is configured (like the editor).
+    /// Configuration problems exit with 2, a sandbox that cannot start with 1.
+    static func open(_ connection: ConnectionOptions, command: String) async throws -> OpenConnection {
+        do {
+            return try await OpenConnection.open(connection)
+        } catch let e as ValidationError {
+            Console.err("candidates \(command): \(e)")
+            throw ExitCode(2)
+        } catch {
+            Console.err("candidates \(command): cannot start the sandbox: \(DisplayText.sanitize("\(error)"))")
+            throw ExitCode(1)
+        }
+    }
+
+    /// One line for any error (the API's own description for `APIError`).
+    static func describe(_ error: Error) -> String {
+        (error as? APIError)?.description ?? "\(error)"
+    }
+
+    /// Compact JSON (sorted keys) with every character a terminal could act on escaped as `\\uXXXX`:
+    /// the encoder already escapes C0; DEL, C1 and the bidi overrides (`DisplayText.isControl`)
+    /// are escaped here. Still valid JSON with the same data.
+    static func jsonLine(_ value: JSONValue) -> String {
+        let text = value.compactText()
+        guard text.unicodeScalars.contains(where: { $0.value >= 0x7F && DisplayText.isControl($0) }) else { return text }
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if s.value >= 0x7F && DisplayText.isControl(s) {
+                out.append(contentsOf: String(format: "\\u%04X", s.value).unicodeScalars)
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+}
