@@ -35,7 +35,13 @@ public struct APIConfiguration: Sendable, Equatable {
         if let company, !company.isEmpty, UUID(uuidString: company) == nil {
             throw APIError.configuration("The company id \"\(company)\" is not a UUID")
         }
-        guard timeout > 0 else { throw APIError.configuration("The timeout must be positive") }
+        guard timeout.isFinite, timeout > 0, timeout <= 3600 else {
+            throw APIError.configuration("The timeout must be between 0 and 3600 seconds")
+        }
+        // A key with a line break or space inside (a key file with two lines) cannot be a header value.
+        guard !key.contains(where: { $0.isWhitespace || $0.isNewline || $0.unicodeScalars.contains { DisplayText.isControl($0) } }) else {
+            throw APIError.configuration("The API key contains a space, line break or control character; check the key file (one key on one line)")
+        }
         self.baseURL = base
         self.apiKey = key
         self.companyId = (company?.isEmpty ?? true) ? nil : company

@@ -29,8 +29,18 @@ public final class CandidatesClient: Sendable {
     /// Largest response body read, in bytes.
     public static let maxBodyBytes = 32 * 1024 * 1024
 
-    /// - Parameter httpClient: defaults to the process-wide shared client (no shutdown needed).
-    public init(configuration: APIConfiguration, httpClient: HTTPClient = .shared,
+    /// The process-wide HTTP client (never shut down, like `HTTPClient.shared`), configured so a
+    /// refused connection fails at once instead of being retried until the request deadline,
+    /// and a connection attempt gives up after 5 s.
+    public static let defaultHTTPClient: HTTPClient = {
+        var config = HTTPClient.Configuration()
+        config.timeout.connect = .seconds(5)
+        config.connectionPool.retryConnectionEstablishment = false
+        return HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
+    }()
+
+    /// - Parameter httpClient: defaults to `defaultHTTPClient`.
+    public init(configuration: APIConfiguration, httpClient: HTTPClient = CandidatesClient.defaultHTTPClient,
                 logger: Logger = Logger(label: "candidates.api")) {
         self.configuration = configuration
         self.http = httpClient
@@ -123,13 +133,13 @@ public final class CandidatesClient: Sendable {
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
                 throw APIError.timeout(seconds: configuration.timeout)
             default:
-                throw APIError.transport(detail: "\(error)")
+                throw APIError.transport(detail: redacted("\(error)"))
             }
         } catch is CancellationError {
             throw CancellationError()
         } catch {
             logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(error)"])
-            throw APIError.transport(detail: Self.describe(error))
+            throw APIError.transport(detail: redacted(Self.describe(error)))
         }
         let status = Int(response.status.code)
         let data = Data(bytes.readableBytesView)
@@ -143,6 +153,11 @@ public final class CandidatesClient: Sendable {
         }
         await pacer.observe(rate, status: status, retryAfter: nil)
         return RawResponse(status: status, body: data, rateLimit: rate)
+    }
+
+    /// The text with the API key (should a library quote it) replaced by `[redacted]`.
+    private func redacted(_ text: String) -> String {
+        text.replacingOccurrences(of: configuration.apiKey, with: "[redacted]")
     }
 
     private static func describe(_ error: Error) -> String {

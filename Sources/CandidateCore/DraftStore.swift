@@ -91,6 +91,10 @@ public struct DraftStore: Sendable, Equatable {
     }
 
     /// The folder of this server and company's drafts.
+    /// A short, one-way fingerprint of a secret (the first 12 hex digits of its SHA-256), to tell
+    /// keys apart in folder names without storing them.
+    public static func fingerprint(_ secret: String) -> String { String(SHA256.hex(secret).prefix(12)) }
+
     public var folder: String { root + "/" + SHA256.hex(server + "\n" + (company ?? "")) }
 
     /// The file of one candidate's draft.

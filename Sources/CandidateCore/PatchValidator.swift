@@ -66,6 +66,12 @@ public enum PatchValidator {
         if value.isNull {
             return field.isClearable ? nil : "is required and cannot be cleared"
         }
+        // Names and e-mail are free text: refuse control characters (the phone and date rules refuse them anyway).
+        if [.firstName, .lastName, .email].contains(field), let s = value.stringValue,
+           !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
+           s.unicodeScalars.contains(where: DisplayText.isControl) {
+            return "must not contain control characters (line breaks, tabs, escape codes)"
+        }
         switch field {
         case .firstName, .lastName:
             guard let s = value.stringValue else { return "must be text" }

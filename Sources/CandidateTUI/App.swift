@@ -150,6 +150,15 @@ public final class TUIApp {
             dirty = true
             return
         }
+        // Below the minimum size only q works (it quits; an open form's edits stay as a draft).
+        let size = terminal.size
+        if size.rows < Self.minRows || size.cols < Self.minCols {
+            if key == .char("q") {
+                noteUnsavedDraft()
+                model.quit = true
+            }
+            return
+        }
         if case .paste = key, refuseUnshowableEdit() { return }
         if case .paste(let text) = key {
             pasteIntoField(text)
@@ -161,10 +170,14 @@ public final class TUIApp {
             if menuView.drive(key) { dirty = true; return }
             if key == .enter { apply(.menuChosen(menuView.currentIndex)); return }
         }
-        if model.overlay == nil, let f = model.form, let formView, FormModel.isTyped(f.focus), Self.isEditingKey(key) {
+        if model.overlay == nil, let f = model.form, !f.saving, let formView, FormModel.isTyped(f.focus), Self.isEditingKey(key) {
             formView.focus(f.focus)  // the model may have moved focus since the last frame
             formView.drive(key)
-            apply(.fieldEdited(f.focus, formView.text(f.focus)))
+            var text = formView.text(f.focus)
+            // The field shows server text sanitized; unless the user changed it, keep the value as stored.
+            let current = f.draft.text(f.focus)
+            if text == DisplayText.sanitize(current) { text = current }
+            apply(.fieldEdited(f.focus, text))
             return
         }
         apply(.key(key))
@@ -301,6 +314,9 @@ public final class TUIApp {
         }
     }
 
+    /// Largest text taken back from the editor (the CV limit is 50,000 characters).
+    static let maxEditorBytes = 1 << 20
+
     /// How long typing must pause before the server is asked with `search=`.
     static let searchPauseMs = 300
 
@@ -316,13 +332,18 @@ public final class TUIApp {
         let dir = FileManager.default.temporaryDirectory
         let url = dir.appendingPathComponent("candidates-\(field.apiKey)-\(UUID().uuidString).\(field == .metadata ? "json" : "txt")")
         defer { try? FileManager.default.removeItem(at: url) }
-        guard FileManager.default.createFile(atPath: url.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
-            return .editorFinished(field, text: nil, status: -1)
-        }
+        // Created 0600 from the start: the CV never sits readable by others, even for a moment.
+        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
+        guard fd >= 0 else { return .editorFinished(field, text: nil, status: -1) }
+        let bytes = Array(text.utf8)
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        close(fd)
+        guard written == bytes.count else { return .editorFinished(field, text: nil, status: -1) }
         let status = terminal.runEditor(editor, file: url.path)
         formView = nil  // rebuilt at the next frame, on the possibly new size
         dirty = true
-        guard status == 0, let data = FileManager.default.contents(atPath: url.path), let edited = String(data: data, encoding: .utf8) else {
+        guard status == 0, let data = FileManager.default.contents(atPath: url.path), data.count <= Self.maxEditorBytes,
+              let edited = String(data: data, encoding: .utf8) else {
             return .editorFinished(field, text: nil, status: status)
         }
         return .editorFinished(field, text: edited, status: 0)

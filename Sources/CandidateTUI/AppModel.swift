@@ -245,8 +245,9 @@ struct AppModel {
                 if !page.hasNextPage || page.items.isEmpty { list.markAllPending = false; flash = Flash(text: "Marked all \(list.loadedCount) matching candidates", kind: .ok) }
             }
             list.total = page.total
-            list.hasMore = page.hasNextPage && !page.items.isEmpty
-            list.nextPage = page.page + 1
+            // Count pages ourselves: a server that omits or garbles `page` must not loop or overflow.
+            list.nextPage += 1
+            list.hasMore = page.hasNextPage && !page.items.isEmpty && list.nextPage <= 10_000
             list.loading = false
             list.loadError = nil
             return prefetchIfNeeded()
@@ -268,6 +269,11 @@ struct AppModel {
         case .saved(let candidate, let fields):
             list.replace(candidate)
             marks.refresh([candidate])
+            // Only the form that sent it closes (the user may have moved on meanwhile).
+            guard let f = form, f.saving, f.draft.original.id == candidate.id else {
+                flash = Flash(text: "Saved \(fields.map(\.label).joined(separator: ", ")) for \(candidate.fullName)", kind: .ok)
+                return []
+            }
             screen = .list
             setOverlay(nil)
             let names = fields.map(\.label).joined(separator: ", ")
@@ -295,7 +301,7 @@ struct AppModel {
             flash = Flash(text: "Could not move \(name): \(error.description)", kind: .error)
             return []
         case .fieldEdited(let field, let text):
-            guard var f = form else { return [] }
+            guard var f = form, !f.saving else { return [] }
             f.draft.setText(text, for: field)
             f.errors[field] = nil
             form = f
@@ -366,7 +372,10 @@ struct AppModel {
         case .editorFinished(let field, let text, let status):
             guard var f = form else { return [] }
             if let text {
-                f.draft.setText(text.hasSuffix("\n") ? String(text.dropLast()) : text, for: field)
+                // Editors add a final newline; drop it unless the value had one.
+                let before = f.draft.text(field)
+                let value = text.hasSuffix("\n") && !before.hasSuffix("\n") ? String(text.dropLast()) : text
+                f.draft.setText(value, for: field)
                 f.errors[field] = nil
                 switch f.draft.wireValue(field) {
                 case .failure(let e): f.errors[field] = e.message
@@ -558,6 +567,10 @@ struct AppModel {
 
     mutating func handleFormKey(_ key: Key) -> [Effect] {
         guard var f = form else { return [] }
+        if f.saving {
+            flash = Flash(text: "Saving… (edits wait until the server answers)", kind: .info)
+            return []
+        }
         let fields = CandidateField.allCases
         let index = fields.firstIndex(of: f.focus) ?? 0
         switch key {

@@ -44,8 +44,9 @@ final class FormView {
         set_form_win(form, window)
         set_form_sub(form, window)
         post_form(form)
-        for f in fields where FormModel.isTyped(f) { setBuffer(f, draft.text(f)) }
+        for f in fields where FormModel.isTyped(f) { setBuffer(f, DisplayText.sanitize(draft.text(f))) }
         self.focus(focus)
+        form_driver_w(form, KEY_CODE_YES, FormModel.isTyped(focus) ? REQ_END_LINE : REQ_BEG_LINE)
     }
 
     deinit {
@@ -189,6 +190,7 @@ final class MenuView {
 
     /// Moves or toggles for navigation keys. Returns whether the key was used.
     func drive(_ key: Key) -> Bool {
+        guard !items.isEmpty else { return false }
         let req: Int32
         switch key {
         case .up, .char("k"): req = REQ_UP_ITEM
@@ -200,9 +202,13 @@ final class MenuView {
         default: return false
         }
         menu_driver(menu, req)
-        // Skip headings.
-        if !items[currentIndex].selectable {
-            menu_driver(menu, req == REQ_UP_ITEM ? REQ_UP_ITEM : REQ_DOWN_ITEM)
+        // Skip headings; at either end, step back the other way.
+        if items.indices.contains(currentIndex), !items[currentIndex].selectable {
+            let up = req == REQ_UP_ITEM || req == REQ_SCR_UPAGE || req == REQ_FIRST_ITEM
+            menu_driver(menu, up ? REQ_UP_ITEM : REQ_DOWN_ITEM)
+            if items.indices.contains(currentIndex), !items[currentIndex].selectable {
+                menu_driver(menu, up ? REQ_DOWN_ITEM : REQ_UP_ITEM)
+            }
         }
         return true
     }

@@ -74,7 +74,10 @@ struct OpenConnection {
     /// database file, not its (random) port, so drafts are offered again on the next start.
     var drafts: DraftStore {
         let server = sandbox.map { "local-sandbox:" + $0.configuration.databasePath } ?? client.configuration.baseURL
-        return DraftStore(server: server, company: client.configuration.companyId)
+        // Two company keys on one server see different companies: keep their drafts apart by a
+        // fingerprint of the key (never the key itself).
+        let company = client.configuration.companyId ?? ("key " + DraftStore.fingerprint(client.configuration.apiKey))
+        return DraftStore(server: server, company: company)
     }
 
     /// Opens the configured server, or starts the embedded sandbox on 127.0.0.1 (a free port).

@@ -13,8 +13,8 @@ enum Scripting {
     static func open(_ connection: ConnectionOptions, command: String) async throws -> OpenConnection {
         do {
             return try await OpenConnection.open(connection)
-        } catch let e as ValidationError {
-            Console.err("candidates \(command): \(e)")
+        } catch let e as ConnectionProblem {
+            Console.err("candidates \(command): \(e.message)")
             throw ExitCode(2)
         } catch {
             Console.err("candidates \(command): cannot start the sandbox: \(DisplayText.sanitize("\(error)"))")

@@ -70,9 +70,11 @@ struct APIConfigurationTests {
         #expect(try APIConfiguration(baseURL: "https://a.example", apiKey: "k", companyId: "  ").companyId == nil)
     }
 
-    @Test("the timeout must be positive")
+    @Test("the timeout must be positive, finite and at most an hour")
     func timeout() {
-        #expect(refusal("https://a.example", timeout: 0) == "The timeout must be positive")
+        #expect(refusal("https://a.example", timeout: 0) == "The timeout must be between 0 and 3600 seconds")
+        #expect(refusal("https://a.example", timeout: .infinity) == "The timeout must be between 0 and 3600 seconds")
+        #expect(refusal("https://a.example", timeout: 1e300) == "The timeout must be between 0 and 3600 seconds")
         #expect(refusal("https://a.example", timeout: -1) != nil)
         #expect(refusal("https://a.example", timeout: 0.5) == nil)
     }

@@ -109,7 +109,7 @@ extension Robustness {
                 let run = try TUIRun(env: e)
                 try run.session.waitForMatch(#"[0-9]+ candidates"#)
                 try run.session.keys("s")
-                try run.session.waitFor("Status:")
+                try run.session.waitFor("── Other ──")
                 try run.session.keys("Escape")
                 try run.session.keys("q")
                 #expect(try run.exitStatus() == 0)
@@ -179,7 +179,7 @@ extension Robustness {
             #expect(Set(columns).count == 1, "Status column drifts: \(columns)")
             // A bordered menu, and the form with non-ASCII values in its fields.
             try s.keys("s")
-            try s.waitFor("Status: IN_PROCESS")
+            try s.waitFor(": IN_PROCESS ")  // the menu title names the candidate and the status
             try s.keys("Escape")
             try s.keys("Down", "Enter")
             try s.waitFor("GDPR expiry")
