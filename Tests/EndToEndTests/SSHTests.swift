@@ -153,8 +153,7 @@ extension Robustness {
             withExtendedLifetime((sandbox, server)) {}
         }
 
-        @Test("after the connection died, the next start offers the draft back",
-              .disabled("needs the lead's draft UI (\"N unsent drafts — (r)eview, (d)iscard, (l)ater\"); DraftStore is ready in Core"))
+        @Test("after the connection died, the next start offers the draft back")
         func nextStartOffersDraft() async throws {
             let dir = try TempDir()
             let (sandbox, company, _) = try await startSandbox(dir)

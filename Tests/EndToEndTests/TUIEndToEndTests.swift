@@ -178,3 +178,41 @@ struct TUISearchEndToEndTests {
         try session.waitFor("EXIT=0")
     }
 }
+
+/// `$EDITOR` gets the terminal: it runs in the foreground process group and may change modes.
+@Suite(.serialized)
+struct TUIEditorEndToEndTests {
+    @Test func editorThatChangesTerminalModesRunsAndItsTextComesBack() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let first = try await sandbox.client().listCandidates(CandidateQuery(page: 1, limit: 1)).value.items[0]
+        // An editor that touches the terminal (as vi does) would be stopped by SIGTTOU in a background group.
+        let editor = dir.file("editor.sh")
+        try """
+        #!/bin/sh
+        stty -echo </dev/tty && stty echo </dev/tty || exit 3
+        printf '{"source": "referral"}' > "$1"
+        """.write(toFile: editor, atomically: true, encoding: .utf8)
+        chmod(editor, 0o755)
+        let session = try TmuxSession(
+            command: TmuxSession.quote(Binary.path) + "; echo \"EXIT=$?\"; sleep 600",
+            env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1",
+                  "EDITOR": editor, "VISUAL": ""])
+        try session.waitForMatch(#"[0-9]+ candidates"#)
+        try session.keys("Enter")
+        try session.waitFor("GDPR expiry")
+        for _ in 0..<8 { try session.keys("Tab") }
+        try session.keys("Enter")
+        try session.waitFor("Metadata changed", seconds: 10)
+        try session.keys("F2")
+        try session.waitFor("Send these changes? (y/N)")
+        try session.keys("y")
+        try session.waitFor("Saved Metadata")
+        let patches = try sandbox.requests(method: "PATCH")
+        #expect(patches.count == 1)
+        #expect(patches.first?["body"] == .object(["metadata": .object(["source": .string("referral")])]))
+        #expect(patches.first?["path"]?.stringValue == "/candidates/\(first.id)")
+        try session.keys("q")
+        try session.waitFor("EXIT=0")
+    }
+}
