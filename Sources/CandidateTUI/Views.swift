@@ -46,7 +46,7 @@ final class FormView {
         post_form(form)
         for f in fields where FormModel.isTyped(f) { setBuffer(f, DisplayText.sanitize(draft.text(f))) }
         self.focus(focus)
-        form_driver_w(form, KEY_CODE_YES, FormModel.isTyped(focus) ? REQ_END_LINE : REQ_BEG_LINE)
+        if FormModel.isTyped(focus) { moveToEnd(focus) }
     }
 
     deinit {
@@ -85,8 +85,17 @@ final class FormView {
         if current_field(form) != fieldArray[i] {
             set_current_field(form, fieldArray[i])
             // Typed fields: cursor after the text. Menu/editor fields show their start.
-            form_driver_w(form, KEY_CODE_YES, FormModel.isTyped(f) ? REQ_END_LINE : REQ_BEG_LINE)
+            if FormModel.isTyped(f) { moveToEnd(f) } else { form_driver_w(form, KEY_CODE_YES, REQ_BEG_LINE) }
         }
+    }
+
+    /// Puts the cursor after the last character. The form library's `REQ_END_LINE` lands in the
+    /// wrong place when the field holds wide characters (CJK), and a Backspace there deletes the
+    /// wrong character; stepping character by character from the start is exact.
+    func moveToEnd(_ f: CandidateField) {
+        let count = text(f).count
+        form_driver_w(form, KEY_CODE_YES, REQ_BEG_LINE)
+        for _ in 0..<count { form_driver_w(form, KEY_CODE_YES, REQ_NEXT_CHAR) }
     }
 
     /// Applies an editing key to the focused field. Returns whether the key edits text.
@@ -97,7 +106,9 @@ final class FormView {
         case .left: req = REQ_PREV_CHAR
         case .right: req = REQ_NEXT_CHAR
         case .home, .ctrl("a"): req = REQ_BEG_LINE
-        case .end, .ctrl("e"): req = REQ_END_LINE
+        case .end, .ctrl("e"):
+            if let f = fields.first(where: { fieldArray[fields.firstIndex(of: $0)!] == current_field(form) }) { moveToEnd(f) }
+            return true
         case .backspace: req = REQ_DEL_PREV
         case .delete: req = REQ_DEL_CHAR
         case .ctrl("u"): req = REQ_CLR_FIELD

@@ -216,3 +216,34 @@ struct TUIEditorEndToEndTests {
         try session.waitFor("EXIT=0")
     }
 }
+
+/// Editing wide (CJK) text in a form field changes exactly the character at the cursor.
+@Suite(.serialized)
+struct TUIWideTextEndToEndTests {
+    @Test func backspaceAtTheEndOfACJKNameDeletesTheLastCharacter() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let client = try sandbox.client()
+        let first = try await client.listCandidates(CandidateQuery(page: 1, limit: 1)).value.items[0]
+        var patch = CandidatePatch()
+        patch[.lastName] = .string("佐藤")
+        _ = try await client.updateCandidate(id: first.id, patch: patch)
+        let session = try TmuxSession(
+            command: TmuxSession.quote(Binary.path) + "; echo \"EXIT=$?\"; sleep 600",
+            env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1"])
+        try session.waitFor("佐藤")
+        try session.keys("Enter")
+        try session.waitFor("GDPR expiry")
+        try session.keys("Tab", "BSpace")
+        try session.type("X")
+        try session.keys("Home", "End")
+        try session.type("木")
+        try session.keys("F2")
+        try session.waitFor("Send these changes? (y/N)")
+        try session.keys("y")
+        try session.waitFor("Saved Last name")
+        #expect(try sandbox.column("lastName", candidate: first.id) == "佐X木")
+        try session.keys("q")
+        try session.waitFor("EXIT=0")
+    }
+}
