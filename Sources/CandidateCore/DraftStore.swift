@@ -93,9 +93,9 @@ public struct DraftStore: Sendable, Equatable {
     /// The folder of this server and company's drafts.
     /// A short, one-way fingerprint of a secret (the first 12 hex digits of its SHA-256), to tell
     /// keys apart in folder names without storing them.
-    public static func fingerprint(_ secret: String) -> String { String(SHA256.hex(secret).prefix(12)) }
+    public static func fingerprint(_ secret: String) -> String { String(Digest.sha256Hex(secret).prefix(12)) }
 
-    public var folder: String { root + "/" + SHA256.hex(server + "\n" + (company ?? "")) }
+    public var folder: String { root + "/" + Digest.sha256Hex(server + "\n" + (company ?? "")) }
 
     /// The file of one candidate's draft.
     public func path(candidateId: String) -> String { folder + "/" + Self.fileName(candidateId) + ".json" }
@@ -104,7 +104,7 @@ public struct DraftStore: Sendable, Equatable {
     static func fileName(_ id: String) -> String {
         let plain = !id.isEmpty && id.count <= 128 && !id.hasPrefix(".")
             && id.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == ".") }
-        return plain ? id : "id-" + SHA256.hex(id)
+        return plain ? id : "id-" + Digest.sha256Hex(id)
     }
 
     // MARK: - Writing

@@ -76,7 +76,7 @@ struct DraftStoreTests {
         #expect(try mode(store.root) == 0o700)
         #expect(store.root == home.path + "/candidates/drafts")
         let folderName = URL(fileURLWithPath: store.folder).lastPathComponent
-        #expect(folderName == SHA256.hex(Self.server + "\n" + Fixture.companyId))
+        #expect(folderName == Digest.sha256Hex(Self.server + "\n" + Fixture.companyId))
         #expect(!folderName.contains("instaview"))
         // No temporary files are left behind.
         let names = try FileManager.default.contentsOfDirectory(atPath: store.folder)
@@ -202,11 +202,11 @@ struct DraftStoreTests {
 
     @Test("SHA-256 matches the standard test vectors")
     func sha256() {
-        #expect(SHA256.hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
-        #expect(SHA256.hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
-        #expect(SHA256.hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+        #expect(Digest.sha256Hex("") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(Digest.sha256Hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(Digest.sha256Hex("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
-        #expect(SHA256.hex(String(repeating: "a", count: 1000))
+        #expect(Digest.sha256Hex(String(repeating: "a", count: 1000))
                 == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 }
