@@ -138,6 +138,15 @@ final class TmuxSession {
         return try Spawned.run(["tmux", "-L", socket] + args, environment: env).output
     }
 
+    /// The real binary against a sandbox with a company key and no colour; after it exits the
+    /// shell prints `EXIT=<status>` and waits.
+    static func tui(_ sandbox: SandboxProcess, key: String = "sk_test_northwind", extraEnv: [String: String] = [:],
+                    cols: Int = 110, rows: Int = 32) throws -> TmuxSession {
+        var env = ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": key, "NO_COLOR": "1"]
+        env.merge(extraEnv) { $1 }
+        return try TmuxSession(command: quote(Binary.path) + "; echo \"EXIT=$?\"; sleep 600", env: env, cols: cols, rows: rows)
+    }
+
     /// The visible screen as text.
     func screen() throws -> String { try tmux(["capture-pane", "-p", "-t", name]) }
 

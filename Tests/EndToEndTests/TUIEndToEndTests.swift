@@ -110,9 +110,7 @@ struct TUIBulkEndToEndTests {
         let target = CandidateStatus.rejected
         // A search that shows the first candidate only: its e-mail, or its full name.
         let needle = firstThree[0].email ?? firstThree[0].fullName
-        let session = try TmuxSession(
-            command: TmuxSession.quote(Binary.path) + "; echo \"EXIT=$?\"; sleep 600",
-            env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1"], cols: 120, rows: 36)
+        let session = try TmuxSession.tui(sandbox, cols: 120, rows: 36)
         try session.waitForMatch(#"[0-9]+ candidates"#)
         try session.keys("Space", "Space", "Space")
         try session.waitFor("3 marked")
@@ -157,9 +155,7 @@ struct TUISearchEndToEndTests {
         for try await page in try sandbox.client().allCandidates(CandidateQuery(limit: 100)) { all += page.items }
         let person = try #require(all.dropFirst(60).first { SearchText.fold($0.lastName) != $0.lastName.lowercased() })
         let query = SearchText.fold(person.lastName)
-        let session = try TmuxSession(
-            command: TmuxSession.quote(Binary.path) + "; echo \"EXIT=$?\"; sleep 600",
-            env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1"], cols: 120, rows: 36)
+        let session = try TmuxSession.tui(sandbox, cols: 120, rows: 36)
         try session.waitForMatch(#"[0-9]+ candidates"#)
         let firstRow = try #require(all.first).fullName
         try session.waitFor(firstRow)
@@ -194,10 +190,7 @@ struct TUIEditorEndToEndTests {
         printf '{"source": "referral"}' > "$1"
         """.write(toFile: editor, atomically: true, encoding: .utf8)
         chmod(editor, 0o755)
-        let session = try TmuxSession(
-            command: TmuxSession.quote(Binary.path) + "; echo \"EXIT=$?\"; sleep 600",
-            env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1",
-                  "EDITOR": editor, "VISUAL": ""])
+        let session = try TmuxSession.tui(sandbox, extraEnv: ["EDITOR": editor, "VISUAL": ""])
         try session.waitForMatch(#"[0-9]+ candidates"#)
         try session.keys("Enter")
         try session.waitFor("GDPR expiry")
@@ -228,9 +221,7 @@ struct TUIWideTextEndToEndTests {
         var patch = CandidatePatch()
         patch[.lastName] = .string("佐藤")
         _ = try await client.updateCandidate(id: first.id, patch: patch)
-        let session = try TmuxSession(
-            command: TmuxSession.quote(Binary.path) + "; echo \"EXIT=$?\"; sleep 600",
-            env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1"])
+        let session = try TmuxSession.tui(sandbox)
         try session.waitFor("佐藤")
         try session.keys("Enter")
         try session.waitFor("GDPR expiry")
