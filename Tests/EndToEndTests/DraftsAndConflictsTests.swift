@@ -1,0 +1,80 @@
+import CandidateCore
+import Foundation
+import Testing
+
+/// Nothing typed is lost: drafts survive SIGKILL, and a change on the server meanwhile is shown
+/// before anything is sent.
+@Suite(.serialized)
+struct DraftsAndConflictsTests {
+    @Test func draftSurvivesSIGKILLAndIsOfferedOnTheNextStart() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let first = try await sandbox.client().listCandidates(CandidateQuery(page: 1, limit: 1)).value.items[0]
+        let env = ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1",
+                   "XDG_STATE_HOME": dir.file("state")]
+        let run1 = try TUIRun(env: env)
+        try run1.session.waitForMatch(#"[0-9]+ candidates"#)
+        try run1.session.keys("Enter")
+        try run1.session.waitFor("GDPR expiry")
+        try run1.session.keys("Tab")
+        try run1.session.type("Draftpart")
+        try run1.session.waitFor("Draftpart")
+        kill(try run1.pid(), SIGKILL)
+        try run1.session.waitFor("EXIT=137")
+
+        let run2 = try TUIRun(env: env)
+        try run2.session.waitFor("1 unsent draft")
+        try run2.session.keys("r")
+        try run2.session.waitFor("\(first.lastName)Draftpart")
+        try run2.session.keys("F2")
+        try run2.session.waitFor("Send these changes? (y/N)")
+        try run2.session.keys("y")
+        try run2.session.waitFor("Saved Last name")
+        #expect(try sandbox.column("lastName", candidate: first.id) == first.lastName + "Draftpart")
+        try run2.session.keys("q")
+        #expect(try run2.exitStatus() == 0)
+        // Sent: no draft is left for a third start.
+        let run3 = try TUIRun(env: env)
+        try run3.session.waitForMatch(#"[0-9]+ candidates"#)
+        #expect(!(try run3.session.screen().contains("unsent draft")))
+        try run3.session.keys("q")
+        #expect(try run3.exitStatus() == 0)
+    }
+
+    @Test func serverChangeMeanwhileShowsTheConflictViewAndSendsOnlyAfterConfirming() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let client = try sandbox.client()
+        let first = try await client.listCandidates(CandidateQuery(page: 1, limit: 1)).value.items[0]
+        let session = try TmuxSession.tui(sandbox, cols: 120, rows: 36)
+        try session.waitForMatch(#"[0-9]+ candidates"#)
+        try session.keys("Enter")
+        try session.waitFor("GDPR expiry")
+        try session.keys("Tab", "C-u")
+        try session.type("Mine")
+        // A colleague changes the same candidate behind the editor's back.
+        var theirs = CandidatePatch()
+        theirs[.lastName] = .string("Theirs")
+        theirs[.email] = .string("theirs@example.com")
+        _ = try await client.updateCandidate(id: first.id, patch: theirs)
+
+        try session.keys("F2")
+        try session.waitFor("Send these changes? (y/N)")
+        try session.keys("y")
+        try session.waitFor("Changed on the server meanwhile")
+        try session.waitFor("theirs: Theirs")
+        try session.waitFor("Taken from the server: Email")
+        #expect(try sandbox.requests(method: "PATCH").count == 1, "only the colleague's change so far")
+        try session.keys("m", "Enter")
+        try session.waitFor("Last name: Theirs → Mine")
+        try session.keys("y")
+        try session.waitFor("Saved Last name")
+        #expect(try sandbox.column("lastName", candidate: first.id) == "Mine")
+        #expect(try sandbox.column("email", candidate: first.id) == "theirs@example.com")
+        let patches = try sandbox.requests(method: "PATCH")
+        #expect(patches.count == 2)
+        #expect(patches.last?["body"] == .object(["lastName": .string("Mine")]))
+        try session.keys("q")
+        try session.waitFor("EXIT=0")
+    }
+}
