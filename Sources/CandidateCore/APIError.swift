@@ -79,6 +79,7 @@ public struct HTTPFailure: Sendable, Equatable, CustomStringConvertible {
         case 403: return "Forbidden"
         case 404: return "Not Found"
         case 409: return "Conflict"
+        case 413: return "Payload Too Large"
         case 422: return "Unprocessable Entity"
         case 429: return "Too Many Requests"
         case 500: return "Internal Server Error"

@@ -25,6 +25,13 @@ struct ConnectionOptions: ParsableArguments {
         let base = baseURL ?? env["INSTAVIEW_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
         var key = env["INSTAVIEW_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         if let apiKeyFile {
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: apiKeyFile, isDirectory: &isDirectory) else {
+                throw ConnectionProblem("The API key file \(apiKeyFile) does not exist")
+            }
+            guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: apiKeyFile) else {
+                throw ConnectionProblem("The API key file \(apiKeyFile) is not a readable file")
+            }
             do {
                 key = try String(contentsOfFile: apiKeyFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
             } catch {
