@@ -7,7 +7,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidates-bench",
         abstract: "Measurements for docs/performance.md.",
-        subcommands: [BulkBench.self]
+        subcommands: [BulkBench.self, ListBench.self]
     )
 }
 

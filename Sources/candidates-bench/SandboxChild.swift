@@ -6,12 +6,14 @@ final class SandboxChild {
     let child: Child
     let baseURL: String
     let requestLog: String
+    let databasePath: String
 
     /// Starts the server and waits until it prints its address. `database` names the SQLite
     /// file in `directory`; it is deleted first unless `keepDatabase`.
     init(binary: String, directory: String, name: String, database: String? = nil, keepDatabase: Bool = false,
-         demoSize: Int, perMinute: Int, perHour: Int) throws {
+         demoSize: Int, perMinute: Int, perHour: Int, startupSeconds: Double = 120) throws {
         let db = directory + "/\(database ?? name).sqlite"
+        databasePath = db
         requestLog = directory + "/\(name)-requests.jsonl"
         let out = directory + "/\(name)-serve.out"
         if !keepDatabase { for path in [db, db + "-wal", db + "-shm"] { try? FileManager.default.removeItem(atPath: path) } }
@@ -19,7 +21,7 @@ final class SandboxChild {
         child = try Child.start([binary, "serve", "--port", "0", "--db", db, "--demo-size", String(demoSize),
                                  "--rate-limit-per-minute", String(perMinute), "--rate-limit-per-hour", String(perHour),
                                  "--request-log", requestLog], stdout: out)
-        let deadline = Date().addingTimeInterval(120)
+        let deadline = Date().addingTimeInterval(startupSeconds)
         var url: String?
         while url == nil && Date() < deadline && child.isRunning {
             let text = FileManager.default.contents(atPath: out).map { String(decoding: $0, as: UTF8.self) } ?? ""
