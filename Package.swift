@@ -63,7 +63,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "candidates-bench",
-            dependencies: ["CandidateCore", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["CandidateCore", "CandidateTUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: [.define("BENCH_LIST_FILTER")]
         ),
         .testTarget(name: "CandidateCoreTests", dependencies: ["CandidateCore"]),
         .testTarget(

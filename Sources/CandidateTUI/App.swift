@@ -79,15 +79,16 @@ public final class TUIApp {
                 return 128 + sig
             }
             for event in inbox.drain() { apply(event) }
-            // Bursts of keys and events coalesce: at most one frame per `frameInterval`.
-            var timeoutMs: Int32 = 50
+            // Bursts of keys and events coalesce: at most one frame per `frameInterval`. While
+            // answers are expected (pages, a bulk change) the loop looks at the inbox more often.
+            var timeoutMs: Int32 = model.list.loading || model.bulk != nil ? 8 : 50
             if dirty {
                 let sinceFrame = DispatchTime.now().uptimeNanoseconds &- lastFrame
                 if sinceFrame >= Self.frameInterval {
                     render()
                     lastFrame = DispatchTime.now().uptimeNanoseconds
                 } else {
-                    timeoutMs = Int32(max(1, (Self.frameInterval - sinceFrame) / 1_000_000))
+                    timeoutMs = min(timeoutMs, Int32(max(1, (Self.frameInterval - sinceFrame) / 1_000_000)))
                 }
             }
             wtimeout(cn_stdscr(), timeoutMs)
@@ -423,8 +424,10 @@ public final class TUIApp {
         let l = model.list
         var right = l.total.map { "\($0) candidate\($0 == 1 ? "" : "s")" } ?? "…"
         if l.filter.isActive { right = "\(l.count) / " + right }
-        if l.loading { right = "loading… · " + right } else if let total = l.total, l.loadedCount < total {
-            right = "loaded \(l.loadedCount) · " + right
+        if let total = l.total, l.loadedCount < total {
+            right = "loaded \(l.loadedCount) / " + right
+        } else if l.loading {
+            right = "loading… · " + right
         }
         if !model.marks.isEmpty {
             let hidden = model.hiddenMarkCount
