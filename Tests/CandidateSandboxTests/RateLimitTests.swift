@@ -12,6 +12,7 @@ struct RateLimitTests {
     @Test("every response carries the six X-RateLimit headers, success and error alike")
     func headersEverywhere() async throws {
         try await withSandbox({ $0.rateLimitPerMinute = 50; $0.rateLimitPerHour = 900 }) { sandbox in
+            let before = Int(Date().timeIntervalSince1970)
             let replies = [
                 try await sandbox.raw("GET", "/candidates?limit=1"),
                 try await sandbox.raw("GET", "/candidates", key: nil),
@@ -27,7 +28,8 @@ struct RateLimitTests {
                 #expect(reply.header(RateLimitInfo.Header.limitHour) == "900")
                 let resetMinute = Int(reply.header(RateLimitInfo.Header.resetMinute) ?? "") ?? 0
                 let resetHour = Int(reply.header(RateLimitInfo.Header.resetHour) ?? "") ?? 0
-                #expect(resetMinute > now - 2 && resetMinute <= now + 61, "Unix seconds")
+                // The window of a request resets after it was sent, at most a minute later (a loaded machine may take seconds).
+                #expect(resetMinute > before && resetMinute <= now + 61, "Unix seconds")
                 #expect(resetHour >= resetMinute && resetHour <= now + 3601)
             }
             let info = try await sandbox.client().listCandidates(CandidateQuery(limit: 1)).rateLimit
