@@ -43,6 +43,8 @@ struct ListModel {
     private var haystacks: [[UInt8]] = []
     private var nameKeys: [String] = []
     private var position: [String: Int] = [:]
+    /// `filter.search` folded once, as bytes (set with the search; empty matches everything).
+    private var searchNeedle: [UInt8] = []
     /// Indices into `loaded`, in the current sort order.
     private var order: [Int] = []
     /// Indices into `loaded` that match the search, in sort order: the rows on screen.
@@ -75,6 +77,7 @@ struct ListModel {
     init(generation: Int = 0, filter: ListFilter = ListFilter(), sortColumn: SortColumn = .server, sortDescending: Bool = false) {
         self.generation = generation
         self.filter = filter
+        searchNeedle = Array(SearchText.fold(filter.search).utf8)
         self.sortColumn = sortColumn
         self.sortDescending = sortDescending
     }
@@ -91,7 +94,7 @@ struct ListModel {
     func candidate(id: String) -> Candidate? { position[id].map { loaded[$0] } }
     func isShown(_ id: String) -> Bool {
         guard let p = position[id] else { return false }
-        return filter.search.isEmpty || matches(p, SearchText.fold(filter.search))
+        return SearchText.contains(haystacks[p], searchNeedle)
     }
 
     /// The server query for page `page`.
@@ -160,6 +163,7 @@ struct ListModel {
     mutating func setSearch(_ text: String) {
         let keep = current?.id
         filter.search = text
+        searchNeedle = Array(SearchText.fold(text).utf8)
         refilter(keeping: keep)
     }
 
@@ -171,15 +175,11 @@ struct ListModel {
         refilter(keeping: keep)
     }
 
-    private func matches(_ p: Int, _ needle: String) -> Bool {
-        SearchText.contains(haystacks[p], Array(needle.utf8))
-    }
-
     private mutating func refilter(keeping id: String?) {
         if filter.search.isEmpty {
             visible = order
         } else {
-            let needle = Array(SearchText.fold(filter.search).utf8)
+            let needle = searchNeedle
             visible = order.filter { SearchText.contains(haystacks[$0], needle) }
         }
         if let id, let p = position[id], let i = visible.firstIndex(of: p) {
