@@ -35,31 +35,30 @@ struct ListFilter: Equatable {
 
 /// The candidate list: what is loaded for the current server query, the rows shown after the
 /// local search and sort, the cursor, and paging state. No curses. Built for 100,000 rows:
-/// each loaded candidate gets its folded search text once; a keystroke filters the
-/// pre-sorted order in one pass; a sort change sorts once.
+/// rows are stored compactly (`ListRows`, about 250 bytes each with their folded search text);
+/// a keystroke filters the pre-sorted order in one pass; a sort change sorts once.
 struct ListModel {
-    /// Loaded candidates for the server query, in server order.
-    private(set) var loaded: [Candidate] = []
-    private var haystacks: [[UInt8]] = []
-    private var nameKeys: [String] = []
-    private var position: [String: Int] = [:]
+    /// Loaded candidates for the server query, in server order (row numbers are load order).
+    private var store = ListRows()
     /// `filter.search` folded once, as bytes (set with the search; empty matches everything).
     private var searchNeedle: [UInt8] = []
-    /// Indices into `loaded`, in the current sort order.
-    private var order: [Int] = []
-    /// Indices into `loaded` that match the search, in sort order: the rows on screen.
-    private(set) var visible: [Int] = []
+    /// Row numbers in the current sort order.
+    private var order: [Int32] = []
+    /// Row numbers that match the search, in sort order: the rows on screen.
+    private var visible: [Int32] = []
 
     var filter = ListFilter()
     var sortColumn = SortColumn.server
     var sortDescending = false
 
     /// Total on the server for the query, from the last page.
-    var total: Int?
+    var total: Int? {
+        didSet { if let total { store.reserve(rows: min(total, 1_000_000)) } }
+    }
     var nextPage = 1
     var hasMore = true
     var loading = false
-    /// Index into `visible`.
+    /// Index into the shown rows.
     var cursor = 0
     /// Incremented on reload; answers for older generations are dropped.
     var generation = 0
@@ -84,17 +83,20 @@ struct ListModel {
 
     /// Rows shown.
     var count: Int { visible.count }
-    /// The shown row at `i`.
-    func row(_ i: Int) -> Candidate { loaded[visible[i]] }
+    /// The shown row at `i`, as the list keeps it (see `listCopy`).
+    func row(_ i: Int) -> Candidate { store.candidate(Int(visible[i])) }
+    /// The id of the shown row at `i`.
+    func rowId(_ i: Int) -> String { store.id(Int(visible[i])) }
     /// Every shown row (allocates; not for per-frame use).
-    var rows: [Candidate] { visible.map { loaded[$0] } }
-    var current: Candidate? { visible.indices.contains(cursor) ? loaded[visible[cursor]] : nil }
-    var loadedCount: Int { loaded.count }
+    var rows: [Candidate] { visible.map { store.candidate(Int($0)) } }
+    var current: Candidate? { visible.indices.contains(cursor) ? row(cursor) : nil }
+    private var currentId: String? { visible.indices.contains(cursor) ? rowId(cursor) : nil }
+    var loadedCount: Int { store.count }
 
-    func candidate(id: String) -> Candidate? { position[id].map { loaded[$0] } }
+    func candidate(id: String) -> Candidate? { store.row(id: id).map { store.candidate($0) } }
     func isShown(_ id: String) -> Bool {
-        guard let p = position[id] else { return false }
-        return SearchText.contains(haystacks[p], searchNeedle)
+        guard let p = store.row(id: id) else { return false }
+        return searchNeedle.withUnsafeBufferPointer { store.matches(p, $0) }
     }
 
     /// The server query for page `page`.
@@ -102,40 +104,36 @@ struct ListModel {
         CandidateQuery(page: page, limit: Self.pageSize, status: filter.status, jobId: filter.jobId)
     }
 
-    /// What the list keeps of a candidate: the columns, not the CV, metadata or links (the
-    /// form fetches the full candidate), so 100,000 rows stay small.
+    /// What the list keeps of a candidate: the columns and the job ids, not the CV, metadata,
+    /// links or other fields the list does not show (the form fetches the full candidate), so
+    /// 100,000 rows stay small. A row read back from the list equals this.
     static func listCopy(_ full: Candidate) -> Candidate {
-        var c = full
-        c.cvText = nil
-        c.metadata = nil
-        c.links = [:]
-        return c
+        Candidate(id: full.id, firstName: full.firstName, lastName: full.lastName, email: full.email,
+                  phoneNumber: full.phoneNumber, status: full.status, jobIds: full.jobIds,
+                  overallRating: full.overallRating, updatedAt: full.updatedAt)
     }
 
     /// Adds candidates (a page, or server search results); known ids are updated in place.
     mutating func append(_ items: [Candidate]) {
-        let keep = current?.id
-        var added = false
-        for full in items {
-            let c = Self.listCopy(full)
-            if let p = position[c.id] {
-                setRow(p, c)
+        let keep = currentId
+        let before = store.count
+        var replaced = false
+        for c in items {
+            if let p = store.row(id: c.id) {
+                store.replace(p, with: c)
+                replaced = true
             } else {
-                position[c.id] = loaded.count
-                loaded.append(c)
-                haystacks.append(SearchText.haystack(c))
-                nameKeys.append(Self.nameKey(c))
-                added = true
+                store.append(c)
             }
         }
-        if added {
-            if sortColumn == .server && !sortDescending && order.count < loaded.count {
-                order += order.count..<loaded.count
-            } else {
+        if store.count > before || replaced {
+            if sortColumn == .server && !sortDescending && !replaced && order.count == before {
+                order += Int32(before)..<Int32(store.count)
+            } else if store.count > before || sortColumn != .server {
                 resort()
             }
         }
-        if let target = cursorTarget, position[target] != nil {
+        if let target = cursorTarget, store.row(id: target) != nil {
             cursorTarget = nil
             refilter(keeping: target)
         } else {
@@ -145,30 +143,23 @@ struct ListModel {
 
     /// Replaces one candidate with the server's copy.
     mutating func replace(_ full: Candidate) {
-        guard let p = position[full.id] else { return }
-        let c = Self.listCopy(full)
-        let keep = current?.id
-        setRow(p, c)
+        guard let p = store.row(id: full.id) else { return }
+        let keep = currentId
+        store.replace(p, with: full)
         if sortColumn != .server { resort() }
         refilter(keeping: keep)
     }
 
-    private mutating func setRow(_ p: Int, _ c: Candidate) {
-        loaded[p] = c
-        haystacks[p] = SearchText.haystack(c)
-        nameKeys[p] = Self.nameKey(c)
-    }
-
     /// Sets the search text and recomputes the shown rows, keeping the cursor on the same candidate.
     mutating func setSearch(_ text: String) {
-        let keep = current?.id
+        let keep = currentId
         filter.search = text
         searchNeedle = Array(SearchText.fold(text).utf8)
         refilter(keeping: keep)
     }
 
     mutating func setSort(_ column: SortColumn, descending: Bool) {
-        let keep = current?.id
+        let keep = currentId
         sortColumn = column
         sortDescending = descending
         resort()
@@ -176,41 +167,16 @@ struct ListModel {
     }
 
     private mutating func refilter(keeping id: String?) {
-        if filter.search.isEmpty {
-            visible = order
-        } else {
-            let needle = searchNeedle
-            visible = order.filter { SearchText.contains(haystacks[$0], needle) }
-        }
-        if let id, let p = position[id], let i = visible.firstIndex(of: p) {
+        visible = searchNeedle.isEmpty ? order : store.filter(order, searchNeedle)
+        if let id, let p = store.row(id: id), let i = visible.firstIndex(of: Int32(p)) {
             cursor = i
         } else {
             cursor = max(0, min(cursor, visible.count - 1))
         }
     }
 
+    /// Stable: ties keep server order, also when reversed.
     private mutating func resort() {
-        let idx = Array(loaded.indices)
-        let desc = sortDescending
-        func less(_ a: Int, _ b: Int) -> Bool {
-            switch sortColumn {
-            case .server: return a < b
-            case .name: return nameKeys[a] < nameKeys[b]
-            case .status: return loaded[a].status.rawValue < loaded[b].status.rawValue
-            case .updated: return (loaded[a].updatedAt ?? "") < (loaded[b].updatedAt ?? "")
-            case .rating: return (loaded[a].overallRating ?? -1) < (loaded[b].overallRating ?? -1)
-            }
-        }
-        // Stable: ties keep server order, also when reversed.
-        order = idx.sorted { a, b in
-            if less(a, b) { return !desc }
-            if less(b, a) { return desc }
-            return a < b
-        }
-    }
-
-    /// Folded full name as shown, for sorting by name (diacritics sort with their base letter).
-    static func nameKey(_ c: Candidate) -> String {
-        SearchText.fold(c.fullName)
+        order = store.sorted(by: sortColumn, descending: sortDescending)
     }
 }

@@ -2,7 +2,9 @@ import CandidateCore
 
 /// The marked candidates: a set keyed by candidate id, so marks survive reloads, paging,
 /// sorting and filtering (the k9s pattern). Keeps the last known copy of each marked
-/// candidate, so a bulk change can be planned for marked rows that are not on screen.
+/// candidate, so a bulk change can be planned for marked rows that are not on screen. The copies
+/// are the list's slim ones (`ListModel.listCopy`: no CV, metadata or links), so marking all of
+/// 100,000 candidates does not keep their CVs.
 struct Marks: Equatable {
     /// Marked candidates by id (last known copy).
     private(set) var byId: [String: Candidate] = [:]
@@ -16,11 +18,11 @@ struct Marks: Equatable {
     func contains(_ id: String) -> Bool { byId[id] != nil }
 
     mutating func toggle(_ c: Candidate) {
-        if byId.removeValue(forKey: c.id) == nil { byId[c.id] = c }
+        if byId.removeValue(forKey: c.id) == nil { byId[c.id] = ListModel.listCopy(c) }
     }
 
     mutating func mark(_ candidates: [Candidate]) {
-        for c in candidates { byId[c.id] = c }
+        for c in candidates { byId[c.id] = ListModel.listCopy(c) }
     }
 
     mutating func unmark(_ ids: [String]) {
@@ -55,8 +57,8 @@ struct Marks: Equatable {
 
     /// Refreshes the stored copies from newer data (a loaded page, a save).
     mutating func refresh(_ candidates: [Candidate]) {
-        for c in candidates where byId[c.id] != nil { byId[c.id] = c }
-        for c in candidates where rangeBase[c.id] != nil { rangeBase[c.id] = c }
+        for c in candidates where byId[c.id] != nil { byId[c.id] = ListModel.listCopy(c) }
+        for c in candidates where rangeBase[c.id] != nil { rangeBase[c.id] = ListModel.listCopy(c) }
     }
 
     /// Marked candidates, in a stable order (by name, then id).

@@ -180,7 +180,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
     var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
     _ = m.start()
     _ = m.update(.pageLoaded(generation: 0, Page(items: [c], total: 1, page: 1, limit: 50, totalPages: 1)))
-    m.openForm()
+    m.openForm(fetched: c)
     for _ in 0..<6 { _ = m.update(.key(.tab)) }
     #expect(m.form?.focus == .gender)
     _ = m.update(.key(.enter))
@@ -219,13 +219,14 @@ private func loadedModel(count: Int = 30) -> AppModel {
 
 extension AppModel {
     /// Enter on the list, then the fetched candidate arrives (as `GET /candidates/{id}` would answer).
-    mutating func openForm() {
+    /// Enter on the cursor row, then the server's answer: `fetched`, or the list's copy.
+    mutating func openForm(fetched: Candidate? = nil) {
         let effects = update(.key(.enter))
         guard let c = list.current, effects == [.openCandidate(id: c.id, name: c.fullName)] else {
             Issue.record("Enter did not ask to open the candidate: \(effects)")
             return
         }
-        _ = update(.candidateOpened(c))
+        _ = update(.candidateOpened(fetched ?? c))
     }
 }
 

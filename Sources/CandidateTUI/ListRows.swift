@@ -1,0 +1,399 @@
+import CandidateCore
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Compact storage of the list's rows: what the list shows of each candidate, about 250 bytes a
+/// row instead of a `Candidate` with its separate heap strings (issue 5: 100,000 rows within
+/// 80 MB of peak RSS).
+///
+/// - Every row's strings live in append-only byte chunks of 1 MiB: the id, the folded search
+///   text (`SearchText.haystack`: name, email, phone), first and last name, email, phone,
+///   `updatedAt` and the job ids, each as a length-prefixed UTF-8 run. A chunk is never copied
+///   when the list grows (no doubling arrays to copy), and bytes already written never change,
+///   so copies of the list share chunks safely (a copy that is not the only owner of the last
+///   chunk starts a new one).
+/// - Fixed per-row columns (status, rating, where the bytes are) sit in one array of 40-byte entries.
+/// - Ids are found through an open-addressing table of row numbers (4 bytes a slot), hashed from
+///   the id bytes, instead of a `[String: Int]` with a heap string per key.
+/// - Replacing a row (a save, a status move) appends its new bytes; the old ones become garbage,
+///   collected by `compact()` once they outweigh the live bytes.
+///
+/// A row reads back as a `Candidate` with the list's fields (`ListModel.listCopy` minus what the
+/// list never shows: `gdprExpiryDate`, `gender`, counts, `createdAt`, the deprecated `jobId`).
+/// The form and every save read the full candidate from the server, never this copy.
+struct ListRows {
+    private final class Chunk {
+        let base: UnsafeMutablePointer<UInt8>
+        let capacity: Int
+        var used = 0
+        init(capacity: Int) {
+            self.capacity = capacity
+            base = .allocate(capacity: capacity)
+        }
+        deinit { base.deallocate() }
+    }
+
+    private struct Entry {
+        var chunk: UInt32
+        /// Row start in its chunk (the id's length prefix).
+        var start: UInt32
+        /// The folded search text: start in the chunk, length, and how much of it is the name.
+        var hayStart: UInt32
+        var hayLength: UInt32
+        var nameKeyLength: UInt32
+        var status: UInt16
+        var flags: UInt8
+        var rating: Int
+    }
+
+    private static let hasEmail: UInt8 = 1, hasPhone: UInt8 = 2, hasUpdated: UInt8 = 4, hasRating: UInt8 = 8
+    static let chunkSize = 1 << 20
+
+    private var chunks: [Chunk] = []
+    private var entries: [Entry] = []
+    /// Distinct statuses seen, so a row stores a 2-byte index.
+    private var statuses: [CandidateStatus] = []
+    private var statusIndex: [String: UInt16] = [:]
+    /// Open addressing: row number + 1, 0 = empty; power-of-two size, at most half full.
+    private var slots: [Int32] = []
+    private var liveBytes = 0
+    private var garbageBytes = 0
+
+    var count: Int { entries.count }
+    var isEmpty: Bool { entries.isEmpty }
+
+    // MARK: adding and replacing
+
+    /// Adds `c` as a new row (its id must not be stored yet) and returns its row number.
+    @discardableResult
+    mutating func append(_ c: Candidate) -> Int {
+        let e = encode(c)
+        entries.append(e)
+        let row = entries.count - 1
+        if (entries.count) * 2 > slots.count { rehash(capacity: max(1024, slots.count * 2)) } else { insertSlot(row) }
+        return row
+    }
+
+    /// Replaces row `row` (same id) with `c`.
+    mutating func replace(_ row: Int, with c: Candidate) {
+        let old = entries[row]
+        let oldBytes = rowByteCount(old)
+        entries[row] = encode(c)
+        liveBytes -= oldBytes
+        garbageBytes += oldBytes
+        if garbageBytes > 4 * Self.chunkSize && garbageBytes > liveBytes { compact() }
+    }
+
+    /// The row of the candidate with this id.
+    func row(id: String) -> Int? {
+        guard !slots.isEmpty else { return nil }
+        var id = id
+        return id.withUTF8 { idBytes -> Int? in
+            let mask = slots.count - 1
+            var i = Int(truncatingIfNeeded: Self.hash(idBytes)) & mask
+            while true {
+                let s = slots[i]
+                if s == 0 { return nil }
+                let r = Int(s) - 1
+                if idEquals(r, idBytes) { return r }
+                i = (i + 1) & mask
+            }
+        }
+    }
+
+    /// Reserves room for about `rows` rows in the per-row arrays (the bytes come in chunks).
+    mutating func reserve(rows: Int) {
+        guard rows > entries.capacity else { return }
+        entries.reserveCapacity(rows)
+        var size = max(1024, slots.count)
+        while size < rows * 2 { size *= 2 }
+        if size > slots.count { rehash(capacity: size) }
+    }
+
+    // MARK: reading
+
+    /// Row `row` as a `Candidate` with the list's fields.
+    func candidate(_ row: Int) -> Candidate {
+        let e = entries[row]
+        var p = chunks[Int(e.chunk)].base + Int(e.start)
+        let id = Self.readString(&p)
+        p = chunks[Int(e.chunk)].base + Int(e.hayStart + e.hayLength)
+        let first = Self.readString(&p)
+        let last = Self.readString(&p)
+        let email = Self.readString(&p)
+        let phone = Self.readString(&p)
+        let updated = Self.readString(&p)
+        let jobCount = Self.readLength(&p)
+        var jobIds: [String] = []
+        jobIds.reserveCapacity(jobCount)
+        for _ in 0..<jobCount { jobIds.append(Self.readString(&p)) }
+        return Candidate(id: id, firstName: first, lastName: last,
+                         email: e.flags & Self.hasEmail != 0 ? email : nil,
+                         phoneNumber: e.flags & Self.hasPhone != 0 ? phone : nil,
+                         status: statuses[Int(e.status)], jobIds: jobIds,
+                         overallRating: e.flags & Self.hasRating != 0 ? e.rating : nil,
+                         updatedAt: e.flags & Self.hasUpdated != 0 ? updated : nil)
+    }
+
+    /// The id of row `row`.
+    func id(_ row: Int) -> String {
+        let e = entries[row]
+        var p = chunks[Int(e.chunk)].base + Int(e.start)
+        return Self.readString(&p)
+    }
+
+    /// Whether row `row`'s folded search text contains `needle` (folded bytes; empty matches).
+    func matches(_ row: Int, _ needle: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = entries[row]
+        return SearchText.contains(UnsafeBufferPointer(start: chunks[Int(e.chunk)].base + Int(e.hayStart), count: Int(e.hayLength)), needle)
+    }
+
+    /// The rows of `rows` whose search text contains `needle`, in the same order.
+    func filter(_ rows: [Int32], _ needle: [UInt8]) -> [Int32] {
+        needle.withUnsafeBufferPointer { n in
+            let bases = chunks.map(\.base)
+            return withExtendedLifetime(chunks) {
+                entries.withUnsafeBufferPointer { es in
+                    rows.filter { r in
+                        let e = es[Int(r)]
+                        return SearchText.contains(UnsafeBufferPointer(start: bases[Int(e.chunk)] + Int(e.hayStart), count: Int(e.hayLength)), n)
+                    }
+                }
+            }
+        }
+    }
+
+    func status(_ row: Int) -> CandidateStatus { statuses[Int(entries[row].status)] }
+    func rating(_ row: Int) -> Int? { entries[row].flags & Self.hasRating != 0 ? entries[row].rating : nil }
+
+    /// Row numbers sorted by `key`, stable (ties keep row order), optionally reversed with ties
+    /// still in row order.
+    func sorted(by key: SortColumn, descending: Bool) -> [Int32] {
+        let all = (0..<Int32(entries.count))
+        switch key {
+        case .server:
+            return descending ? Array(all.reversed()) : Array(all)
+        case .rating:
+            return Self.stableSort(all, descending) { a, b in
+                let ra = rating(Int(a)) ?? -1, rb = rating(Int(b)) ?? -1
+                return ra < rb ? -1 : ra > rb ? 1 : 0
+            }
+        case .status:
+            // Rank each distinct status once, by its wire spelling.
+            let byName = statuses.indices.sorted { statuses[$0].rawValue < statuses[$1].rawValue }
+            var rank = [Int](repeating: 0, count: statuses.count)
+            for (r, i) in byName.enumerated() { rank[i] = r }
+            return Self.stableSort(all, descending) { a, b in
+                let ra = rank[Int(entries[Int(a)].status)], rb = rank[Int(entries[Int(b)].status)]
+                return ra < rb ? -1 : ra > rb ? 1 : 0
+            }
+        case .name:
+            return withExtendedLifetime(chunks) {
+                let bases = chunks.map(\.base)
+                return Self.stableSort(all, descending) { a, b in
+                    let ea = entries[Int(a)], eb = entries[Int(b)]
+                    return Self.compareBytes(bases[Int(ea.chunk)] + Int(ea.hayStart), Int(ea.nameKeyLength),
+                                             bases[Int(eb.chunk)] + Int(eb.hayStart), Int(eb.nameKeyLength))
+                }
+            }
+        case .updated:
+            // Missing timestamps sort first, like the empty string.
+            let keys = entries.indices.map { updatedRange($0) }
+            return withExtendedLifetime(chunks) {
+                Self.stableSort(all, descending) { a, b in
+                    let ka = keys[Int(a)], kb = keys[Int(b)]
+                    return Self.compareBytes(ka.start, ka.count, kb.start, kb.count)
+                }
+            }
+        }
+    }
+
+    // MARK: encoding
+
+    private mutating func encode(_ c: Candidate) -> Entry {
+        let hay = SearchText.haystack(c)
+        let nameKeyLength = hay.firstIndex(of: SearchText.separator) ?? hay.count
+        let strings = [c.firstName, c.lastName, c.email ?? "", c.phoneNumber ?? "", c.updatedAt ?? ""]
+        var size = Self.lengthSize(c.id.utf8.count) + c.id.utf8.count + hay.count
+        for s in strings { size += Self.lengthSize(s.utf8.count) + s.utf8.count }
+        size += Self.lengthSize(c.jobIds.count)
+        for j in c.jobIds { size += Self.lengthSize(j.utf8.count) + j.utf8.count }
+
+        let chunkIndex = chunkWithRoom(size)
+        let chunk = chunks[chunkIndex]
+        let start = chunk.used
+        var p = chunk.base + start
+        Self.write(c.id, &p)
+        let hayStart = p - chunk.base
+        hay.withUnsafeBufferPointer { h in
+            if let b = h.baseAddress { p.update(from: b, count: h.count) }
+        }
+        p += hay.count
+        for s in strings { Self.write(s, &p) }
+        Self.writeLength(c.jobIds.count, &p)
+        for j in c.jobIds { Self.write(j, &p) }
+        chunk.used = p - chunk.base
+        precondition(chunk.used - start == size)
+        liveBytes += size
+
+        var flags: UInt8 = 0
+        if c.email != nil { flags |= Self.hasEmail }
+        if c.phoneNumber != nil { flags |= Self.hasPhone }
+        if c.updatedAt != nil { flags |= Self.hasUpdated }
+        if c.overallRating != nil { flags |= Self.hasRating }
+        return Entry(chunk: UInt32(chunkIndex), start: UInt32(start), hayStart: UInt32(hayStart),
+                     hayLength: UInt32(hay.count), nameKeyLength: UInt32(nameKeyLength),
+                     status: statusNumber(c.status), flags: flags, rating: c.overallRating ?? 0)
+    }
+
+    /// A chunk this process alone owns with `size` free bytes (a new one if needed; a row
+    /// larger than a chunk gets a chunk of its own size).
+    private mutating func chunkWithRoom(_ size: Int) -> Int {
+        if let last = chunks.indices.last, isKnownUniquelyReferenced(&chunks[last]),
+           chunks[last].capacity - chunks[last].used >= size {
+            return last
+        }
+        chunks.append(Chunk(capacity: max(Self.chunkSize, size)))
+        return chunks.count - 1
+    }
+
+    private mutating func statusNumber(_ s: CandidateStatus) -> UInt16 {
+        if let i = statusIndex[s.rawValue] { return i }
+        // More than 65,535 distinct statuses from one server: the rest share the last slot's spelling.
+        guard statuses.count < Int(UInt16.max) else { return UInt16.max - 1 }
+        statuses.append(s)
+        let i = UInt16(statuses.count - 1)
+        statusIndex[s.rawValue] = i
+        return i
+    }
+
+    /// Rewrites every live row into fresh chunks, dropping the bytes of replaced rows.
+    mutating func compact() {
+        let rows = (0..<entries.count).map { candidate($0) }
+        chunks = []
+        entries = []
+        entries.reserveCapacity(rows.count)
+        liveBytes = 0
+        garbageBytes = 0
+        for c in rows { entries.append(encode(c)) }
+    }
+
+    private func rowByteCount(_ e: Entry) -> Int {
+        var p = chunks[Int(e.chunk)].base + Int(e.hayStart + e.hayLength)
+        for _ in 0..<5 { _ = Self.skipString(&p) }
+        let jobs = Self.readLength(&p)
+        for _ in 0..<jobs { _ = Self.skipString(&p) }
+        return p - (chunks[Int(e.chunk)].base + Int(e.start))
+    }
+
+    private func updatedRange(_ row: Int) -> (start: UnsafePointer<UInt8>, count: Int) {
+        let e = entries[row]
+        var p = chunks[Int(e.chunk)].base + Int(e.hayStart + e.hayLength)
+        for _ in 0..<4 { _ = Self.skipString(&p) }
+        let n = Self.readLength(&p)
+        return (UnsafePointer(p), n)
+    }
+
+    // MARK: id table
+
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
+        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+        return h ^ (h >> 29)
+    }
+
+    private func idEquals(_ row: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
+        let e = entries[row]
+        var p = chunks[Int(e.chunk)].base + Int(e.start)
+        let n = Self.readLength(&p)
+        guard n == id.count else { return false }
+        return n == 0 || memcmp(p, id.baseAddress!, n) == 0
+    }
+
+    private mutating func insertSlot(_ row: Int) {
+        let e = entries[row]
+        var p = chunks[Int(e.chunk)].base + Int(e.start)
+        let n = Self.readLength(&p)
+        let mask = slots.count - 1
+        var i = Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(start: p, count: n))) & mask
+        while slots[i] != 0 { i = (i + 1) & mask }
+        slots[i] = Int32(row + 1)
+    }
+
+    private mutating func rehash(capacity: Int) {
+        slots = [Int32](repeating: 0, count: capacity)
+        for r in entries.indices { insertSlot(r) }
+    }
+
+    // MARK: bytes
+
+    private static func lengthSize(_ n: Int) -> Int {
+        var n = n, size = 1
+        while n >= 0x80 { n >>= 7; size += 1 }
+        return size
+    }
+
+    private static func writeLength(_ n: Int, _ p: inout UnsafeMutablePointer<UInt8>) {
+        var n = n
+        while n >= 0x80 { p.pointee = UInt8(n & 0x7F) | 0x80; p += 1; n >>= 7 }
+        p.pointee = UInt8(n); p += 1
+    }
+
+    private static func write(_ s: String, _ p: inout UnsafeMutablePointer<UInt8>) {
+        let utf8 = s.utf8
+        writeLength(utf8.count, &p)
+        var q = p
+        for b in utf8 { q.pointee = b; q += 1 }
+        p = q
+    }
+
+    private static func readLength(_ p: inout UnsafeMutablePointer<UInt8>) -> Int {
+        var n = 0, shift = 0
+        while true {
+            let b = p.pointee; p += 1
+            n |= Int(b & 0x7F) << shift
+            if b < 0x80 { return n }
+            shift += 7
+        }
+    }
+
+    private static func readString(_ p: inout UnsafeMutablePointer<UInt8>) -> String {
+        let n = readLength(&p)
+        defer { p += n }
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    private static func skipString(_ p: inout UnsafeMutablePointer<UInt8>) -> Int {
+        let n = readLength(&p)
+        p += n
+        return n
+    }
+
+    /// Byte-wise comparison, shorter first on a common prefix: -1, 0 or 1.
+    private static func compareBytes(_ a: UnsafePointer<UInt8>, _ na: Int, _ b: UnsafePointer<UInt8>, _ nb: Int) -> Int {
+        let n = min(na, nb)
+        if n > 0 {
+            let r = memcmp(a, b, n)
+            if r != 0 { return r < 0 ? -1 : 1 }
+        }
+        return na < nb ? -1 : na > nb ? 1 : 0
+    }
+
+    private static func compareBytes(_ a: UnsafeMutablePointer<UInt8>, _ na: Int, _ b: UnsafeMutablePointer<UInt8>, _ nb: Int) -> Int {
+        compareBytes(UnsafePointer(a), na, UnsafePointer(b), nb)
+    }
+
+    /// Sorts `rows` by `compare` (-1/0/1); ties keep row order, also when descending.
+    private static func stableSort(_ rows: Range<Int32>, _ descending: Bool, _ compare: (Int32, Int32) -> Int) -> [Int32] {
+        var out = Array(rows)
+        out.sort { a, b in
+            let c = compare(a, b)
+            if c != 0 { return descending ? c > 0 : c < 0 }
+            return a < b
+        }
+        return out
+    }
+}
