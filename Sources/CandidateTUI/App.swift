@@ -456,14 +456,13 @@ public final class TUIApp {
             let i = listTop + row
             guard i < l.count else { break }
             let c = l.row(i)
-            let line = layout.rowLine(c, marked: model.marks.contains(c.id))
-            let attr = i == l.cursor ? cn_a_reverse() : 0
-            if attr != 0 {
-                wattr_on(win, attr, nil)
-                mvwhline(win, Int32(2 + row), 0, chtype(UInt8(ascii: " ")), Int32(size.cols - 1))
-                wattr_off(win, attr, nil)
+            put(win, 2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id)), width: size.cols - 1)
+            if i == l.cursor {
+                // The cursor: reverse video over the mark column and the name, not the whole row,
+                // so a move changes a few cells of two rows (issue 5: bytes per move ≤ less).
+                wmove(win, Int32(2 + row), 0)
+                wchgat(win, Int32(min(layout.cursorWidth, size.cols - 1)), cn_a_reverse(), 0, nil)
             }
-            put(win, 2 + row, 0, line, width: size.cols - 1, attr: attr)
         }
     }
 

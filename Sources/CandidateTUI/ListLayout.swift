@@ -32,6 +32,9 @@ struct ListLayout: Equatable {
         columns = cols
     }
 
+    /// Cells the cursor's reverse video covers: the mark column and the name.
+    var cursorWidth: Int { 2 + (columns.first?.width ?? 0) }
+
     /// The header row.
     func headerLine() -> String {
         "  " + columns.map { DisplayText.fit($0.title, to: $0.width, alignRight: $0.alignRight) }.joined(separator: " ")

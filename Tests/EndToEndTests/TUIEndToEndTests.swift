@@ -147,6 +147,52 @@ struct TUIBulkEndToEndTests {
 /// Search as you type in the real terminal.
 @Suite(.serialized)
 struct TUISearchEndToEndTests {
+    /// The cursor is reverse video over the mark column and the name only (so a move rewrites a
+    /// few cells of two rows, issue 5), and moves with ↓.
+    @Test func cursorIsReverseVideoOverMarkAndName() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let session = try TmuxSession.tui(sandbox, cols: 80, rows: 24)
+        try session.waitForMatch(#"[0-9]+ candidates"#)
+        let first = try #require(try await sandbox.client().listCandidates(CandidateQuery(page: 1, limit: 1)).value.items.first)
+        try session.waitFor(String(first.firstName.prefix(4)))
+        // capture-pane -e: the cells with their attributes; reverse video starts with SGR 7.
+        func rows() throws -> [String] {
+            try session.tmux(["capture-pane", "-p", "-e", "-t", session.name]).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        }
+        /// The text of the line's first reverse-video run (SGR with parameter 7, until 0 or 27).
+        func reverseSpan(_ line: String) -> String? {
+            var reverse = false, seen = false, span = ""
+            var rest = Substring(line)
+            while !rest.isEmpty {
+                if rest.hasPrefix("\u{1B}["), let m = rest.firstIndex(where: { $0.isLetter }) {
+                    let params = rest[rest.index(rest.startIndex, offsetBy: 2)..<m].split(separator: ";", omittingEmptySubsequences: false)
+                    if rest[m] == "m" {
+                        for p in params {
+                            if p == "7" { reverse = true; seen = true }
+                            if p == "0" || p == "" || p == "27" { if seen && reverse { return span }; reverse = false }
+                        }
+                    }
+                    rest = rest[rest.index(after: m)...]
+                } else {
+                    if reverse { span.append(rest.first!) }
+                    rest = rest.dropFirst()
+                }
+            }
+            return seen ? span : nil
+        }
+        var screen = try rows()
+        let span = try #require(reverseSpan(screen[2]), "row 1 is not in reverse video:\n\(screen.joined(separator: "\n"))")
+        #expect(span.hasPrefix("  " + String(first.firstName.prefix(4))), "the cursor covers the mark column and the name: \(span.debugDescription)")
+        #expect(!span.contains(first.status.rawValue), "the status column is not in the cursor: \(span.debugDescription)")
+        #expect(screen[3..<20].allSatisfy { reverseSpan($0) == nil }, "one cursor row only")
+        try session.keys("Down")
+        try waitUntil("the cursor is on row 2") { screen = try rows(); return reverseSpan(screen[3]) != nil }
+        #expect(reverseSpan(screen[2]) == nil, "the old cursor row is plain again: \(screen[2].debugDescription)")
+        try session.keys("q")
+        try session.waitFor("EXIT=0")
+    }
+
     @Test func typedQueryFindsCandidateWithoutDiacriticsAndEscRestores() async throws {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
