@@ -75,11 +75,13 @@ public enum JSONValue: Hashable, Sendable {
 extension JSONValue: Codable {
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
+        // Each failed attempt throws (and builds a DecodingError), so the commonest kind goes
+        // first: strings are most of a candidate. Int before Double keeps integers exact.
         if c.decodeNil() { self = .null; return }
-        if let b = try? c.decode(Bool.self) { self = .bool(b); return }
+        if let s = try? c.decode(String.self) { self = .string(s); return }
         if let i = try? c.decode(Int.self) { self = .int(i); return }
         if let d = try? c.decode(Double.self) { self = .double(d); return }
-        if let s = try? c.decode(String.self) { self = .string(s); return }
+        if let b = try? c.decode(Bool.self) { self = .bool(b); return }
         if let a = try? c.decode([JSONValue].self) { self = .array(a); return }
         if let o = try? c.decode([String: JSONValue].self) { self = .object(o); return }
         throw DecodingError.dataCorruptedError(in: c, debugDescription: "Not a JSON value")

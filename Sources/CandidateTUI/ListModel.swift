@@ -60,6 +60,8 @@ struct ListModel {
     var loading = false
     /// Index into the shown rows.
     var cursor = 0
+    /// Changes whenever the loaded rows or the shown rows change (for caches derived from them).
+    private(set) var version = 0
     /// Incremented on reload; answers for older generations are dropped.
     var generation = 0
     var loadError: String?
@@ -89,6 +91,10 @@ struct ListModel {
     func rowId(_ i: Int) -> String { store.id(Int(visible[i])) }
     /// Every shown row (allocates; not for per-frame use).
     var rows: [Candidate] { visible.map { store.candidate(Int($0)) } }
+    /// What a mark keeps of the shown row at `i`.
+    func markable(_ i: Int) -> MarkedCandidate { store.marked(Int(visible[i])) }
+    /// What a mark keeps of every shown row (for `*`), without building whole candidates.
+    var shownMarkables: [MarkedCandidate] { visible.map { store.marked(Int($0)) } }
     var current: Candidate? { visible.indices.contains(cursor) ? row(cursor) : nil }
     private var currentId: String? { visible.indices.contains(cursor) ? rowId(cursor) : nil }
     var loadedCount: Int { store.count }
@@ -167,6 +173,7 @@ struct ListModel {
     }
 
     private mutating func refilter(keeping id: String?) {
+        version += 1
         visible = searchNeedle.isEmpty ? order : store.filter(order, searchNeedle)
         if let id, let p = store.row(id: id), let i = visible.firstIndex(of: Int32(p)) {
             cursor = i

@@ -15,8 +15,8 @@ import Darwin
 ///   when the list grows (no doubling arrays to copy), and bytes already written never change,
 ///   so copies of the list share chunks safely (a copy that is not the only owner of the last
 ///   chunk starts a new one).
-/// - Fixed per-row columns (status, rating, where the bytes are) sit in one array of 40-byte entries.
-/// - Ids are found through an open-addressing table of row numbers (4 bytes a slot), hashed from
+/// - Fixed per-row columns (status, rating, where the bytes are) sit in one array of 32-byte entries.
+/// - Ids are found through an open-addressing table of row numbers and hashes (8 bytes a slot), hashed from
 ///   the id bytes, instead of a `[String: Int]` with a heap string per key.
 /// - Replacing a row (a save, a status move) appends its new bytes; the old ones become garbage,
 ///   collected by `compact()` once they outweigh the live bytes.
@@ -57,8 +57,10 @@ struct ListRows {
     /// Distinct statuses seen, so a row stores a 2-byte index.
     private var statuses: [CandidateStatus] = []
     private var statusIndex: [String: UInt16] = [:]
-    /// Open addressing: row number + 1, 0 = empty; power-of-two size, at most half full.
-    private var slots: [Int32] = []
+    /// Open addressing, power-of-two size, at most half full. A slot holds the row number + 1 in
+    /// its low 32 bits (0 = empty) and the id's hash in the high 32, so a probe that meets another
+    /// id rarely has to read that row's bytes.
+    private var slots: [UInt64] = []
     private var liveBytes = 0
     private var garbageBytes = 0
 
@@ -92,13 +94,17 @@ struct ListRows {
         guard !slots.isEmpty else { return nil }
         var id = id
         return id.withUTF8 { idBytes -> Int? in
+            let h = Self.hash(idBytes)
+            let tag = h & 0xFFFF_FFFF_0000_0000
             let mask = slots.count - 1
-            var i = Int(truncatingIfNeeded: Self.hash(idBytes)) & mask
+            var i = Int(truncatingIfNeeded: h) & mask
             while true {
                 let s = slots[i]
                 if s == 0 { return nil }
-                let r = Int(s) - 1
-                if idEquals(r, idBytes) { return r }
+                if s & 0xFFFF_FFFF_0000_0000 == tag {
+                    let r = Int(s & 0xFFFF_FFFF) - 1
+                    if idEquals(r, idBytes) { return r }
+                }
                 i = (i + 1) & mask
             }
         }
@@ -136,6 +142,17 @@ struct ListRows {
                          status: statuses[Int(e.status)], jobIds: jobIds,
                          overallRating: e.flags & Self.hasRating != 0 ? e.rating : nil,
                          updatedAt: e.flags & Self.hasUpdated != 0 ? updated : nil)
+    }
+
+    /// What a mark keeps of row `row` (id, names, status), without the rest of the row.
+    func marked(_ row: Int) -> MarkedCandidate {
+        let e = entries[row]
+        var p = chunks[Int(e.chunk)].base + Int(e.start)
+        let id = Self.readString(&p)
+        p = chunks[Int(e.chunk)].base + Int(e.hayStart + e.hayLength)
+        let first = Self.readString(&p)
+        let last = Self.readString(&p)
+        return MarkedCandidate(id: id, firstName: first, lastName: last, status: statuses[Int(e.status)])
     }
 
     /// The id of row `row`.
@@ -300,9 +317,11 @@ struct ListRows {
     // MARK: id table
 
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a, then a final mix so low and high bits both vary
         for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        return h ^ (h >> 29)
+        h ^= h >> 33
+        h = h &* 0xff51_afd7_ed55_8ccd
+        return h ^ (h >> 33)
     }
 
     private func idEquals(_ row: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
@@ -317,14 +336,15 @@ struct ListRows {
         let e = entries[row]
         var p = chunks[Int(e.chunk)].base + Int(e.start)
         let n = Self.readLength(&p)
+        let h = Self.hash(UnsafeBufferPointer(start: p, count: n))
         let mask = slots.count - 1
-        var i = Int(truncatingIfNeeded: Self.hash(UnsafeBufferPointer(start: p, count: n))) & mask
+        var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] != 0 { i = (i + 1) & mask }
-        slots[i] = Int32(row + 1)
+        slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(row + 1)
     }
 
     private mutating func rehash(capacity: Int) {
-        slots = [Int32](repeating: 0, count: capacity)
+        slots = [UInt64](repeating: 0, count: capacity)
         for r in entries.indices { insertSlot(r) }
     }
 

@@ -1,16 +1,44 @@
 import CandidateCore
 
+/// What a mark keeps of a candidate: enough to plan, preview and report a bulk status change
+/// (id, name, status as last seen). About 150 bytes with its dictionary slot, so marking all of
+/// 100,000 candidates costs about 15 MB, not a copy of each candidate.
+struct MarkedCandidate: Equatable {
+    var id: String
+    var firstName: String
+    var lastName: String
+    var status: CandidateStatus
+
+    init(_ c: Candidate) {
+        id = c.id; firstName = c.firstName; lastName = c.lastName; status = c.status
+    }
+
+    init(id: String, firstName: String, lastName: String, status: CandidateStatus) {
+        self.id = id; self.firstName = firstName; self.lastName = lastName; self.status = status
+    }
+
+    /// A `Candidate` with these fields and nothing else, for `BulkStatusPlan` (which sends only
+    /// `{"status": …}` by id) and its messages.
+    var candidate: Candidate { Candidate(id: id, firstName: firstName, lastName: lastName, status: status) }
+
+    var fullName: String { [firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ") }
+}
+
 /// The marked candidates: a set keyed by candidate id, so marks survive reloads, paging,
-/// sorting and filtering (the k9s pattern). Keeps the last known copy of each marked
-/// candidate, so a bulk change can be planned for marked rows that are not on screen. The copies
-/// are the list's slim ones (`ListModel.listCopy`: no CV, metadata or links), so marking all of
-/// 100,000 candidates does not keep their CVs.
+/// sorting and filtering (the k9s pattern). Keeps the last known id, name and status of each
+/// marked candidate, so a bulk change can be planned for marked rows that are not on screen, and
+/// how many marks have each status, so the bulk menu counts without walking the marks.
 struct Marks: Equatable {
-    /// Marked candidates by id (last known copy).
-    private(set) var byId: [String: Candidate] = [:]
+    /// Marked candidates by id (last known name and status).
+    private(set) var byId: [String: MarkedCandidate] = [:]
+    /// How many marked candidates have each status.
+    private(set) var statusCounts: [CandidateStatus: Int] = [:]
+    /// Changes on every change of the marks (for caches of values derived from them).
+    private(set) var version = 0
     /// While a `v` range is open: where it started, and the marks before it.
     private(set) var rangeAnchor: Int?
-    private var rangeBase: [String: Candidate] = [:]
+    private var rangeBase: [String: MarkedCandidate] = [:]
+    private var rangeBaseCounts: [CandidateStatus: Int] = [:]
 
     var count: Int { byId.count }
     var isEmpty: Bool { byId.isEmpty }
@@ -18,27 +46,35 @@ struct Marks: Equatable {
     func contains(_ id: String) -> Bool { byId[id] != nil }
 
     mutating func toggle(_ c: Candidate) {
-        if byId.removeValue(forKey: c.id) == nil { byId[c.id] = ListModel.listCopy(c) }
+        if byId[c.id] != nil { remove(c.id) } else { set(MarkedCandidate(c)) }
     }
 
     mutating func mark(_ candidates: [Candidate]) {
-        for c in candidates { byId[c.id] = ListModel.listCopy(c) }
+        for c in candidates { set(MarkedCandidate(c)) }
+    }
+
+    mutating func mark(_ marked: [MarkedCandidate]) {
+        for m in marked { set(m) }
     }
 
     mutating func unmark(_ ids: [String]) {
-        for id in ids { byId.removeValue(forKey: id) }
+        for id in ids { remove(id) }
     }
 
     mutating func clear() {
         byId = [:]
+        statusCounts = [:]
         rangeAnchor = nil
         rangeBase = [:]
+        rangeBaseCounts = [:]
+        version += 1
     }
 
     /// Opens a range at `index`; moving the cursor then marks everything between.
     mutating func startRange(at index: Int, list: ListModel) {
         rangeAnchor = index
         rangeBase = byId
+        rangeBaseCounts = statusCounts
         extendRange(to: index, list: list)
     }
 
@@ -46,23 +82,56 @@ struct Marks: Equatable {
     mutating func extendRange(to index: Int, list: ListModel) {
         guard let anchor = rangeAnchor, list.count > 0 else { return }
         byId = rangeBase
+        statusCounts = rangeBaseCounts
+        version += 1
         let lo = max(0, min(anchor, index)), hi = min(list.count - 1, max(anchor, index))
-        if lo <= hi { for i in lo...hi { let c = list.row(i); byId[c.id] = c } }
+        if lo <= hi { for i in lo...hi { set(list.markable(i)) } }
     }
 
     mutating func endRange() {
         rangeAnchor = nil
         rangeBase = [:]
+        rangeBaseCounts = [:]
     }
 
-    /// Refreshes the stored copies from newer data (a loaded page, a save).
+    /// Refreshes the stored name and status from newer data (a loaded page, a save).
     mutating func refresh(_ candidates: [Candidate]) {
-        for c in candidates where byId[c.id] != nil { byId[c.id] = ListModel.listCopy(c) }
-        for c in candidates where rangeBase[c.id] != nil { rangeBase[c.id] = ListModel.listCopy(c) }
+        for c in candidates where byId[c.id] != nil { set(MarkedCandidate(c)) }
+        for c in candidates {
+            guard let old = rangeBase[c.id] else { continue }
+            let new = MarkedCandidate(c)
+            rangeBase[c.id] = new
+            Self.count(&rangeBaseCounts, old.status, -1)
+            Self.count(&rangeBaseCounts, new.status, +1)
+        }
     }
 
     /// Marked candidates, in a stable order (by name, then id).
     var candidates: [Candidate] {
-        byId.values.sorted { ($0.fullName, $0.id) < ($1.fullName, $1.id) }
+        byId.values.sorted { ($0.fullName, $0.id) < ($1.fullName, $1.id) }.map(\.candidate)
+    }
+
+    private mutating func set(_ m: MarkedCandidate) {
+        if let old = byId.updateValue(m, forKey: m.id) {
+            if old == m { return }
+            Self.count(&statusCounts, old.status, -1)
+        }
+        Self.count(&statusCounts, m.status, +1)
+        version += 1
+    }
+
+    private mutating func remove(_ id: String) {
+        guard let old = byId.removeValue(forKey: id) else { return }
+        Self.count(&statusCounts, old.status, -1)
+        version += 1
+    }
+
+    private static func count(_ counts: inout [CandidateStatus: Int], _ s: CandidateStatus, _ delta: Int) {
+        let n = counts[s, default: 0] + delta
+        counts[s] = n > 0 ? n : nil
+    }
+
+    static func == (a: Marks, b: Marks) -> Bool {
+        a.byId == b.byId && a.rangeAnchor == b.rangeAnchor && a.rangeBase == b.rangeBase
     }
 }

@@ -64,8 +64,9 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
 }
 
 @Test func bulkMenuCountsNaturalOverrideAndAlready() {
-    let marked = [candidate(0, status: .applied), candidate(1, status: .inProcess), candidate(2, status: .rejected)]
-    let items = AppModel.bulkMenuItems(marked)
+    var marks = Marks()
+    marks.mark([candidate(0, status: .applied), candidate(1, status: .inProcess), candidate(2, status: .rejected)])
+    let items = AppModel.bulkMenuItems(statusCounts: marks.statusCounts)
     let rejected = items.first { $0.value == "REJECTED" }
     #expect(rejected?.detail == "2 next step · 1 already")
     let accepted = items.first { $0.value == "ACCEPTED" }
@@ -112,4 +113,42 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
     #expect(Set(m.marks.byId.keys) == [rows[2].id, rows[3].id], "failed and not attempted stay marked")
     let retry = m.update(.key(.char("r")))
     #expect(retry == [.runBulk(BulkStatusPlan(candidates: [rows[2], rows[3]], target: .rejected))])
+}
+
+/// The per-status counts the bulk menu uses stay equal to a recount of the marks through every
+/// kind of change: toggles, mark all, refreshes that change a status, ranges, unmark, clear.
+@Test func statusCountsFollowEveryChangeOfTheMarks() {
+    let statuses: [CandidateStatus] = [.applied, .inProcess, .rejected, .accepted, CandidateStatus("SERVER_ONLY")]
+    var m = model((0..<60).map { candidate($0, status: statuses[$0 % statuses.count]) }, total: 60)
+    func check(_ step: String) {
+        var recount: [CandidateStatus: Int] = [:]
+        for marked in m.marks.byId.values { recount[marked.status, default: 0] += 1 }
+        #expect(m.marks.statusCounts == recount, "after \(step)")
+        #expect(m.marks.statusCounts.values.reduce(0, +) == m.marks.count, "after \(step)")
+    }
+    for _ in 0..<7 { _ = m.update(.key(.char(" "))) }
+    check("Space × 7")
+    _ = m.update(.key(.char("v")))
+    for _ in 0..<10 { _ = m.update(.key(.down)) }
+    check("a range over 10 rows")
+    for _ in 0..<4 { _ = m.update(.key(.up)) }
+    check("the range shrunk")
+    // The server changed statuses meanwhile: a page brings the new ones, also into the range base.
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (0..<30).map { candidate($0, status: .rejected) }, total: 60, page: 1, limit: 50, totalPages: 2)))
+    check("a page with new statuses during the range")
+    _ = m.update(.key(.char("v")))
+    check("the range closed")
+    _ = m.update(.key(.char("*")))
+    check("*")
+    #expect(m.marks.count == 60)
+    #expect(m.hiddenMarkCount == 0)
+    _ = m.update(.key(.char("/")))
+    for ch in "first1" { _ = m.update(.key(.char(ch))) }
+    #expect(m.hiddenMarkCount == 60 - m.list.count, "marks outside the search are hidden")
+    _ = m.update(.key(.escape))
+    _ = m.update(.key(.escape))
+    #expect(m.hiddenMarkCount == 0)
+    _ = m.update(.key(.char("u")))
+    check("u")
+    #expect(m.marks.isEmpty && m.marks.statusCounts.isEmpty)
 }
