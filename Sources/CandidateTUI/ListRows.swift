@@ -124,11 +124,8 @@ struct ListRows {
     /// Row `row` as a `Candidate` with the list's fields.
     func candidate(_ row: Int) -> Candidate {
         let e = entries[row]
-        var p = chunks[Int(e.chunk)].base + Int(e.start)
-        let id = Self.readString(&p)
-        p = chunks[Int(e.chunk)].base + Int(e.hayStart + e.hayLength)
-        let first = Self.readString(&p)
-        let last = Self.readString(&p)
+        let head = marked(row)
+        var p = afterNames(e)
         let email = Self.readString(&p)
         let phone = Self.readString(&p)
         let updated = Self.readString(&p)
@@ -136,10 +133,10 @@ struct ListRows {
         var jobIds: [String] = []
         jobIds.reserveCapacity(jobCount)
         for _ in 0..<jobCount { jobIds.append(Self.readString(&p)) }
-        return Candidate(id: id, firstName: first, lastName: last,
+        return Candidate(id: head.id, firstName: head.firstName, lastName: head.lastName,
                          email: e.flags & Self.hasEmail != 0 ? email : nil,
                          phoneNumber: e.flags & Self.hasPhone != 0 ? phone : nil,
-                         status: statuses[Int(e.status)], jobIds: jobIds,
+                         status: head.status, jobIds: jobIds,
                          overallRating: e.flags & Self.hasRating != 0 ? e.rating : nil,
                          updatedAt: e.flags & Self.hasUpdated != 0 ? updated : nil)
     }
@@ -153,6 +150,13 @@ struct ListRows {
         let first = Self.readString(&p)
         let last = Self.readString(&p)
         return MarkedCandidate(id: id, firstName: first, lastName: last, status: statuses[Int(e.status)])
+    }
+
+    /// Where the fields after the names start (email, phone, `updatedAt`, job ids).
+    private func afterNames(_ e: Entry) -> UnsafeMutablePointer<UInt8> {
+        var p = chunks[Int(e.chunk)].base + Int(e.hayStart + e.hayLength)
+        for _ in 0..<2 { _ = Self.skipString(&p) }
+        return p
     }
 
     /// The id of row `row`.
@@ -299,8 +303,8 @@ struct ListRows {
     }
 
     private func rowByteCount(_ e: Entry) -> Int {
-        var p = chunks[Int(e.chunk)].base + Int(e.hayStart + e.hayLength)
-        for _ in 0..<5 { _ = Self.skipString(&p) }
+        var p = afterNames(e)
+        for _ in 0..<3 { _ = Self.skipString(&p) }
         let jobs = Self.readLength(&p)
         for _ in 0..<jobs { _ = Self.skipString(&p) }
         return p - (chunks[Int(e.chunk)].base + Int(e.start))
@@ -308,8 +312,8 @@ struct ListRows {
 
     private func updatedRange(_ row: Int) -> (start: UnsafePointer<UInt8>, count: Int) {
         let e = entries[row]
-        var p = chunks[Int(e.chunk)].base + Int(e.hayStart + e.hayLength)
-        for _ in 0..<4 { _ = Self.skipString(&p) }
+        var p = afterNames(e)
+        for _ in 0..<2 { _ = Self.skipString(&p) }
         let n = Self.readLength(&p)
         return (UnsafePointer(p), n)
     }
