@@ -22,6 +22,11 @@ public struct BulkStatusPlan: Sendable {
     public let target: CandidateStatus
     /// Every given candidate, in the given order (duplicates by id are kept only once, first wins).
     public let items: [Item]
+    /// How many of `items` are sent, per "from" status (counted once, so `summary()` is cheap
+    /// for 100,000 candidates).
+    private let sendCounts: [CandidateStatus: Int]
+    /// How many of `items` are already at `target`.
+    public let skippedCount: Int
 
     /// Classifies each candidate's move to `target`. A candidate id given twice appears once.
     public init(candidates: [Candidate], target: CandidateStatus) {
@@ -29,10 +34,16 @@ public struct BulkStatusPlan: Sendable {
         var seen = Set<String>()
         var items: [Item] = []
         items.reserveCapacity(candidates.count)
+        var counts: [CandidateStatus: Int] = [:]
+        var skipped = 0
         for c in candidates where seen.insert(c.id).inserted {
-            items.append(Item(candidate: c, move: Pipeline.classify(from: c.status, to: target)))
+            let move = Pipeline.classify(from: c.status, to: target)
+            items.append(Item(candidate: c, move: move))
+            if move == .alreadyThere { skipped += 1 } else { counts[c.status, default: 0] += 1 }
         }
         self.items = items
+        sendCounts = counts
+        skippedCount = skipped
     }
 
     /// The candidates that will be sent a PATCH (their move is not `.alreadyThere`), in plan order.
@@ -50,10 +61,8 @@ public struct BulkStatusPlan: Sendable {
     /// How many of `toSend` come from each status: largest count first, ties in enum order
     /// (`CandidateStatus.allKnown`), statuses outside the enum after those, by name.
     public var countsByFrom: [(status: CandidateStatus, count: Int)] {
-        var counts: [CandidateStatus: Int] = [:]
-        for item in items where item.move != .alreadyThere { counts[item.candidate.status, default: 0] += 1 }
         func rank(_ s: CandidateStatus) -> Int { CandidateStatus.allKnown.firstIndex(of: s) ?? CandidateStatus.allKnown.count }
-        return counts.map { (status: $0.key, count: $0.value) }.sorted { a, b in
+        return sendCounts.map { (status: $0.key, count: $0.value) }.sorted { a, b in
             if a.count != b.count { return a.count > b.count }
             if rank(a.status) != rank(b.status) { return rank(a.status) < rank(b.status) }
             return a.status.rawValue < b.status.rawValue
@@ -67,8 +76,8 @@ public struct BulkStatusPlan: Sendable {
     /// nothing to send: `Nothing to move: all 3 candidates are already REJECTED` (or `No candidates`).
     /// Status names come from the server and are sanitized for the terminal.
     public func summary() -> String {
-        let send = items.count - skipped.count
-        let skip = skipped.count
+        let send = items.count - skippedCount
+        let skip = skippedCount
         let target = DisplayText.sanitize(self.target.rawValue)
         if items.isEmpty { return "No candidates to move to \(target)" }
         if send == 0 {

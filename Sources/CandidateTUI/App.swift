@@ -573,9 +573,14 @@ public final class TUIApp {
             menuView = MenuView(title: m.title, items: m.items, multi: m.multi, screenRows: size.rows, screenCols: size.cols,
                                 utf8: terminal.utf8, current: model.menuCursor)
         } else if let p = model.scrollLines() {
-            promptView = PromptView(title: p.title, lines: p.header + [""] + Array(p.body.dropFirst(model.overlayScroll)),
+            // Only a screenful of the body is made; the panel keeps one width while it scrolls.
+            let room = max(0, PromptView.room(screenRows: size.rows) - p.header.count - 1)
+            let shown = p.body.lines(from: model.overlayScroll, count: room)
+            promptView = PromptView(title: p.title, lines: p.header + [""] + shown,
                                     question: p.footer, screenRows: size.rows, screenCols: size.cols,
-                                    moreAbove: model.overlayScroll)
+                                    moreAbove: model.overlayScroll,
+                                    moreBelow: max(0, p.body.count - model.overlayScroll - shown.count),
+                                    minWidth: min(100, size.cols - 6))
         } else if let p = model.prompt() {
             promptView = PromptView(title: p.title, lines: p.lines, question: p.question, screenRows: size.rows, screenCols: size.cols)
         }

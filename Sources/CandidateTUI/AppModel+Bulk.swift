@@ -1,5 +1,19 @@
 import CandidateCore
 
+/// The scrolling lines of a panel, made one at a time when shown.
+struct ScrollBody {
+    /// How many lines there are.
+    let count: Int
+    /// Line `i` (0 ..< count).
+    let line: (Int) -> String
+
+    /// Lines `from ..< from + n`, clamped to the body.
+    func lines(from: Int, count n: Int) -> [String] {
+        let lo = max(0, min(from, count)), hi = max(lo, min(count, lo + max(0, n)))
+        return (lo..<hi).map(line)
+    }
+}
+
 /// A bulk status change in progress.
 struct BulkRunState: Equatable {
     var target: CandidateStatus
@@ -51,7 +65,7 @@ extension AppModel {
     /// The bulk menu chose `target`: preview the plan (nothing is sent yet).
     mutating func chooseBulkTarget(_ target: CandidateStatus) {
         let plan = BulkStatusPlan(candidates: marks.candidates, target: target)
-        if plan.toSend.isEmpty {
+        if plan.skippedCount == plan.items.count {
             setOverlay(nil)
             flash = Flash(text: "All \(plan.items.count) marked candidates are already \(target)", kind: .info)
             return
@@ -142,11 +156,14 @@ extension AppModel {
         overlayGeneration += 1
     }
 
-    /// Content of a scrollable panel: title, fixed lines, scrolling body, question/footer.
-    func scrollLines() -> (title: String, header: [String], body: [String], footer: String)? {
+    /// Content of a scrollable panel: title, fixed lines, scrolling body, question/footer. The body
+    /// is built line by line as it is shown, so a preview of 100,000 candidates costs a screenful.
+    func scrollLines() -> (title: String, header: [String], body: ScrollBody, footer: String)? {
         switch overlay {
         case .bulkPreview(let plan)?:
-            let body = plan.items.map { item -> String in
+            let list = self.list
+            let body = ScrollBody(count: plan.items.count) { i in
+                let item = plan.items[i]
                 let c = item.candidate
                 var line = "\(c.fullName) — \(c.status) → \(plan.target)"
                 switch item.move {
@@ -157,10 +174,12 @@ extension AppModel {
                 if !list.isShown(c.id) { line += " [hidden by filter]" }
                 return line
             }
-            return ("Bulk status change", [plan.summary()], body, "Send \(plan.toSend.count) change\(plan.toSend.count == 1 ? "" : "s")? (y/N)")
+            let send = plan.items.count - plan.skippedCount
+            return ("Bulk status change", [plan.summary()], body, "Send \(send) change\(send == 1 ? "" : "s")? (y/N)")
         case .bulkResult?:
             guard let r = bulkReport else { return nil }
-            let body = r.results.map { res -> String in
+            let body = ScrollBody(count: r.results.count) { i in
+                let res = r.results[i]
                 switch res.outcome {
                 case .moved: return "moved          \(res.name): \(res.from) → \(r.target)"
                 case .skipped: return "skipped        \(res.name): already \(r.target)"

@@ -108,7 +108,10 @@ struct Marks: Equatable {
 
     /// Marked candidates, in a stable order (by name, then id).
     var candidates: [Candidate] {
-        byId.values.sorted { ($0.fullName, $0.id) < ($1.fullName, $1.id) }.map(\.candidate)
+        // The names are joined once per mark, not once per comparison.
+        byId.values.map { (name: $0.fullName, mark: $0) }
+            .sorted { ($0.name, $0.mark.id) < ($1.name, $1.mark.id) }
+            .map(\.mark.candidate)
     }
 
     private mutating func set(_ m: MarkedCandidate) {

@@ -233,12 +233,19 @@ final class PromptView {
     let window: UnsafeMutablePointer<WINDOW>?
     private let panel: UnsafeMutablePointer<PANEL>?
 
-    /// - Parameter moreAbove: lines scrolled off the top (shown as a hint).
-    init(title: String, lines: [String], question: String, screenRows: Int, screenCols: Int, moreAbove: Int = 0) {
-        let contentWidth = max(([question, title] + lines).map(DisplayText.width).max() ?? 20, 20)
+    /// Lines of text a panel has room for on a screen of `screenRows` rows.
+    static func room(screenRows: Int) -> Int { max(0, screenRows - 8) }
+
+    /// - Parameters:
+    ///   - moreAbove: lines scrolled off the top (shown as a hint).
+    ///   - moreBelow: lines after `lines` that were not even made (added to the `↓ N more` hint).
+    ///   - minWidth: the panel's least content width in cells (a scrolling panel keeps its width).
+    init(title: String, lines: [String], question: String, screenRows: Int, screenCols: Int, moreAbove: Int = 0,
+         moreBelow: Int = 0, minWidth: Int = 20) {
+        let contentWidth = max(([question, title] + lines).map(DisplayText.width).max() ?? 20, minWidth, 20)
         let width = min(contentWidth + 4, max(10, screenCols - 2))
-        let room = max(0, screenRows - 8)
-        let cut = lines.count > room
+        let room = Self.room(screenRows: screenRows)
+        let cut = lines.count > room || moreBelow > 0
         let shownLines = Array(lines.prefix(cut ? max(0, room - 1) : room))
         let height = shownLines.count + (shownLines.isEmpty ? 4 : 5) + (cut ? 1 : 0)
         let y = max(0, (screenRows - height) / 2), x = max(0, (screenCols - width) / 2)
@@ -248,7 +255,7 @@ final class PromptView {
         put(window, 0, 2, " \(title) ", width: width - 4, attr: cn_a_bold())
         if moreAbove > 0 { put(window, 0, max(2, width - 16), " ↑ \(moreAbove) more ", width: 14) }
         for (i, line) in shownLines.enumerated() { put(window, 1 + i, 2, line, width: width - 4) }
-        if cut { put(window, height - 3, 2, "↓ \(lines.count - shownLines.count) more", width: width - 4, attr: cn_a_dim()) }
+        if cut { put(window, height - 3, 2, "↓ \(lines.count - shownLines.count + moreBelow) more", width: width - 4, attr: cn_a_dim()) }
         put(window, height - 2, 2, question, width: width - 4, attr: cn_a_bold())
         panel = new_panel(window)
     }

@@ -152,3 +152,25 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
     check("u")
     #expect(m.marks.isEmpty && m.marks.statusCounts.isEmpty)
 }
+
+/// A preview of thousands of marked candidates is made a screenful at a time: the body knows
+/// its length, gives any window of lines, and scrolling stops at the last line.
+@Test func bulkPreviewOfManyMarksIsMadeAsShown() {
+    let n = 5_000
+    var m = model((0..<n).map { candidate($0, status: $0 % 4 == 0 ? .rejected : .applied) }, total: n)
+    _ = m.update(.key(.char("*")))
+    #expect(m.marks.count == n)
+    _ = m.update(.key(.char("s")))
+    let index = m.menu()!.items.firstIndex { $0.value == "REJECTED" }!
+    #expect(m.menu()!.items[index].detail == "3750 next step · 1250 already")
+    _ = m.update(.menuChosen(index))
+    guard let p = m.scrollLines() else { Issue.record("no preview"); return }
+    #expect(p.body.count == n)
+    #expect(p.header == ["Move 3750 candidates to REJECTED: 3750 from APPLIED; 1250 already REJECTED are skipped"])
+    #expect(p.footer == "Send 3750 changes? (y/N)")
+    #expect(p.body.lines(from: n - 3, count: 20).count == 3)
+    #expect(p.body.lines(from: n + 5, count: 20).isEmpty)
+    #expect(p.body.lines(from: 0, count: 2).allSatisfy { $0.hasPrefix("First") })
+    m.scroll(by: 10 * n)
+    #expect(m.overlayScroll == n - 1)
+}
