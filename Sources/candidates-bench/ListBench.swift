@@ -375,6 +375,35 @@ struct ListBench: AsyncParsableCommand {
         }
         let rowsFile = dir + "/list-rows.txt"
         try (rowLines.joined(separator: "\n") + "\n").write(toFile: rowsFile, atomically: true, encoding: .utf8)
+
+        // Not a target of issue 5, but what a recruiter does with a large list: mark every
+        // candidate (`*`), open the bulk menu, preview a move to REJECTED, answer No.
+        print("   then: * marks all \(loaded), s opens the bulk menu, REJECTED shows the preview, n declines")
+        let markStart = Date()
+        try pane.keys("*")
+        try pane.waitForScreen("every candidate marked", seconds: 120, interval: 0.02) { $0.contains("\(loaded) marked") }
+        let markMs = Date().timeIntervalSince(markStart) * 1000
+        try pane.keys("s")
+        try pane.waitForScreen("the bulk menu", seconds: 60, interval: 0.02) { $0.contains("Move \(loaded) marked to") }
+        let menuKeyStart = Date()
+        try pane.keys("Down")
+        try pane.waitForScreen("the menu cursor on APPLIED", seconds: 60, interval: 0.01) { $0.contains("> APPLIED") }
+        let menuKeyMs = Date().timeIntervalSince(menuKeyStart) * 1000
+        try pane.keys("Down", "Down")
+        try pane.waitForScreen("the menu cursor on REJECTED", seconds: 60, interval: 0.01) { $0.contains("> REJECTED") }
+        let previewStart = Date()
+        try pane.keys("Enter")
+        try pane.waitForScreen("the preview", seconds: 120, interval: 0.02) { $0.contains("(y/N)") }
+        let previewMs = Date().timeIntervalSince(previewStart) * 1000
+        let scrollStart = Date()
+        try pane.keys("NPage")
+        try pane.waitForScreen("the preview scrolled", seconds: 60, interval: 0.01) { $0.contains("↑ 10 more") }
+        let scrollMs = Date().timeIntervalSince(scrollStart) * 1000
+        try pane.keys("n")
+        try pane.waitForScreen("the preview closed", seconds: 60, interval: 0.02) { !$0.contains("(y/N)") }
+        let hwmMarked = memoryKB(pid: pid, field: "VmHWM") ?? 0
+        print(String(format: "   mark all: %.0f ms; a key in the bulk menu: %.0f ms; the preview: %.0f ms; PgDn in it: %.0f ms; VmHWM now %.1f MB (screen polled every 10–20 ms)",
+                     markMs, menuKeyMs, previewMs, scrollMs, Double(hwmMarked) / 1024))
         try? pane.keys("q")
         usleep(300_000)
         return FullLoad(loadSeconds: loadSeconds, header: header, loaded: loaded, hwmKB: hwm, rssKB: rss, hwmAfterKB: hwmAfter,
