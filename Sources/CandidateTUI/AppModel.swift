@@ -247,8 +247,9 @@ struct AppModel {
             marks.refresh(page.items)
             if flash?.text == "Reloading…" { flash = nil }
             if list.markAllPending {
-                marks.mark(page.items)
-                if !page.hasNextPage || page.items.isEmpty { list.markAllPending = false; flash = Flash(text: "Marked all \(list.loadedCount) matching candidates", kind: .ok) }
+                // `*` marks what the list shows: the server's filters and the typed search.
+                marks.mark(page.items.filter { list.isShown($0.id) })
+                if !page.hasNextPage || page.items.isEmpty { list.markAllPending = false; flash = Flash(text: "Marked all \(list.count) matching candidates", kind: .ok) }
             }
             list.total = page.total
             // Count pages ourselves: a server that omits or garbles `page` must not loop or overflow.
@@ -459,8 +460,9 @@ struct AppModel {
         case .char("J"):
             setOverlay(.jobFilterMenu)
         case .char("o"):
-            list.setSort(list.sortColumn.next, descending: false)
-            flash = Flash(text: "Sorted by \(list.sortColumn.label)", kind: .info)
+            let column = list.sortColumn.next
+            list.setSort(column, descending: column.startsDescending)
+            flash = Flash(text: "Sorted by \(column.label)\(column.startsDescending ? " (newest / highest first)" : "")", kind: .info)
         case .char("O"):
             list.setSort(list.sortColumn, descending: !list.sortDescending)
             flash = Flash(text: "Sorted by \(list.sortColumn.label) \(list.sortDescending ? "descending" : "ascending")", kind: .info)
@@ -496,6 +498,8 @@ struct AppModel {
     mutating func setServerFilter(status: CandidateStatus?, jobId: String?) -> [Effect] {
         list.filter.status = status
         list.filter.jobId = jobId
+        // Another query: a `*` still loading was about the old one.
+        list.markAllPending = false
         setOverlay(nil)
         let effects = reload()
         flash = Flash(text: "Filter: " + filterDescription(), kind: .info)
@@ -513,6 +517,8 @@ struct AppModel {
 
     mutating func moveCursor(to index: Int) {
         list.cursor = max(0, min(index, list.count - 1))
+        // The user chose where to be: a reload's "back to where you were" no longer applies.
+        list.cursorTarget = nil
         if marks.isRangeOpen { marks.extendRange(to: list.cursor, list: list) }
     }
 
@@ -579,8 +585,11 @@ struct AppModel {
     /// when it comes back on the first pages.
     mutating func reload() -> [Effect] {
         let keep = list.current?.id
+        let markingAll = list.markAllPending
         list = ListModel(generation: list.generation + 1, filter: list.filter, sortColumn: list.sortColumn, sortDescending: list.sortDescending)
         list.cursorTarget = keep
+        // A `*` still loading goes on with the fresh pages.
+        list.markAllPending = markingAll
         list.loading = true
         flash = Flash(text: "Reloading…", kind: .info)
         return [.loadPage(generation: list.generation, query: list.query(page: 1)), .loadJobs]

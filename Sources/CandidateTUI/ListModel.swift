@@ -15,6 +15,10 @@ enum SortColumn: String, CaseIterable, Equatable {
         }
     }
 
+    /// Whether `o` starts this sort descending: the newest update and the highest rating are
+    /// what a recruiter looks for first (`O` reverses).
+    var startsDescending: Bool { self == .updated || self == .rating }
+
     var next: SortColumn {
         let all = Self.allCases
         return all[(all.firstIndex(of: self)! + 1) % all.count]
@@ -91,6 +95,11 @@ struct ListModel {
     func rowId(_ i: Int) -> String { store.id(Int(visible[i])) }
     /// Every shown row (allocates; not for per-frame use).
     var rows: [Candidate] { visible.map { store.candidate(Int($0)) } }
+    /// Where the candidate with this id is among the shown rows.
+    func shownIndex(of id: String) -> Int? {
+        guard let p = store.row(id: id) else { return nil }
+        return visible.firstIndex(of: Int32(p))
+    }
     /// What a mark keeps of the shown row at `i`.
     func markable(_ i: Int) -> MarkedCandidate { store.marked(Int(visible[i])) }
     /// What a mark keeps of every shown row (for `*`), without building whole candidates.
@@ -120,45 +129,98 @@ struct ListModel {
     }
 
     /// Adds candidates (a page, or server search results); known ids are updated in place.
+    /// The new rows are sorted among themselves and merged into the order (and the shown rows),
+    /// so a page costs about its own size plus one pass over the list, not a sort of 100,000.
     mutating func append(_ items: [Candidate]) {
         let keep = currentId
         let before = store.count
-        var replaced = false
         for c in items {
             if let p = store.row(id: c.id) {
                 store.replace(p, with: c)
-                replaced = true
+                reposition(Int32(p))
             } else {
                 store.append(c)
             }
         }
-        if store.count > before || replaced {
-            if sortColumn == .server && !sortDescending && !replaced && order.count == before {
-                order += Int32(before)..<Int32(store.count)
-            } else if store.count > before || sortColumn != .server {
-                resort()
+        if store.count > before {
+            let added = Array(Int32(before)..<Int32(store.count))
+            if sortColumn == .server && !sortDescending {
+                order += added
+                if !searchNeedle.isEmpty { visible += store.filter(added, searchNeedle) }
+            } else {
+                let less = store.ordering(sortColumn, descending: sortDescending)
+                let sortedAdded = added.sorted(by: less)
+                order = Self.merge(order, sortedAdded, less)
+                if !searchNeedle.isEmpty { visible = Self.merge(visible, store.filter(sortedAdded, searchNeedle), less) }
             }
+            if searchNeedle.isEmpty { visible = order }
         }
+        version += 1
         if let target = cursorTarget, store.row(id: target) != nil {
             cursorTarget = nil
-            refilter(keeping: target)
+            placeCursor(keeping: target)
         } else {
-            refilter(keeping: keep)
+            placeCursor(keeping: keep)
         }
     }
 
-    /// Replaces one candidate with the server's copy.
+    /// Replaces one candidate with the server's copy (a save, a status move): the row moves to
+    /// its place in the sort and in or out of the search, without sorting the list again.
     mutating func replace(_ full: Candidate) {
         guard let p = store.row(id: full.id) else { return }
         let keep = currentId
         store.replace(p, with: full)
-        if sortColumn != .server { resort() }
-        refilter(keeping: keep)
+        reposition(Int32(p))
+        version += 1
+        placeCursor(keeping: keep)
+    }
+
+    /// Puts row `p`, whose content changed, where the sort and the search now want it.
+    private mutating func reposition(_ p: Int32) {
+        let less = store.ordering(sortColumn, descending: sortDescending)
+        if sortColumn != .server, let i = order.firstIndex(of: p) {
+            order.remove(at: i)
+            order.insert(p, at: Self.insertionIndex(of: p, in: order, less))
+        }
+        if searchNeedle.isEmpty {
+            visible = order
+            return
+        }
+        if let i = visible.firstIndex(of: p) { visible.remove(at: i) }
+        if searchNeedle.withUnsafeBufferPointer({ store.matches(Int(p), $0) }), order.contains(p) {
+            visible.insert(p, at: Self.insertionIndex(of: p, in: visible, less))
+        }
+    }
+
+    /// Where `p` goes in `rows` (sorted by `less`) to keep it sorted.
+    private static func insertionIndex(of p: Int32, in rows: [Int32], _ less: (Int32, Int32) -> Bool) -> Int {
+        var lo = 0, hi = rows.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if less(rows[mid], p) { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    /// Merges two lists sorted by `less` into one.
+    private static func merge(_ a: [Int32], _ b: [Int32], _ less: (Int32, Int32) -> Bool) -> [Int32] {
+        if b.isEmpty { return a }
+        if a.isEmpty { return b }
+        var out: [Int32] = []
+        out.reserveCapacity(a.count + b.count)
+        var i = 0, j = 0
+        while i < a.count && j < b.count {
+            if less(b[j], a[i]) { out.append(b[j]); j += 1 } else { out.append(a[i]); i += 1 }
+        }
+        out += a[i...]
+        out += b[j...]
+        return out
     }
 
     /// Sets the search text and recomputes the shown rows, keeping the cursor on the same candidate.
     mutating func setSearch(_ text: String) {
         let keep = currentId
+        cursorTarget = nil
         filter.search = text
         searchNeedle = Array(SearchText.fold(text).utf8)
         refilter(keeping: keep)
@@ -166,16 +228,22 @@ struct ListModel {
 
     mutating func setSort(_ column: SortColumn, descending: Bool) {
         let keep = currentId
+        cursorTarget = nil
         sortColumn = column
         sortDescending = descending
         resort()
         refilter(keeping: keep)
     }
 
+    /// Recomputes the shown rows from the order and the search, keeping the cursor on `id`.
     private mutating func refilter(keeping id: String?) {
-        version += 1
         visible = searchNeedle.isEmpty ? order : store.filter(order, searchNeedle)
-        if let id, let p = store.row(id: id), let i = visible.firstIndex(of: Int32(p)) {
+        version += 1
+        placeCursor(keeping: id)
+    }
+
+    private mutating func placeCursor(keeping id: String?) {
+        if let id, let i = shownIndex(of: id) {
             cursor = i
         } else {
             cursor = max(0, min(cursor, visible.count - 1))

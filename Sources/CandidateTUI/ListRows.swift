@@ -193,12 +193,22 @@ struct ListRows {
     /// Row numbers sorted by `key`, stable (ties keep row order), optionally reversed with ties
     /// still in row order.
     func sorted(by key: SortColumn, descending: Bool) -> [Int32] {
-        let all = (0..<Int32(entries.count))
+        if key == .server { return descending ? Array((0..<Int32(entries.count)).reversed()) : Array(0..<Int32(entries.count)) }
+        let before = ordering(key, descending: descending)
+        return withExtendedLifetime(chunks) { Array(0..<Int32(entries.count)).sorted(by: before) }
+    }
+
+    /// The list's order as a strict total order on row numbers: `key` (reversed when
+    /// `descending`), ties by row number ascending, so sorts are stable and any row has one place.
+    /// Names compare by their folded bytes, `updatedAt` as sent (missing first), statuses by
+    /// their wire spelling, ratings numerically (missing first). Valid until the rows change.
+    func ordering(_ key: SortColumn, descending: Bool) -> (Int32, Int32) -> Bool {
+        let compare: (Int32, Int32) -> Int
         switch key {
         case .server:
-            return descending ? Array(all.reversed()) : Array(all)
+            compare = { a, b in a < b ? -1 : a > b ? 1 : 0 }
         case .rating:
-            return Self.stableSort(all, descending) { a, b in
+            compare = { a, b in
                 let ra = rating(Int(a)) ?? -1, rb = rating(Int(b)) ?? -1
                 return ra < rb ? -1 : ra > rb ? 1 : 0
             }
@@ -207,28 +217,27 @@ struct ListRows {
             let byName = statuses.indices.sorted { statuses[$0].rawValue < statuses[$1].rawValue }
             var rank = [Int](repeating: 0, count: statuses.count)
             for (r, i) in byName.enumerated() { rank[i] = r }
-            return Self.stableSort(all, descending) { a, b in
+            compare = { a, b in
                 let ra = rank[Int(entries[Int(a)].status)], rb = rank[Int(entries[Int(b)].status)]
                 return ra < rb ? -1 : ra > rb ? 1 : 0
             }
         case .name:
-            return withExtendedLifetime(chunks) {
-                let bases = chunks.map(\.base)
-                return Self.stableSort(all, descending) { a, b in
-                    let ea = entries[Int(a)], eb = entries[Int(b)]
-                    return Self.compareBytes(bases[Int(ea.chunk)] + Int(ea.hayStart), Int(ea.nameKeyLength),
-                                             bases[Int(eb.chunk)] + Int(eb.hayStart), Int(eb.nameKeyLength))
-                }
+            let bases = chunks.map(\.base)
+            compare = { a, b in
+                let ea = entries[Int(a)], eb = entries[Int(b)]
+                return Self.compareBytes(bases[Int(ea.chunk)] + Int(ea.hayStart), Int(ea.nameKeyLength),
+                                         bases[Int(eb.chunk)] + Int(eb.hayStart), Int(eb.nameKeyLength))
             }
         case .updated:
-            // Missing timestamps sort first, like the empty string.
-            let keys = entries.indices.map { updatedRange($0) }
-            return withExtendedLifetime(chunks) {
-                Self.stableSort(all, descending) { a, b in
-                    let ka = keys[Int(a)], kb = keys[Int(b)]
-                    return Self.compareBytes(ka.start, ka.count, kb.start, kb.count)
-                }
+            compare = { a, b in
+                let ka = updatedRange(Int(a)), kb = updatedRange(Int(b))
+                return Self.compareBytes(ka.start, ka.count, kb.start, kb.count)
             }
+        }
+        return { a, b in
+            let c = compare(a, b)
+            if c != 0 { return descending ? c > 0 : c < 0 }
+            return a < b
         }
     }
 
@@ -408,16 +417,5 @@ struct ListRows {
 
     private static func compareBytes(_ a: UnsafeMutablePointer<UInt8>, _ na: Int, _ b: UnsafeMutablePointer<UInt8>, _ nb: Int) -> Int {
         compareBytes(UnsafePointer(a), na, UnsafePointer(b), nb)
-    }
-
-    /// Sorts `rows` by `compare` (-1/0/1); ties keep row order, also when descending.
-    private static func stableSort(_ rows: Range<Int32>, _ descending: Bool, _ compare: (Int32, Int32) -> Int) -> [Int32] {
-        var out = Array(rows)
-        out.sort { a, b in
-            let c = compare(a, b)
-            if c != 0 { return descending ? c > 0 : c < 0 }
-            return a < b
-        }
-        return out
     }
 }

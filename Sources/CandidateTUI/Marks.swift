@@ -35,8 +35,10 @@ struct Marks: Equatable {
     private(set) var statusCounts: [CandidateStatus: Int] = [:]
     /// Changes on every change of the marks (for caches of values derived from them).
     private(set) var version = 0
-    /// While a `v` range is open: where it started, and the marks before it.
+    /// While a `v` range is open: where it started (the candidate, and its row then, used if
+    /// that candidate is no longer shown), and the marks before it.
     private(set) var rangeAnchor: Int?
+    private var rangeAnchorId: String?
     private var rangeBase: [String: MarkedCandidate] = [:]
     private var rangeBaseCounts: [CandidateStatus: Int] = [:]
 
@@ -65,6 +67,7 @@ struct Marks: Equatable {
         byId = [:]
         statusCounts = [:]
         rangeAnchor = nil
+        rangeAnchorId = nil
         rangeBase = [:]
         rangeBaseCounts = [:]
         version += 1
@@ -73,14 +76,20 @@ struct Marks: Equatable {
     /// Opens a range at `index`; moving the cursor then marks everything between.
     mutating func startRange(at index: Int, list: ListModel) {
         rangeAnchor = index
+        rangeAnchorId = list.count > index && index >= 0 ? list.rowId(index) : nil
         rangeBase = byId
         rangeBaseCounts = statusCounts
         extendRange(to: index, list: list)
     }
 
-    /// The marks are the marks before the range plus every row from the anchor to `index`.
+    /// The marks are the marks before the range plus every row from the anchor to `index`. The
+    /// anchor is the candidate the range started on, wherever rows arriving meanwhile moved it.
     mutating func extendRange(to index: Int, list: ListModel) {
-        guard let anchor = rangeAnchor, list.count > 0 else { return }
+        guard var anchor = rangeAnchor, list.count > 0 else { return }
+        if let id = rangeAnchorId, let now = list.shownIndex(of: id) {
+            anchor = now
+            rangeAnchor = now
+        }
         byId = rangeBase
         statusCounts = rangeBaseCounts
         version += 1
@@ -90,6 +99,7 @@ struct Marks: Equatable {
 
     mutating func endRange() {
         rangeAnchor = nil
+        rangeAnchorId = nil
         rangeBase = [:]
         rangeBaseCounts = [:]
     }

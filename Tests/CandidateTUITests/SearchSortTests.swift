@@ -84,12 +84,15 @@ private func type(_ m: inout AppModel, _ text: String) -> [Effect] {
     #expect(m.list.sortColumn == .name)
     #expect(m.list.rows.map(\.firstName) == ["Anna", "Jan", "Zoë", "王"])
     _ = m.update(.key(.char("o")))  // status
-    _ = m.update(.key(.char("o")))  // updated
+    _ = m.update(.key(.char("o")))  // updated, newest first
+    #expect(m.list.sortDescending)
+    #expect(m.list.rows.map(\.id) == [people[3].id, people[0].id, people[2].id, people[1].id])
+    _ = m.update(.key(.char("O")))  // oldest first
     #expect(m.list.rows.map(\.id) == [people[1].id, people[2].id, people[0].id, people[3].id])
-    _ = m.update(.key(.char("o")))  // rating; ties (80, 80) keep server order
-    #expect(m.list.rows.map(\.id) == [people[1].id, people[0].id, people[3].id, people[2].id])
-    _ = m.update(.key(.char("O")))
+    _ = m.update(.key(.char("o")))  // rating, highest first; ties (80, 80) keep server order
     #expect(m.list.rows.map(\.id) == [people[2].id, people[0].id, people[3].id, people[1].id])
+    _ = m.update(.key(.char("O")))  // lowest first (no rating lowest of all), ties still in server order
+    #expect(m.list.rows.map(\.id) == [people[1].id, people[0].id, people[3].id, people[2].id])
 }
 
 @Test func cursorStaysOnCandidateAcrossSortAndSearch() {

@@ -1,0 +1,128 @@
+import CandidateCore
+import Testing
+@testable import CandidateTUI
+
+private let today = CalendarDay(year: 2026, month: 11, day: 29)!
+
+private func person(_ n: Int, version v: Int = 0) -> Candidate {
+    let firsts = ["Jan", "Zoë", "王", "Anna", "Łukasz", "Émilie", "Yılmaz", "Takahashi"]
+    let lasts = ["Šťastný", "Ødegaard", "小明", "Stastna", "Kowalczyk", "Ñúñez", "Brown", "Takahashi"]
+    let statuses: [CandidateStatus] = [.applied, .inProcess, .rejected, .accepted, .undefined]
+    return Candidate(id: "00000000-0000-4000-8000-\(String(format: "%012d", n))",
+                     firstName: firsts[(n + v) % firsts.count], lastName: lasts[(n / 3 + v) % lasts.count],
+                     email: "p\(n)@example.com", status: statuses[(n + v) % statuses.count],
+                     overallRating: (n * 7 + v * 13) % 101,
+                     updatedAt: "2026-11-\(String(format: "%02d", 1 + (n + v) % 28))T10:00:00.000Z")
+}
+
+private func model(_ rows: [Candidate], total: Int) -> AppModel {
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    _ = m.start()
+    _ = m.update(.pageLoaded(generation: 0, Page(items: rows, total: total, page: 1, limit: 100, totalPages: (total + 99) / 100)))
+    return m
+}
+
+/// Pages, server search results and saves change the list one row or one page at a time (merged
+/// and moved in place, not sorted again); after every step the shown rows must be exactly what a
+/// list built from scratch with the same candidates, sort and search shows.
+@Test func incrementalUpdatesMatchAListBuiltFromScratch() {
+    var rng = SystemRandomNumberGenerator()
+    for column in SortColumn.allCases {
+        for descending in [false, true] {
+            for search in ["", "sta", "takahashi"] {
+                var list = ListModel()
+                list.setSort(column, descending: descending)
+                list.setSearch(search)
+                var current: [Int: Candidate] = [:]
+                var loadOrder: [Int] = []
+                func check(_ step: String) {
+                    var fresh = ListModel()
+                    fresh.setSort(column, descending: descending)
+                    fresh.setSearch(search)
+                    fresh.append(loadOrder.map { current[$0]! })
+                    #expect(list.rows.map(\.id) == fresh.rows.map(\.id), "\(column) \(descending ? "↓" : "↑") /\(search): \(step)")
+                }
+                var next = 0
+                for step in 0..<12 {
+                    switch Int.random(in: 0..<3, using: &rng) {
+                    case 0: // a page of new rows, with a few known ones updated
+                        var page = (next..<(next + 40)).map { person($0) }
+                        next += 40
+                        if !loadOrder.isEmpty { page += (0..<5).map { _ in person(loadOrder.randomElement(using: &rng)!, version: step) } }
+                        for c in page {
+                            let n = Int(c.id.suffix(12))!
+                            if current[n] == nil { loadOrder.append(n) }
+                            current[n] = ListModel.listCopy(c)
+                        }
+                        list.append(page)
+                        check("page at step \(step)")
+                    case 1: // saves and status moves, one candidate each
+                        for _ in 0..<5 {
+                            guard let n = loadOrder.randomElement(using: &rng) else { break }
+                            let c = person(n, version: step + 1)
+                            current[n] = ListModel.listCopy(c)
+                            list.replace(c)
+                        }
+                        check("replace at step \(step)")
+                    default: // the search text goes and comes back
+                        list.setSearch("")
+                        list.setSearch(search)
+                        check("search again at step \(step)")
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// After a reload the cursor goes back to the candidate it was on when that page arrives, unless
+/// the user moved meanwhile.
+@Test func aReloadDoesNotMoveACursorTheUserMoved() {
+    var m = model((0..<100).map { person($0) }, total: 300)
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<200).map { person($0) }, total: 300, page: 2, limit: 100, totalPages: 3)))
+    _ = m.update(.key(.char("G")))
+    let target = m.list.current!.id
+    _ = m.update(.key(.char("r")))
+    _ = m.update(.pageLoaded(generation: 1, Page(items: (0..<100).map { person($0) }, total: 300, page: 1, limit: 100, totalPages: 3)))
+    for _ in 0..<3 { _ = m.update(.key(.char("j"))) }
+    let chosen = m.list.current!.id
+    _ = m.update(.pageLoaded(generation: 1, Page(items: (100..<200).map { person($0) }, total: 300, page: 2, limit: 100, totalPages: 3)))
+    #expect(m.list.current?.id == chosen, "stays where the user put it, not back on \(target)")
+}
+
+/// A `v` range is anchored on the candidate it started on, even when rows sort in above it.
+@Test func aRangeKeepsItsAnchorWhenRowsArrive() {
+    var m = model((0..<50).map { person($0 * 2) }, total: 100)
+    _ = m.update(.key(.char("o"))) // sorted by name: new rows land anywhere
+    for _ in 0..<5 { _ = m.update(.key(.char("j"))) }
+    _ = m.update(.key(.char("v")))
+    let anchor = m.list.current!.id
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (0..<50).map { person($0 * 2 + 1) }, total: 100, page: 2, limit: 50, totalPages: 2)))
+    _ = m.update(.key(.char("j")))
+    let at = m.list.shownIndex(of: anchor)!
+    #expect(m.list.cursor == at + 1 || m.list.cursor == at - 1 || m.list.cursor == at, "cursor \(m.list.cursor), anchor now at \(at)")
+    #expect(m.marks.contains(anchor))
+    #expect(m.marks.count == abs(m.list.cursor - at) + 1)
+}
+
+/// `*` with a search typed marks what the list shows, also on pages that arrive later, and a
+/// reload goes on marking.
+@Test func markAllWithASearchMarksOnlyMatchesAlsoOnLaterPages() {
+    var m = model((0..<100).map { person($0) }, total: 300)
+    _ = m.update(.key(.char("/")))
+    for ch in "takahashi" { _ = m.update(.key(.char(ch))) }
+    _ = m.update(.key(.enter))
+    _ = m.update(.key(.char("*")))
+    #expect(m.list.markAllPending)
+    _ = m.update(.key(.char("r")))
+    #expect(m.list.markAllPending, "a reload goes on marking")
+    for page in 0..<3 {
+        _ = m.update(.pageLoaded(generation: 1, Page(items: (page * 100..<(page + 1) * 100).map { person($0) }, total: 300, page: page + 1, limit: 100, totalPages: 3)))
+    }
+    #expect(!m.list.markAllPending)
+    let matching = (0..<300).map { person($0) }.filter { SearchText.contains(SearchText.haystack($0), Array("takahashi".utf8)) }
+    #expect(!matching.isEmpty)
+    #expect(Set(m.marks.byId.keys) == Set(matching.map(\.id)))
+    #expect(m.hiddenMarkCount == 0)
+    #expect(m.flash?.text == "Marked all \(matching.count) matching candidates")
+}
