@@ -101,9 +101,9 @@ extension AppModel {
         case .finished(let report):
             bulk = nil
             bulkReport = report
-            for r in report.results {
-                if case .moved(let c) = r.outcome { list.replace(c) }
-            }
+            // Each was replaced as its `.item` arrived; again in one batch, for any missed.
+            list.append(report.results.compactMap { r in if case .moved(let c) = r.outcome { return c } else { return nil } }
+                .filter { list.candidate(id: $0.id) != nil })
             // The moved and the skipped (already there) are done; the failed and not attempted stay marked.
             marks.unmark((report.moved + report.skipped).map(\.id))
             setOverlay(.bulkResult)

@@ -537,21 +537,28 @@ struct AppModel {
     }
 
     /// Marked candidates that the list does not show (filtered out or not loaded). Kept by
-    /// `update`, recounted only when the marks or the list changed: a recount is a lookup per
-    /// mark (15 ms for 100,000), so while pages stream in it is done every `marks.count / 10,000`
-    /// pages (every page below 10,000 marks) and always on the last page.
+    /// `update`, recounted only when the marks or the list changed. A recount is a lookup per
+    /// mark (about 15 ms for 100,000), so during a stream of background events (pages arriving,
+    /// a bulk change's progress) it is done every `marks.count / 10,000` events (every event
+    /// below 10,000 marks) and on the stream's last event; anything else recounts at once.
     private(set) var hiddenMarkCount = 0
     private var hiddenMarkKey: (marks: Int, generation: Int, list: Int) = (-1, -1, -1)
-    private var pagesSinceRecount = 0
+    private var eventsSinceRecount = 0
 
     private mutating func recountHiddenMarks(after event: Event) {
         let key = (marks.version, list.generation, list.version)
         guard key != hiddenMarkKey else { return }
-        if case .pageLoaded = event, list.hasMore, pagesSinceRecount < marks.count / 10_000 {
-            pagesSinceRecount += 1
+        let streamGoesOn: Bool
+        switch event {
+        case .pageLoaded: streamGoesOn = list.hasMore
+        case .bulk(.item), .bulk(.progress): streamGoesOn = bulk != nil
+        default: streamGoesOn = false
+        }
+        if streamGoesOn, eventsSinceRecount < marks.count / 10_000 {
+            eventsSinceRecount += 1
             return
         }
-        pagesSinceRecount = 0
+        eventsSinceRecount = 0
         hiddenMarkKey = key
         hiddenMarkCount = marks.isEmpty ? 0 : marks.byId.keys.reduce(0) { $0 + (list.isShown($1) ? 0 : 1) }
     }

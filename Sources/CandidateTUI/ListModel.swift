@@ -74,6 +74,8 @@ struct ListModel {
     /// After a reload: the candidate to put the cursor back on when its page arrives.
     var cursorTarget: String?
 
+    /// Known rows an `append` moves one by one; above this it sorts the list once.
+    static let repositionLimit = 64
     /// Candidates fetched per request (the API's maximum).
     static let pageSize = 100
     /// Fetch more when the cursor is this close to the end of what is loaded.
@@ -134,6 +136,17 @@ struct ListModel {
     mutating func append(_ items: [Candidate]) {
         let keep = currentId
         let before = store.count
+        // Many known rows at once (a bulk change's end, a big page of updates): sort once instead
+        // of moving each row (each move is a pass over the list).
+        let known = items.reduce(0) { $0 + (store.row(id: $1.id) == nil ? 0 : 1) }
+        if known > Self.repositionLimit {
+            for c in items {
+                if let p = store.row(id: c.id) { store.replace(p, with: c) } else { store.append(c) }
+            }
+            resort()
+            refilter(keeping: takeCursorTarget() ?? keep)
+            return
+        }
         for c in items {
             if let p = store.row(id: c.id) {
                 store.replace(p, with: c)
@@ -156,12 +169,14 @@ struct ListModel {
             if searchNeedle.isEmpty { visible = order }
         }
         version += 1
-        if let target = cursorTarget, store.row(id: target) != nil {
-            cursorTarget = nil
-            placeCursor(keeping: target)
-        } else {
-            placeCursor(keeping: keep)
-        }
+        placeCursor(keeping: takeCursorTarget() ?? keep)
+    }
+
+    /// After a reload: the candidate to put the cursor back on, once it is loaded (then forgotten).
+    private mutating func takeCursorTarget() -> String? {
+        guard let target = cursorTarget, store.row(id: target) != nil else { return nil }
+        cursorTarget = nil
+        return target
     }
 
     /// Replaces one candidate with the server's copy (a save, a status move): the row moves to

@@ -56,6 +56,11 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
                         }
                         list.append(page)
                         check("page at step \(step)")
+                    case 1 where step % 4 == 3: // a batch of known rows above the one-by-one limit
+                        let batch = loadOrder.shuffled(using: &rng).prefix(ListModel.repositionLimit + 10).map { person($0, version: step + 2) }
+                        for c in batch { current[Int(c.id.suffix(12))!] = ListModel.listCopy(c) }
+                        list.append(batch)
+                        check("batch at step \(step)")
                     case 1: // saves and status moves, one candidate each
                         for _ in 0..<5 {
                             guard let n = loadOrder.randomElement(using: &rng) else { break }
