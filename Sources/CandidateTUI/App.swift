@@ -305,6 +305,12 @@ public final class TUIApp {
         case .discardDrafts(let ids):
             for id in ids { try? drafts?.delete(candidateId: id) }
         case .openCandidate(let id, let name):
+            // A draft kept for later (or left by a crash) is what the user was editing: open it
+            // over the server's current copy instead of a clean form, which would delete it.
+            if let drafts, let saved = try? drafts.load(candidateId: id), saved.server == drafts.server, saved.company == drafts.company {
+                run([.openDraft(saved.draft)])
+                return
+            }
             Task.detached {
                 do { inbox.post(.candidateOpened(try await client.getCandidate(id: id).value)) } catch {
                     inbox.post(.openFailed(name: name, Self.apiError(error)))

@@ -41,6 +41,47 @@ struct DraftsAndConflictsTests {
         #expect(try run3.exitStatus() == 0)
     }
 
+    /// A draft kept "for later" comes back when its candidate is opened from the list, instead of
+    /// a clean form (which used to delete it).
+    @Test func aDraftKeptForLaterOpensWithItsCandidate() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let first = try await sandbox.client().listCandidates(CandidateQuery(page: 1, limit: 1)).value.items[0]
+        let env = ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1",
+                   "XDG_STATE_HOME": dir.file("state")]
+        let run1 = try TUIRun(env: env)
+        try run1.session.waitForMatch(#"[0-9]+ candidates"#)
+        try run1.session.keys("Enter")
+        try run1.session.waitFor("GDPR expiry")
+        try run1.session.keys("Tab")
+        try run1.session.type("Later")
+        try run1.session.waitFor("Later")
+        kill(try run1.pid(), SIGKILL)
+        try run1.session.waitFor("EXIT=137")
+
+        let run2 = try TUIRun(env: env)
+        try run2.session.waitFor("1 unsent draft")
+        try run2.session.keys("l")
+        try run2.session.waitFor("Drafts kept for later")
+        try run2.session.keys("Enter")
+        try run2.session.waitFor("Your unsent draft of")
+        try run2.session.waitFor("\(first.lastName)Later")
+        // Esc asks before dropping it; No keeps the form and the draft.
+        try run2.session.keys("Escape")
+        try run2.session.waitFor("Discard changes? (y/N)")
+        try run2.session.keys("n")
+        try run2.session.waitFor("\(first.lastName)Later")
+        kill(try run2.pid(), SIGKILL)
+        try run2.session.waitFor("EXIT=137")
+        #expect(try sandbox.column("lastName", candidate: first.id) == first.lastName, "nothing was sent")
+        // Still kept: the next start offers it again.
+        let run3 = try TUIRun(env: env)
+        try run3.session.waitFor("1 unsent draft")
+        try run3.session.keys("r")
+        try run3.session.waitFor("\(first.lastName)Later")
+        kill(try run3.pid(), SIGKILL)
+    }
+
     @Test func serverChangeMeanwhileShowsTheConflictViewAndSendsOnlyAfterConfirming() async throws {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
