@@ -193,6 +193,11 @@ struct AppModel {
     var rateLimit: RateLimitInfo?
     /// A `.wake` is scheduled.
     var waitingForRateLimit = false
+    /// Transient failures in a row of the job list, and whether the next `.wake` asks again.
+    var jobsFailedAttempts = 0
+    var jobsRetryDue = false
+    /// Times a page (or the job list) is asked again after a transient failure before giving up.
+    static let loadRetries = 5
     /// Unsent drafts offered for review.
     var pendingDrafts: [CandidateDraft] = []
     /// The jobs picker's selection (ids, in the order chosen) and the menu cursor to restore on rebuild.
@@ -257,21 +262,36 @@ struct AppModel {
             list.hasMore = page.hasNextPage && !page.items.isEmpty && list.nextPage <= 10_000
             list.loading = false
             list.loadError = nil
+            list.failedAttempts = 0
             return prefetchIfNeeded()
         case .pageFailed(let gen, let error):
             guard gen == list.generation else { return [] }
             list.loading = false
+            // A server hiccup (5xx, 429, timeout, network): try the page again by itself, waiting
+            // 1, 2, 4, 8, 16 s; then give up until `r`.
+            if error.isTransient, list.failedAttempts < Self.loadRetries {
+                list.failedAttempts += 1
+                let wait = Double(1 << (list.failedAttempts - 1))
+                flash = Flash(text: "Could not load candidates: \(error.description) — trying again in \(Int(wait)) s (\(list.failedAttempts) of \(Self.loadRetries))", kind: .error)
+                return [.wake(after: wait)]
+            }
             list.loadError = error.description
             list.markAllPending = false
             flash = Flash(text: "Could not load candidates: \(error.description) — r to retry", kind: .error)
             return []
         case .jobsLoaded(let jobs):
+            jobsFailedAttempts = 0
             self.jobs = jobs.sorted { $0.title.localizedStandardCompare($1.title) == .orderedAscending }
             jobsLoaded = true
             return []
         case .jobsFailed(let error):
             jobsLoaded = false
-            if flash == nil { flash = Flash(text: "Could not load jobs: \(error.description)", kind: .error) }
+            if error.isTransient, jobsFailedAttempts < Self.loadRetries {
+                jobsFailedAttempts += 1
+                jobsRetryDue = true
+                return [.wake(after: Double(1 << (jobsFailedAttempts - 1)))]
+            }
+            if flash == nil { flash = Flash(text: "Could not load jobs: \(error.description) — r to retry", kind: .error) }
             return []
         case .saved(let candidate, let fields):
             list.replace(candidate)
@@ -337,7 +357,12 @@ struct AppModel {
             return []
         case .wake:
             waitingForRateLimit = false
-            return prefetchIfNeeded()
+            var effects = prefetchIfNeeded()
+            if jobsRetryDue {
+                jobsRetryDue = false
+                effects.append(.loadJobs)
+            }
+            return effects
         case .checkedBeforeSave(let theirs):
             return checkedBeforeSave(theirs)
         case .draftsFound(let drafts):
@@ -593,6 +618,8 @@ struct AppModel {
     mutating func reload() -> [Effect] {
         let keep = list.current?.id
         let markingAll = list.markAllPending
+        jobsFailedAttempts = 0
+        jobsRetryDue = false
         list = ListModel(generation: list.generation + 1, filter: list.filter, sortColumn: list.sortColumn, sortDescending: list.sortDescending)
         list.cursorTarget = keep
         // A `*` still loading goes on with the fresh pages.

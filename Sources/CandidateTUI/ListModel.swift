@@ -69,6 +69,8 @@ struct ListModel {
     /// Incremented on reload; answers for older generations are dropped.
     var generation = 0
     var loadError: String?
+    /// Transient failures in a row of the next page (retried after a pause; see `AppModel.loadRetries`).
+    var failedAttempts = 0
     /// `*` asked to mark everything: keep loading pages and mark each.
     var markAllPending = false
     /// After a reload: the candidate to put the cursor back on when its page arrives.

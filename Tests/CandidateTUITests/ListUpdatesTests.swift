@@ -131,3 +131,33 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
     #expect(m.hiddenMarkCount == 0)
     #expect(m.flash?.text == "Marked all \(matching.count) matching candidates")
 }
+
+/// A page that fails with a server hiccup is asked again after 1, 2, 4, 8, 16 s, by itself; a
+/// success resets the count; a sixth failure, or a refusal (4xx), waits for `r`.
+@Test func aFailedPageIsRetriedWithBackoffThenLeftForR() {
+    var m = model((0..<100).map { person($0) }, total: 300)
+    let hiccup = APIError.http(HTTPFailure(status: 503, messages: ["Service Unavailable"]))
+    #expect(m.list.loading)
+    var waits: [Double] = []
+    for _ in 0..<AppModel.loadRetries {
+        let effects = m.update(.pageFailed(generation: 0, hiccup))
+        guard case .wake(let after)? = effects.first else { Issue.record("no retry: \(effects)"); return }
+        waits.append(after)
+        #expect(m.list.loadError == nil)
+        #expect(m.update(.wake) == [.loadPage(generation: 0, query: CandidateQuery(page: 2, limit: ListModel.pageSize))])
+    }
+    #expect(waits == [1, 2, 4, 8, 16])
+    #expect(m.update(.pageFailed(generation: 0, hiccup)).isEmpty)
+    #expect(m.list.loadError != nil)
+    #expect(m.flash?.text.hasSuffix("r to retry") == true)
+    // r starts over; a success resets the count.
+    _ = m.update(.key(.char("r")))
+    #expect(m.update(.pageFailed(generation: 1, hiccup)).first == .wake(after: 1))
+    _ = m.update(.wake)
+    _ = m.update(.pageLoaded(generation: 1, Page(items: (0..<100).map { person($0) }, total: 300, page: 1, limit: 100, totalPages: 3)))
+    #expect(m.list.failedAttempts == 0)
+    // A refusal is not repeated.
+    _ = m.update(.key(.char("G")))
+    #expect(m.update(.pageFailed(generation: 1, .http(HTTPFailure(status: 403, messages: ["nope"])))).isEmpty)
+    #expect(m.list.loadError != nil)
+}
