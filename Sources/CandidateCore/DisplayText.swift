@@ -122,6 +122,37 @@ public enum DisplayText {
         return out
     }
 
+    /// The text as shown, in lines of at most `cells` cells, broken at spaces where it can be
+    /// (a word longer than a line is cut into pieces). Always at least one line.
+    public static func wrap(_ text: String, to cells: Int) -> [String] {
+        let cells = max(1, cells)
+        var lines: [String] = []
+        var line = "", lineWidth = 0
+        for word in text.split(separator: " ", omittingEmptySubsequences: false) {
+            var w = String(word), ww = width(w)
+            if lineWidth > 0 && lineWidth + 1 + ww <= cells {
+                line += " " + w; lineWidth += 1 + ww
+                continue
+            }
+            if lineWidth > 0 { lines.append(line); line = ""; lineWidth = 0 }
+            while ww > cells {
+                // A word wider than a line: as many whole clusters as fit.
+                var piece = "", pw = 0
+                var rest = Substring(w)
+                while let ch = rest.first {
+                    let cw = width(String(ch))
+                    if pw + cw > cells && pw > 0 { break }
+                    piece.append(ch); pw += cw; rest = rest.dropFirst()
+                }
+                lines.append(piece)
+                w = String(rest); ww = width(w)
+            }
+            line = w; lineWidth = ww
+        }
+        lines.append(line)
+        return lines
+    }
+
     /// Sanitized, cut to `cells` and padded with spaces to exactly `cells` cells.
     public static func fit(_ text: String, to cells: Int, alignRight: Bool = false) -> String {
         fit(text, to: cells, alignRight: alignRight, charset: charset)

@@ -412,11 +412,12 @@ public final class TUIApp {
         doupdate()
     }
 
-    private func drawHeader(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int), _ right: String, extra: String = "") {
+    private func drawHeader(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int), _ right: String, first: String = "") {
         let c = model.connection
-        var left = "candidates · \(c.location)"
+        var left = "candidates"
+        if !first.isEmpty { left += " · " + first }
+        left += " · \(c.location)"
         if let company = c.company { left += " · \(company)" }
-        if !extra.isEmpty { left += " · " + extra }
         let attr = cn_a_reverse() | cn_a_bold()
         wattr_on(win, attr, nil)
         mvwhline(win, 0, 0, chtype(UInt8(ascii: " ")), Int32(size.cols))
@@ -439,12 +440,15 @@ public final class TUIApp {
             let hidden = model.hiddenMarkCount
             right = "\(model.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : "") + " · " + right
         }
-        var left: [String] = []
-        if l.filter.isActive { left.append("filter: " + model.filterDescription()) }
-        if l.sortColumn != .server { left.append("sort: \(l.sortColumn.label)\(l.sortDescending ? " ↓" : " ↑")") }
-        drawHeader(win, size, right, extra: left.joined(separator: " · "))
+        // The filter comes before the connection in the header, so a narrow terminal cuts the
+        // connection first; the sort shows as an arrow on its column title.
+        var first: [String] = []
+        if l.filter.isActive { first.append("filter: " + model.filterDescription()) }
+        if l.sortColumn == .server && l.sortDescending { first.append("server order reversed") }
+        drawHeader(win, size, right, first: first.joined(separator: " · "))
         let layout = ListLayout(width: size.cols - 1)
-        put(win, 1, 0, layout.headerLine(), width: size.cols - 1, attr: cn_a_bold() | cn_a_underline())
+        put(win, 1, 0, layout.headerLine(sortedBy: l.sortColumn, descending: l.sortDescending, utf8: terminalUTF8),
+            width: size.cols - 1, attr: cn_a_bold() | cn_a_underline())
         let visible = max(1, size.rows - 4)
         // The viewport only scrolls when the cursor leaves it, so a move repaints two rows, not the screen.
         if l.cursor < listTop { listTop = l.cursor }
@@ -551,21 +555,7 @@ public final class TUIApp {
             }
             put(win, size.rows - 2, 1, flash.text, width: size.cols - 2, attr: attr)
         }
-        let hints: String
-        switch (model.screen, model.overlay) {
-        case (_, .confirmMove?), (_, .confirmSave?), (_, .confirmDiscard?): hints = "y yes · n/Esc no"
-        case (_, .bulkPreview?): hints = "↑↓ PgUp/PgDn scroll · y send · n/Esc no"
-        case (_, .bulkResult?): hints = "↑↓ PgUp/PgDn scroll · r retry failed · Esc close"
-        case (_, .jobsPicker?): hints = "↑↓ move · Space toggle · Enter keep · Esc cancel"
-        case (_, .some): hints = "↑↓ move · Enter choose · Esc cancel"
-        case (.list, nil) where model.searching:
-            hints = "type to filter · Enter keep · Esc clear · ↑↓ move"
-        case (.list, nil):
-            hints = model.marks.isRangeOpen ? "range: move to extend · v/Space end range"
-                : "↑↓ move · Enter edit · s status · / search · f status · J job · o sort · Space mark · v range · * all · u unmark · r reload · q quit"
-        case (.form, nil): hints = "Tab/↓ next · S-Tab/↑ prev · Enter menu/editor · ^U clear · F2/^S save · Esc back"
-        }
-        put(win, size.rows - 1, 0, terminalUTF8 ? hints : hints.replacingOccurrences(of: "↑↓", with: "Up/Down").replacingOccurrences(of: "·", with: "|"),
+        put(win, size.rows - 1, 0, KeyHint.line(model.keyHints(), width: size.cols - 1, utf8: terminalUTF8),
             width: size.cols - 1, attr: terminal.color(.dim) | cn_a_reverse())
     }
 
@@ -579,14 +569,17 @@ public final class TUIApp {
             menuView = MenuView(title: m.title, items: m.items, multi: m.multi, screenRows: size.rows, screenCols: size.cols,
                                 utf8: terminal.utf8, current: model.menuCursor)
         } else if let p = model.scrollLines() {
-            // Only a screenful of the body is made; the panel keeps one width while it scrolls.
-            let room = max(0, PromptView.room(screenRows: size.rows) - p.header.count - 1)
+            // Only a screenful of the body is made; the panel keeps one width while it scrolls,
+            // and its header lines (the plan's summary) wrap instead of being cut.
+            let panelWidth = min(100, size.cols - 6)
+            let header = p.header.flatMap { DisplayText.wrap(DisplayText.sanitize($0), to: panelWidth) }
+            let room = max(0, PromptView.room(screenRows: size.rows) - header.count - 1)
             let shown = p.body.lines(from: model.overlayScroll, count: room)
-            promptView = PromptView(title: p.title, lines: p.header + [""] + shown,
+            promptView = PromptView(title: p.title, lines: header + [""] + shown,
                                     question: p.footer, screenRows: size.rows, screenCols: size.cols,
                                     moreAbove: model.overlayScroll,
                                     moreBelow: max(0, p.body.count - model.overlayScroll - shown.count),
-                                    minWidth: min(100, size.cols - 6))
+                                    minWidth: panelWidth)
         } else if let p = model.prompt() {
             promptView = PromptView(title: p.title, lines: p.lines, question: p.question, screenRows: size.rows, screenCols: size.cols)
         }

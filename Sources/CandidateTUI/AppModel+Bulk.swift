@@ -178,8 +178,14 @@ extension AppModel {
             return ("Bulk status change", [plan.summary()], body, "Send \(send) change\(send == 1 ? "" : "s")? (y/N)")
         case .bulkResult?:
             guard let r = bulkReport else { return nil }
+            // Failures first, then those not attempted, then the moved and the skipped: what needs
+            // a look is on top (each group in plan order).
+            let order = r.results.indices.sorted { a, b in
+                let ra = Self.resultRank(r.results[a].outcome), rb = Self.resultRank(r.results[b].outcome)
+                return ra != rb ? ra < rb : a < b
+            }
             let body = ScrollBody(count: r.results.count) { i in
-                let res = r.results[i]
+                let res = r.results[order[i]]
                 switch res.outcome {
                 case .moved: return "moved          \(res.name): \(res.from) → \(r.target)"
                 case .skipped: return "skipped        \(res.name): already \(r.target)"
@@ -192,6 +198,15 @@ extension AppModel {
             return ("Bulk result", [Self.reportLine(r)], body, retry > 0 ? "r retry \(retry) · Esc close" : "Esc close")
         default:
             return nil
+        }
+    }
+
+    static func resultRank(_ outcome: BulkOutcome) -> Int {
+        switch outcome {
+        case .failed: return 0
+        case .notAttempted: return 1
+        case .moved: return 2
+        case .skipped: return 3
         }
     }
 

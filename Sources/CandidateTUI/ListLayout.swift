@@ -13,7 +13,7 @@ struct ListLayout: Equatable {
 
     /// Name and Email share what the fixed columns leave; narrow terminals drop Phone, then Email.
     init(width: Int) {
-        let status = 10, phone = 16, jobs = 4, rating = 6, updated = 10
+        let status = 10, phone = 16, jobs = 4, rating = 7, updated = 10
         var fixed = [Column(title: "Status", width: status)]
         var flexTotal = width - 2 /* mark */ - status - jobs - rating - updated - 6 /* gaps */
         let showPhone = flexTotal - phone - 1 >= 24
@@ -35,9 +35,20 @@ struct ListLayout: Equatable {
     /// Cells the cursor's reverse video covers: the mark column and the name.
     var cursorWidth: Int { 2 + (columns.first?.width ?? 0) }
 
-    /// The header row.
-    func headerLine() -> String {
-        "  " + columns.map { DisplayText.fit($0.title, to: $0.width, alignRight: $0.alignRight) }.joined(separator: " ")
+    /// The header row; the sorted column's title carries `↑` or `↓` (`^`/`v` when not UTF-8).
+    func headerLine(sortedBy sort: SortColumn = .server, descending: Bool = false, utf8: Bool = true) -> String {
+        let sortedTitle: String? = switch sort {
+        case .server: nil
+        case .name: "Name"
+        case .status: "Status"
+        case .updated: "Updated"
+        case .rating: "Rating"
+        }
+        let arrow = utf8 ? (descending ? "↓" : "↑") : (descending ? "v" : "^")
+        return "  " + columns.map { col in
+            let title = col.title == sortedTitle ? col.title + arrow : col.title
+            return DisplayText.fit(title, to: col.width, alignRight: col.alignRight)
+        }.joined(separator: " ")
     }
 
     /// One candidate's row; every server string sanitized and cut to its column in cells.

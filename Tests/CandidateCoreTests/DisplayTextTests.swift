@@ -160,4 +160,17 @@ struct DisplayTextTests {
         #expect(DisplayText.width("王") == 2)
         #expect(DisplayText.ellipsis() == "…")
     }
+
+    /// Wrapping breaks at spaces, cuts words wider than a line between clusters (a wide
+    /// character is never split), and never drops text.
+    @Test func wrapBreaksAtSpacesAndKeepsEveryCharacter() {
+        let summary = "Move 4 candidates to REJECTED: 2 from UNDEFINED, 1 from APPLIED, 1 from IN_PROCESS; 2 already REJECTED are skipped"
+        let lines = DisplayText.wrap(summary, to: 40)
+        #expect(lines.allSatisfy { DisplayText.width($0) <= 40 })
+        #expect(lines.joined(separator: " ") == summary)
+        #expect(lines.count >= 3 && lines.count <= 4)
+        #expect(DisplayText.wrap("王王王王王", to: 3) == ["王", "王", "王", "王", "王"])
+        #expect(DisplayText.wrap("abcdefgh ij", to: 3) == ["abc", "def", "gh", "ij"])
+        #expect(DisplayText.wrap("", to: 10) == [""])
+    }
 }
