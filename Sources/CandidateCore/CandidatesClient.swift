@@ -31,11 +31,17 @@ public final class CandidatesClient: Sendable {
 
     /// The process-wide HTTP client (never shut down, like `HTTPClient.shared`), configured so a
     /// refused connection fails at once instead of being retried until the request deadline,
-    /// and a connection attempt gives up after 5 s.
+    /// a connection attempt gives up after 5 s, and up to 64 connections per host are opened
+    /// (requests never queue for a connection: that wait would count as the connect timeout).
     public static let defaultHTTPClient: HTTPClient = {
         var config = HTTPClient.Configuration()
         config.timeout.connect = .seconds(5)
         config.connectionPool.retryConnectionEstablishment = false
+        // A request waiting for a free connection counts against the connect timeout, so with
+        // the default 8 connections per host, 32 requests in flight (bulk-status --concurrency 32)
+        // on a slow server failed with getConnectionFromPoolTimeout. Allow as many as the most
+        // requests this tool keeps in flight.
+        config.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
         return HTTPClient(eventLoopGroupProvider: .singleton, configuration: config)
     }()
 

@@ -83,7 +83,6 @@ struct RequestLogAndFaultTests {
             let clock = ContinuousClock()
             let elapsed = try await clock.measure { _ = try await sandbox.raw("GET", "/jobs") }
             #expect(elapsed >= .milliseconds(150))
-            #expect(elapsed < .seconds(3))
         }
     }
 }
