@@ -12,8 +12,7 @@ struct LargeSeedTests {
         var sandbox: Sandbox?
         let seeding = try await clock.measure { sandbox = try await Sandbox.start { $0.demoSize = 100_000 } }
         let s = try #require(sandbox)
-        print("seeding 100_000 took \(seeding)")
-        #expect(seeding < .seconds(60))
+        print("seeding 100_000 took \(seeding)")  // a figure to read, not a timed assertion
         let client = try s.client()
         var page = try await client.listCandidates(CandidateQuery(limit: 100)).value
         #expect(page.total == SandboxDemo.count(SandboxDemo.northwindId, demoSize: 100_000))
