@@ -195,9 +195,19 @@ public enum FieldDisplay {
         case (.jobIds, .array(let ids)):
             s = ids.isEmpty ? "(none)" : ids.compactMap(\.stringValue).map { jobTitle($0) ?? $0 }.joined(separator: ", ")
         case (.metadata, _): s = value.compactText()
-        case (_, .string(let t)): s = t.replacingOccurrences(of: "\n", with: " ")
+        case (_, .string(let t)): return oneLine(t, maxLength: maxLength)
         default: s = value.compactText()
         }
+        return cut(s, to: maxLength)
+    }
+
+    /// Text on one line (line breaks read as spaces), cut to `maxLength` characters ending in
+    /// `…` (nothing at all when `maxLength` is 0 or less).
+    public static func oneLine(_ text: String, maxLength: Int = 60) -> String {
+        cut(text.replacingOccurrences(of: "\n", with: " "), to: maxLength)
+    }
+
+    private static func cut(_ s: String, to maxLength: Int) -> String {
         guard s.count > maxLength else { return s }
         return maxLength > 0 ? String(s.prefix(maxLength - 1)) + "…" : ""
     }

@@ -171,7 +171,7 @@ public final class TUIApp {
             if menuView.drive(key) { dirty = true; return }
             if key == .enter { apply(.menuChosen(menuView.currentIndex)); return }
         }
-        if model.overlay == nil, let f = model.form, !f.saving, let formView, FormModel.isTyped(f.focus), Self.isEditingKey(key) {
+        if model.overlay == nil, let f = model.form, !f.saving, let formView, formView.typed.contains(f.focus), Self.isEditingKey(key) {
             formView.focus(f.focus)  // the model may have moved focus since the last frame
             formView.drive(key)
             var text = formView.text(f.focus)
@@ -186,11 +186,18 @@ public final class TUIApp {
 
     /// A bracketed paste: inserted literally into the focused typed form field (line breaks
     /// and tabs become spaces, the fields are one line); ignored anywhere else, so pasted
-    /// text can never act as keys.
+    /// text can never act as keys. A paste the field has no room for is refused whole, with a
+    /// message, rather than cut where the widget stops taking characters.
     private func pasteIntoField(_ text: String) {
-        guard model.overlay == nil, let f = model.form, let formView, FormModel.isTyped(f.focus) else { return }
+        guard model.overlay == nil, let f = model.form, let formView, formView.typed.contains(f.focus) else { return }
         formView.focus(f.focus)
-        for ch in Self.oneLine(text) { formView.drive(.char(ch)) }
+        let pasted = Self.oneLine(text)
+        guard FormModel.fitsTypedField(formView.text(f.focus) + pasted) else {
+            model.flash = Flash(text: "Not pasted: \(f.focus.label) takes at most \(FormModel.maxTypedCells) characters here", kind: .error)
+            dirty = true
+            return
+        }
+        for ch in pasted { formView.drive(.char(ch)) }
         apply(.fieldEdited(f.focus, formView.text(f.focus)))
     }
 
@@ -198,7 +205,7 @@ public final class TUIApp {
     /// field would replace it with what the widget shows (blanks). Refuses the edit with a
     /// message instead; returns whether it did.
     private func refuseUnshowableEdit() -> Bool {
-        guard !terminal.utf8, model.overlay == nil, let f = model.form, FormModel.isTyped(f.focus),
+        guard !terminal.utf8, model.overlay == nil, let f = model.form, f.isTypedInForm(f.focus),
               !f.draft.text(f.focus).unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
         model.flash = Flash(text: "\(f.focus.label) has characters this terminal cannot show; edit it in a UTF-8 locale (LANG=C.UTF-8)",
                             kind: .error)
@@ -394,7 +401,7 @@ public final class TUIApp {
         wnoutrefresh(win)
         syncOverlay(size)
         if let formView, model.overlay == nil, case .form(let f) = model.screen {
-            if FormModel.isTyped(f.focus) { curs_set(1) } else { curs_set(0) }
+            if formView.typed.contains(f.focus) { curs_set(1) } else { curs_set(0) }
             formView.stage()
         } else {
             curs_set(0)
@@ -495,9 +502,9 @@ public final class TUIApp {
             put(win, 2 + i, 0, marker, width: 1, attr: cn_a_bold())
             put(win, 2 + i, 1, field.label, width: Self.labelWidth, attr: focused ? cn_a_bold() : 0)
             if d.isChanged(field) { put(win, 2 + i, 1 + Self.labelWidth + 1, "*", width: 1, attr: cn_a_bold()) }
-            if !FormModel.isTyped(field) { formView.show(field, displayText(field, d)) }
+            if !formView.typed.contains(field) { formView.show(field, f.shownText(field, jobTitle: { self.model.jobTitle($0) })) }
             let msgLeft = fieldLeft + fieldWidth + 2
-            if let message = f.errors[field] {
+            if let message = f.errors[field] ?? f.tooLongNote(field) {
                 put(win, 2 + i, msgLeft, "! " + message, width: size.cols - msgLeft - 1, attr: terminal.color(.error) | cn_a_bold())
             } else if focused, !FormModel.isTyped(field) {
                 let hint: String
@@ -519,26 +526,6 @@ public final class TUIApp {
     }
 
     private var terminalUTF8: Bool { terminal.utf8 }
-
-    /// What a menu/editor field shows inside the form.
-    private func displayText(_ field: CandidateField, _ d: CandidateDraft) -> String {
-        switch field {
-        case .status: return d.status.rawValue
-        case .gender: return d.gender?.rawValue ?? "auto (from name)"
-        case .jobIds:
-            if d.jobIds.isEmpty { return "(none)" }
-            return d.jobIds.map { model.jobTitle($0) ?? $0 }.joined(separator: ", ")
-        case .metadata:
-            switch d.wireValue(.metadata) {
-            case .success(let v): return v.isNull ? "(empty)" : v.compactText()
-            case .failure: return "(invalid JSON) " + d.metadataText
-            }
-        case .cvText:
-            if d.cvText.isEmpty { return "(empty)" }
-            return "\(d.cvText.count) chars: " + d.cvText
-        default: return d.text(field)
-        }
-    }
 
     private func drawFooter(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int)) {
         if let line = model.bulkStatusLine() {

@@ -640,10 +640,10 @@ struct AppModel {
         switch key {
         case .tab, .down:
             f.focus = fields[(index + 1) % fields.count]
-            if let e = f.errors[f.focus] { flash = Flash(text: "\(f.focus.label): \(e)", kind: .error) }
+            flashOnFocus(f)
         case .backTab, .up:
             f.focus = fields[(index + fields.count - 1) % fields.count]
-            if let e = f.errors[f.focus] { flash = Flash(text: "\(f.focus.label): \(e)", kind: .error) }
+            flashOnFocus(f)
         case .enter:
             switch f.focus {
             case .status: form = f; setOverlay(.formStatusMenu); return []
@@ -684,6 +684,16 @@ struct AppModel {
         }
         form = f
         return []
+    }
+
+    /// Says what matters about the field the focus just moved to: its error, or that it is
+    /// too long to edit in the form.
+    private mutating func flashOnFocus(_ f: FormModel) {
+        if let e = f.errors[f.focus] {
+            flash = Flash(text: "\(f.focus.label): \(e)", kind: .error)
+        } else if let note = f.tooLongFlash(f.focus) {
+            flash = Flash(text: note, kind: .info)
+        }
     }
 
     /// Validates; on failure focuses the first bad field and sends nothing; with no change

@@ -16,8 +16,13 @@ private func cString(_ s: String) -> UnsafeMutablePointer<CChar> { strdup(s)! }
 
 /// The form screen's fields, on ncurses' form library. Owns the `FORM`, its `FIELD`s and
 /// its window; holds the text being typed (the model gets it through `fieldEdited`).
+///
+/// No field ever grows near ncurses' limit of 32,767 columns (see `FormModel.maxTypedCells`):
+/// the other fields show text cut to the field's width.
 final class FormView {
     let fields = CandidateField.allCases
+    /// The fields typed into in this widget (`FormModel.isTypedInForm` when it was made).
+    let typed: Set<CandidateField>
     private let fieldArray: UnsafeMutablePointer<UnsafeMutablePointer<FIELD>?>
     private(set) var form: UnsafeMutablePointer<FORM>?
     let window: UnsafeMutablePointer<WINDOW>?
@@ -27,14 +32,19 @@ final class FormView {
 
     init(top: Int, left: Int, width: Int, draft: CandidateDraft, focus: CandidateField) {
         self.top = top; self.left = left; self.width = width
+        typed = Set(fields.filter { FormModel.isTypedInForm($0, draft) })
         fieldArray = .allocate(capacity: fields.count + 1)
         for (i, f) in fields.enumerated() {
             let field = new_field(1, Int32(width), Int32(i), 0, 0, 0)
             field_opts_off(field, Int32(O_AUTOSKIP | O_STATIC | O_BLANK))
             field_opts_on(field, Int32(O_NULLOK | O_PASSOK))
-            if !FormModel.isTyped(f) { field_opts_off(field, Int32(O_EDIT)) }
             set_field_back(field, cn_a_underline())
-            set_max_field(field, 0)
+            if typed.contains(f) {
+                set_max_field(field, Int32(FormModel.maxTypedCells))
+            } else {
+                field_opts_off(field, Int32(O_EDIT))
+                set_max_field(field, Int32(width))
+            }
             fieldArray[i] = field
         }
         fieldArray[fields.count] = nil
@@ -44,9 +54,9 @@ final class FormView {
         set_form_win(form, window)
         set_form_sub(form, window)
         post_form(form)
-        for f in fields where FormModel.isTyped(f) { setBuffer(f, DisplayText.sanitize(draft.text(f))) }
+        for f in typed { setBuffer(f, DisplayText.sanitize(draft.text(f))) }
         self.focus(focus)
-        if FormModel.isTyped(focus) { moveToEnd(focus) }
+        if typed.contains(focus) { moveToEnd(focus) }
     }
 
     deinit {
@@ -62,9 +72,10 @@ final class FormView {
         set_field_buffer(fieldArray[i], 0, text)
     }
 
-    /// Shows display text in a field that opens a menu or an editor (only when it changed).
+    /// Shows display text, cut to the field's width, in a field not typed into here: one that
+    /// opens a menu or an editor, or a typed field too long for the widget (only when it changed).
     func show(_ f: CandidateField, _ text: String) {
-        let t = DisplayText.sanitize(text)
+        let t = DisplayText.truncate(DisplayText.sanitize(text), to: width)
         guard shown[f] != t else { return }
         shown[f] = t
         setBuffer(f, t)
@@ -83,9 +94,11 @@ final class FormView {
     func focus(_ f: CandidateField) {
         guard let i = fields.firstIndex(of: f) else { return }
         if current_field(form) != fieldArray[i] {
-            set_current_field(form, fieldArray[i])
+            // A field that cannot be made current leaves the form with no field window, and any
+            // request would then dereference it: drive nothing.
+            guard set_current_field(form, fieldArray[i]) == E_OK else { return }
             // Typed fields: cursor after the text. Menu/editor fields show their start.
-            if FormModel.isTyped(f) { moveToEnd(f) } else { form_driver_w(form, KEY_CODE_YES, REQ_BEG_LINE) }
+            if typed.contains(f) { moveToEnd(f) } else { form_driver_w(form, KEY_CODE_YES, REQ_BEG_LINE) }
         }
     }
 

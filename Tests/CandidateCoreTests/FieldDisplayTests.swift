@@ -96,6 +96,13 @@ struct FieldDisplayTests {
         #expect(FieldDisplay.text(.cvText, .string("a\nb\nc")) == "a b c")
     }
 
+    @Test("oneLine: any text on one line, cut like a value")
+    func oneLine() {
+        #expect(FieldDisplay.oneLine("a\nb") == "a b")
+        #expect(FieldDisplay.oneLine(String(repeating: "c", count: 50_000), maxLength: 10) == "ccccccccc…")
+        #expect(FieldDisplay.oneLine("abc", maxLength: 0) == "")
+    }
+
     @Test("every field has a label")
     func labels() {
         #expect(CandidateField.allCases.map(\.label) == [
