@@ -255,7 +255,8 @@ final class PromptView {
     ///   - minWidth: the panel's least content width in cells (a scrolling panel keeps its width).
     init(title: String, lines: [String], question: String, screenRows: Int, screenCols: Int, moreAbove: Int = 0,
          moreBelow: Int = 0, minWidth: Int = 20) {
-        let contentWidth = max(([question, title] + lines).map(DisplayText.width).max() ?? 20, minWidth, 20)
+        // The title is drawn as " title " on the border: two cells more than its text.
+        let contentWidth = max(([question] + lines).map(DisplayText.width).max() ?? 20, DisplayText.width(title) + 2, minWidth, 20)
         let width = min(contentWidth + 4, max(10, screenCols - 2))
         let room = Self.room(screenRows: screenRows)
         let cut = lines.count > room || moreBelow > 0
