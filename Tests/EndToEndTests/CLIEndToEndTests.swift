@@ -1,5 +1,6 @@
 import CandidateCore
 import Foundation
+import GRDB
 import Testing
 
 /// `candidates list` and `candidates bulk-status` as scripts use them: the real binary against
@@ -80,9 +81,10 @@ struct CLIEndToEndTests {
         #expect(lines.map { $0["id"]?.stringValue ?? "" } == ids)
         #expect(lines.map { $0["outcome"]?.stringValue ?? "" } == ["moved", "moved", "skipped", "failed"])
         for line in lines {
-            #expect(Set((line.objectValue ?? [:]).keys).isSuperset(of: ["id", "name", "from", "to", "outcome", "status", "message"]))
+            #expect(Set((line.objectValue ?? [:]).keys).isSuperset(of: ["id", "name", "from", "to", "outcome", "status", "message", "attempts"]))
             #expect(line["to"] == .string("IN_PROCESS"))
         }
+        #expect(lines.map { $0["attempts"] } == [.int(1), .int(1), .int(0), .int(0)], "PATCHes sent: none for skipped or unreadable")
         #expect(lines[0]["from"] == .string("APPLIED"))
         #expect(lines[2]["message"]?.stringValue?.contains("--only-from") == true)
         #expect(lines[3]["status"] == .int(404))
@@ -91,6 +93,36 @@ struct CLIEndToEndTests {
         let patched = try statusPatches(sandbox).map { $0["path"]?.stringValue ?? "" }
         #expect(patched.sorted() == applied.map { "/candidates/\($0.id)" }.sorted())
         #expect(!run.stdout.contains("Done in"), "the summary goes to standard error with --json")
+    }
+
+    @Test("--json attempts: the PATCHes sent for each candidate, retries included (the request log agrees)")
+    func attemptsAfterRetries() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir, extraArguments: ["--fail-rate", "0.3"])
+        // The ids straight from the SQLite file (a request could fail): Northwind's, as its key sees them.
+        let queue = try DatabaseQueue(path: sandbox.databasePath)
+        let northwind = try await queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.status FROM candidate c JOIN company co ON co.id = c.companyId
+                WHERE co.name = 'Northwind Recruiting' ORDER BY c.id
+                """).map { (id: $0["id"] as String, status: $0["status"] as String) }
+        }
+        let chosen = Array(northwind.filter { $0.status != "ACCEPTED" }.prefix(20))
+        let already = try #require(northwind.first { $0.status == "ACCEPTED" })
+        try #require(chosen.count == 20)
+        let run = try CLI.run(["bulk-status", "--to", "ACCEPTED", "--json"] + chosen.map(\.id) + [already.id], dir: dir,
+                              env: CLI.environment(sandbox))
+        let lines = try run.jsonLines()
+        #expect(lines.count == chosen.count + 1, "\(run.stderr)")
+        var sent: [String: Int] = [:]
+        for p in try statusPatches(sandbox) { sent[String((p["path"]?.stringValue ?? "").dropFirst("/candidates/".count)), default: 0] += 1 }
+        for line in lines {
+            let id = line["id"]?.stringValue ?? ""
+            #expect(line["attempts"] == .int(sent[id] ?? 0), "\(line)")
+            if line["outcome"] == .string("moved") { #expect((line["attempts"]?.intValue ?? 0) >= 1) }
+        }
+        #expect(sent[already.id] == nil, "never sent to the one already there")
+        #expect(sent.values.contains { $0 > 1 }, "with 30% of requests failing some candidate needed a retry")
     }
 
     @Test("exit status 2 for bad usage, with a clear message on standard error",
