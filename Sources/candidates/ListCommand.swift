@@ -49,9 +49,11 @@ struct ListCandidates: AsyncParsableCommand {
         let open = try await Scripting.open(connection, command: "list")
         var count = 0
         var total: Int?
-        if !json { Console.out(CandidateTable.header) }
+        // The header only once the server answered: a failing server leaves standard output empty.
+        var headerPrinted = json
         do {
             for try await page in open.client.allCandidates(query) {
+                if !headerPrinted { Console.out(CandidateTable.header); headerPrinted = true }
                 total = total ?? page.total
                 for c in page.items {
                     Console.out(json ? CandidateTable.jsonLine(c) : CandidateTable.row(c))
@@ -65,6 +67,7 @@ struct ListCandidates: AsyncParsableCommand {
             await open.sandbox?.stop()
             throw ExitCode(1)
         }
+        if !headerPrinted { Console.out(CandidateTable.header) }
         if !json {
             Console.err("\(count) candidate\(count == 1 ? "" : "s")" + (total.map { $0 != count ? " (the server counted \($0))" : "" } ?? ""))
         }

@@ -198,6 +198,22 @@ struct CLIEndToEndTests {
         #expect(objects.allSatisfy { $0["lastName"] != nil && $0["status"] != nil })
     }
 
+    @Test("list: a server that fails before the first page leaves standard output empty; an empty result keeps its header")
+    func listHeaderAfterFirstPage() throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let failed = try CLI.run(["list"], dir: dir, env: CLI.environment(sandbox, key: "sk_test_suspended"))
+        #expect(failed.status == 1)
+        #expect(failed.stdout.isEmpty, "no header without an answer: \(failed.stdout)")
+        #expect(failed.stderr.contains("candidates list:"), "\(failed.stderr)")
+
+        let empty = try CLI.run(["list", "--search", "no such candidate zzz"], dir: dir, env: CLI.environment(sandbox))
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(empty.lines.count == 1)
+        #expect(empty.lines.first?.hasPrefix("ID ") == true)
+        #expect(empty.stderr.contains("0 candidates"), "\(empty.stderr)")
+    }
+
     @Test("with nothing configured the scripting commands use the embedded sandbox")
     func embeddedSandbox() throws {
         let dir = try TempDir()
