@@ -7,14 +7,25 @@ struct BulkStatus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulk-status",
         abstract: "Move many candidates to one status (PATCH {\"status\": X} each, paced by the rate limit).",
+        // One source line per paragraph (`\` joins lines): ArgumentParser wraps each line itself.
         discussion: """
-        Ids come from the arguments, --ids-file FILE (one per line; blank lines and # comments
-        ignored; - is standard input), --csv FILE (the id column of a CSV file with a header row),
-        or, when none of these is given, from standard input if it is not a terminal.
-        Each candidate is read first: those already at the target are skipped (never sent),
-        --only-from leaves out those not at that status, and one that cannot be read fails with
-        the server's answer. Ctrl-C stops starting requests; those in flight finish and the rest
-        are reported as not attempted.
+        Ids come from the arguments, from --ids-file FILE (one per line; blank lines and # \
+        comments ignored; - is standard input), from --csv FILE (the id column of a CSV file \
+        with a header row), or, when none of these is given, from standard input if it is not \
+        a terminal.
+
+        Each candidate is read first: those already at the target are skipped (never sent), \
+        --only-from leaves out those not at that status, and one that cannot be read fails \
+        with the server's answer. The rest get PATCH {"status": X}, --concurrency at a time, \
+        paced by the server's rate-limit headers; 429 and 5xx answers are retried.
+
+        --json prints one object per candidate: id, name, from, to, outcome (moved, skipped, \
+        failed, not_attempted), status (the HTTP status of a failure, else null), message, \
+        and attempts (the PATCH requests sent: 1 or more when moved, 0 when none was sent).
+
+        Ctrl-C stops starting requests; those in flight finish and the rest are reported as \
+        not attempted. A second Ctrl-C quits at once.
+
         Exit status: 0 every candidate moved or skipped, 1 any failed or not attempted, 2 bad usage.
         """
     )

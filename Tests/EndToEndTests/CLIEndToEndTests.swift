@@ -214,6 +214,25 @@ struct CLIEndToEndTests {
         #expect(empty.stderr.contains("0 candidates"), "\(empty.stderr)")
     }
 
+    @Test("--help discussions are paragraphs that ArgumentParser wraps: at 80 columns no line is cut short mid-paragraph",
+          arguments: [[], ["list"], ["bulk-status"], ["serve"]])
+    func helpParagraphs(command: [String]) throws {
+        let dir = try TempDir()
+        var env = CLI.environment(nil, dataHome: dir.file("data"))
+        env["COLUMNS"] = "80"
+        let help = try CLI.run(command + ["--help"], dir: dir, env: env)
+        #expect(help.status == 0)
+        // The discussion: after the OVERVIEW paragraph, before USAGE.
+        let text = help.stdout.components(separatedBy: "\nUSAGE:")[0].components(separatedBy: "\n\n").dropFirst()
+        #expect(!text.isEmpty, "\(command) has a discussion")
+        for paragraph in text {
+            let lines = paragraph.split(separator: "\n").map(String.init)
+            guard let first = lines.first, !first.hasPrefix("  ") else { continue }  // an indented example
+            for line in lines { #expect(line.count <= 80, "\(command): \(line)") }
+            for line in lines.dropLast() { #expect(line.count >= 60, "\(command): a hand-wrapped line: \(line)") }
+        }
+    }
+
     @Test("with nothing configured the scripting commands use the embedded sandbox")
     func embeddedSandbox() throws {
         let dir = try TempDir()
