@@ -75,7 +75,8 @@ public struct CandidateQuery: Sendable, Equatable, Hashable {
     public var limit: Int
     public var status: CandidateStatus?
     public var jobId: String?
-    /// Matches first name, last name (and maybe email), server-side.
+    /// Server-side search. The API documents it as matching first and last name (possibly email
+    /// too); the sandbox matches any part of "first last" or of the email, ignoring case and accents.
     public var search: String?
 
     public static let maxLimit = 100

@@ -76,7 +76,8 @@ public struct BulkStatusEngine: Sendable {
                         guard let answer = await sender.send({ try await client.updateCandidate(id: id, patch: patch).value }) else {
                             return  // cancelled before its first request: not attempted
                         }
-                        await recorder.record(index, Self.outcome(answer.result, attempts: answer.attempts, target: target))
+                        await recorder.record(index, Self.outcome(answer.result, attempts: answer.attempts, target: target),
+                                              attempts: answer.attempts)
                     }
                 }
             }
@@ -103,6 +104,8 @@ actor BulkRecorder {
     private let plan: BulkStatusPlan
     private let onEvent: @Sendable (BulkEvent) -> Void
     private var results: [BulkOutcome?]
+    /// Requests sent per plan item (0 until it settles with requests).
+    private var attempts: [Int]
     private var progress: BulkProgress
     /// Unix seconds when requests resume, while held back by the rate limit.
     private var resumesAt: Double?
@@ -112,6 +115,7 @@ actor BulkRecorder {
         self.plan = plan
         self.onEvent = onEvent
         results = Array(repeating: nil, count: plan.items.count)
+        attempts = Array(repeating: 0, count: plan.items.count)
         progress = BulkProgress(total: plan.items.count)
     }
 
@@ -126,9 +130,11 @@ actor BulkRecorder {
         onEvent(.progress(progress))
     }
 
-    func record(_ index: Int, _ outcome: BulkOutcome) {
+    /// Settles plan item `index` after `attempts` requests.
+    func record(_ index: Int, _ outcome: BulkOutcome, attempts sent: Int) {
         guard results[index] == nil else { return }
         results[index] = outcome
+        attempts[index] = sent
         progress.done += 1
         switch outcome {
         case .moved: progress.moved += 1
@@ -177,6 +183,6 @@ actor BulkRecorder {
 
     private func result(_ index: Int, _ outcome: BulkOutcome) -> BulkItemResult {
         let c = plan.items[index].candidate
-        return BulkItemResult(id: c.id, name: c.fullName, from: c.status, outcome: outcome)
+        return BulkItemResult(id: c.id, name: c.fullName, from: c.status, outcome: outcome, attempts: attempts[index])
     }
 }

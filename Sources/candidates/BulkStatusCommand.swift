@@ -7,14 +7,25 @@ struct BulkStatus: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bulk-status",
         abstract: "Move many candidates to one status (PATCH {\"status\": X} each, paced by the rate limit).",
+        // One source line per paragraph (`\` joins lines): ArgumentParser wraps each line itself.
         discussion: """
-        Ids come from the arguments, --ids-file FILE (one per line; blank lines and # comments
-        ignored; - is standard input), --csv FILE (the id column of a CSV file with a header row),
-        or, when none of these is given, from standard input if it is not a terminal.
-        Each candidate is read first: those already at the target are skipped (never sent),
-        --only-from leaves out those not at that status, and one that cannot be read fails with
-        the server's answer. Ctrl-C stops starting requests; those in flight finish and the rest
-        are reported as not attempted.
+        Ids come from the arguments, from --ids-file FILE (one per line; blank lines and # \
+        comments ignored; - is standard input), from --csv FILE (the id column of a CSV file \
+        with a header row), or, when none of these is given, from standard input if it is not \
+        a terminal.
+
+        Each candidate is read first: those already at the target are skipped (never sent), \
+        --only-from leaves out those not at that status, and one that cannot be read fails \
+        with the server's answer. The rest get PATCH {"status": X}, --concurrency at a time, \
+        paced by the server's rate-limit headers; 429 and 5xx answers are retried.
+
+        --json prints one object per candidate: id, name, from, to, outcome (moved, skipped, \
+        failed, not_attempted), status (the HTTP status of a failure, else null), message, \
+        and attempts (the PATCH requests sent: 1 or more when moved, 0 when none was sent).
+
+        Ctrl-C stops starting requests; those in flight finish and the rest are reported as \
+        not attempted. A second Ctrl-C quits at once.
+
         Exit status: 0 every candidate moved or skipped, 1 any failed or not attempted, 2 bad usage.
         """
     )
@@ -130,7 +141,9 @@ struct BulkStatusRun {
         var outcome: String
         var httpStatus: Int?
         var message: String?
-        var attempts: Int?
+        /// PATCH requests sent for it: 1 or more when moved, the count when a PATCH failed, 0 when
+        /// none was sent (skipped, not attempted, a dry run, or it could not be read).
+        var attempts = 0
         var move: Pipeline.Move?
 
         var succeeded: Bool { outcome == "moved" || outcome == "skipped" || outcome == "would_move" }
@@ -213,7 +226,7 @@ struct BulkStatusRun {
     }
 
     static func line(_ r: BulkItemResult, target: CandidateStatus) -> Line {
-        var line = Line(id: r.id, name: r.name, from: r.from, outcome: "", message: nil)
+        var line = Line(id: r.id, name: r.name, from: r.from, outcome: "", message: nil, attempts: r.attempts)
         switch r.outcome {
         case .moved(let c):
             line.outcome = "moved"
@@ -221,11 +234,10 @@ struct BulkStatusRun {
         case .skipped:
             line.outcome = "skipped"
             line.message = "already \(target)"
-        case .failed(let e, let attempts):
+        case .failed(let e, _):
             line.outcome = "failed"
             line.httpStatus = e.httpStatus
             line.message = e.description
-            line.attempts = attempts
         case .notAttempted:
             line.outcome = "not_attempted"
             line.message = "cancelled before it was sent"
@@ -238,7 +250,7 @@ struct BulkStatusRun {
         var o: [String: JSONValue] = [
             "id": .string(l.id), "name": l.name.map(JSONValue.string) ?? .null, "from": l.from.map { .string($0.rawValue) } ?? .null,
             "to": .string(target.rawValue), "outcome": .string(l.outcome), "status": l.httpStatus.map(JSONValue.int) ?? .null,
-            "message": l.message.map(JSONValue.string) ?? .null, "attempts": l.attempts.map(JSONValue.int) ?? .null,
+            "message": l.message.map(JSONValue.string) ?? .null, "attempts": .int(l.attempts),
         ]
         if let move = l.move, l.outcome == "would_move" { o["move"] = .string(move == .natural ? "natural" : "override") }
         return Scripting.jsonLine(.object(o))
@@ -249,7 +261,7 @@ struct BulkStatusRun {
         let label = l.outcome == "failed" ? "FAILED" : l.outcome.replacingOccurrences(of: "_", with: " ")
         var message = l.message ?? ""
         if l.outcome == "would_move", l.move == .override { message += " (override)" }
-        if let a = l.attempts, a > 1 { message += " (\(a) attempts)" }
+        if l.attempts > 1 { message += " (\(l.attempts) attempts)" }
         return [DisplayText.fit(label, to: 13), l.id, DisplayText.fit(l.name ?? "", to: 30), DisplayText.sanitize(message)]
             .joined(separator: "  ")
     }

@@ -10,9 +10,14 @@ struct Candidates: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidates",
         abstract: "Edit recruiting candidates from the terminal: list, edit in a form, move along the pipeline.",
+        // One source line per paragraph (`\` joins lines): ArgumentParser wraps each line itself.
         discussion: """
-        With no API configured, opens the editor on the embedded sandbox (demo data in a local SQLite file).
-        Connect to a real server with INSTAVIEW_BASE_URL and INSTAVIEW_API_KEY (or --api-key-file).
+        With no API key and no base URL set, opens the editor on the embedded sandbox (demo \
+        data in a local SQLite file).
+
+        INSTAVIEW_API_KEY (or --api-key-file) on its own connects to the real InstaView API at \
+        \(APIConfiguration.defaultBaseURL). Add INSTAVIEW_BASE_URL (or --base-url) for another \
+        server, such as one started with `candidates serve`. A base URL without a key is an error.
         """,
         version: CandidatesVersion.current,
         subcommands: [Edit.self, Serve.self, ListCandidates.self, BulkStatus.self],
@@ -86,7 +91,20 @@ struct Edit: AsyncParsableCommand {
 /// `candidates serve`: the sandbox server on its own.
 struct Serve: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the sandbox API server (same HTTP contract as InstaView) and print the demo keys."
+        abstract: "Run the sandbox API server (same HTTP contract as InstaView) and print the demo keys.",
+        // One source line per paragraph (`\` joins lines): ArgumentParser wraps each line itself.
+        discussion: """
+        Serves GET /candidates, GET /candidates/{id}, PATCH /candidates/{id}, GET /jobs and \
+        GET /jobs/{id} on 127.0.0.1, with the API's errors, rate-limit headers and either \
+        response shape. Without --db it uses the embedded sandbox's file, \
+        $XDG_DATA_HOME/candidates/sandbox.sqlite; a new file is created and seeded.
+
+        Point the editor or the scripting commands at it with both variables:
+
+          export INSTAVIEW_BASE_URL=http://127.0.0.1:4010
+          export INSTAVIEW_API_KEY=sk_test_northwind
+          candidates
+        """
     )
 
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port: Int = 4010

@@ -7,10 +7,21 @@ struct ListCandidates: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "list",
         abstract: "Print candidates (all pages) as a table or as JSON lines.",
+        // One source line per paragraph (`\` joins lines): ArgumentParser wraps each line itself.
         discussion: """
-        Reads every page (100 per request) of GET /candidates with the filters. With --json each
-        line is one candidate object (every field this client reads), so it pipes into jq:
-          candidates list --status APPLIED --json | jq -r '.id' | candidates bulk-status --to REJECTED
+        Reads every page (100 per request) of GET /candidates with the filters and prints an \
+        aligned table, with the count on standard error. The header comes once the server has \
+        answered, so a server that fails leaves standard output empty.
+
+        With --json each line is one candidate object (every field this client reads), ready for jq:
+
+          candidates list --status APPLIED --json | jq -r '.id' |
+            candidates bulk-status --to REJECTED
+
+        --search is done by the server. The InstaView API documents it as matching first and \
+        last name (possibly email too). The embedded sandbox matches any part of "first last" \
+        or of the email, ignoring case and accents: stastny finds Šťastný.
+
         Exit status: 0 listed, 1 the server failed, 2 bad usage.
         """
     )
@@ -21,7 +32,7 @@ struct ListCandidates: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only candidates assigned to this job (UUID).", valueName: "id"))
     var job: String?
 
-    @Option(help: ArgumentHelp("Server-side search in first and last name (and maybe email).", valueName: "text"))
+    @Option(help: ArgumentHelp("Server-side search: first and last name per the API docs; the sandbox also matches the email, ignoring case and accents.", valueName: "text"))
     var search: String?
 
     @Flag(help: "One JSON object per line instead of a table.")
@@ -49,9 +60,11 @@ struct ListCandidates: AsyncParsableCommand {
         let open = try await Scripting.open(connection, command: "list")
         var count = 0
         var total: Int?
-        if !json { Console.out(CandidateTable.header) }
+        // The header only once the server answered: a failing server leaves standard output empty.
+        var headerPrinted = json
         do {
             for try await page in open.client.allCandidates(query) {
+                if !headerPrinted { Console.out(CandidateTable.header); headerPrinted = true }
                 total = total ?? page.total
                 for c in page.items {
                     Console.out(json ? CandidateTable.jsonLine(c) : CandidateTable.row(c))
@@ -65,6 +78,7 @@ struct ListCandidates: AsyncParsableCommand {
             await open.sandbox?.stop()
             throw ExitCode(1)
         }
+        if !headerPrinted { Console.out(CandidateTable.header) }
         if !json {
             Console.err("\(count) candidate\(count == 1 ? "" : "s")" + (total.map { $0 != count ? " (the server counted \($0))" : "" } ?? ""))
         }

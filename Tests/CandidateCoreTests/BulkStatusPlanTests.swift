@@ -76,6 +76,21 @@ struct BulkStatusPlanTests {
         #expect(bad.skipped.map(\.id) == ["b"])
     }
 
+    @Test("attempts: as given for moved (at least 1), the failure's own count, 0 for skipped and not attempted")
+    func attempts() {
+        let moved = Candidate(id: "a", firstName: "A", lastName: "", status: .rejected)
+        func result(_ outcome: BulkOutcome, attempts: Int = 1) -> BulkItemResult {
+            BulkItemResult(id: "a", name: "A", from: .applied, outcome: outcome, attempts: attempts)
+        }
+        #expect(result(.moved(moved)).attempts == 1)
+        #expect(result(.moved(moved), attempts: 3).attempts == 3)
+        #expect(result(.moved(moved), attempts: 0).attempts == 1)
+        #expect(result(.failed(.http(HTTPFailure(status: 503, messages: [])), attempts: 5), attempts: 1).attempts == 5)
+        #expect(result(.failed(.transport(detail: "no read"), attempts: 0)).attempts == 0)
+        #expect(result(.skipped, attempts: 2).attempts == 0)
+        #expect(result(.notAttempted).attempts == 0)
+    }
+
     @Test("backoff doubles from initialBackoff, is capped at maxBackoff, and jitters within half")
     func backoff() {
         let o = BulkOptions(initialBackoff: 0.2, maxBackoff: 1)

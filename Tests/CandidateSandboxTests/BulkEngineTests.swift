@@ -97,6 +97,15 @@ struct BulkEngineTests {
         #expect(failedStatuses.isSubset(of: [500, 503]))
         #expect(patches.count > ok.count, "20% of requests should have been failed by the server")
 
+        // Attempts: each moved candidate reports the PATCHes the log holds for it (more than one
+        // after an injected failure); skipped ones sent none.
+        var sent: [String: Int] = [:]
+        for p in patches { sent[Self.id(p), default: 0] += 1 }
+        for r in report.moved { #expect(r.attempts == sent[r.id], "\(r.id)") }
+        for r in report.skipped { #expect(r.attempts == 0) }
+        #expect(report.moved.contains { $0.attempts > 1 }, "some candidate needed a retry")
+        #expect(report.moved.contains { $0.attempts == 1 })
+
         // Events: skipped first, progress monotonic, finished last with the same report.
         let items = events.items
         #expect(items.count == plan.items.count)
@@ -206,8 +215,8 @@ struct BulkEngineTests {
             let notAttempted = Set(report.notAttempted.map(\.id))
             #expect(!patched.contains { notAttempted.contains(Self.id($0)) })
             let stored = try Self.statuses(sandbox)
-            for r in report.notAttempted { #expect(stored[r.id] == r.from.rawValue) }
-            for r in report.moved { #expect(stored[r.id] == "ACCEPTED") }
+            for r in report.notAttempted { #expect(stored[r.id] == r.from.rawValue && r.attempts == 0) }
+            for r in report.moved { #expect(stored[r.id] == "ACCEPTED" && r.attempts == 1) }
             #expect(box.items.count == plan.items.count)
         }
         try? FileManager.default.removeItem(at: dir)

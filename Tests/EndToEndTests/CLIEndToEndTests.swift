@@ -1,5 +1,6 @@
 import CandidateCore
 import Foundation
+import GRDB
 import Testing
 
 /// `candidates list` and `candidates bulk-status` as scripts use them: the real binary against
@@ -80,9 +81,10 @@ struct CLIEndToEndTests {
         #expect(lines.map { $0["id"]?.stringValue ?? "" } == ids)
         #expect(lines.map { $0["outcome"]?.stringValue ?? "" } == ["moved", "moved", "skipped", "failed"])
         for line in lines {
-            #expect(Set((line.objectValue ?? [:]).keys).isSuperset(of: ["id", "name", "from", "to", "outcome", "status", "message"]))
+            #expect(Set((line.objectValue ?? [:]).keys).isSuperset(of: ["id", "name", "from", "to", "outcome", "status", "message", "attempts"]))
             #expect(line["to"] == .string("IN_PROCESS"))
         }
+        #expect(lines.map { $0["attempts"] } == [.int(1), .int(1), .int(0), .int(0)], "PATCHes sent: none for skipped or unreadable")
         #expect(lines[0]["from"] == .string("APPLIED"))
         #expect(lines[2]["message"]?.stringValue?.contains("--only-from") == true)
         #expect(lines[3]["status"] == .int(404))
@@ -91,6 +93,36 @@ struct CLIEndToEndTests {
         let patched = try statusPatches(sandbox).map { $0["path"]?.stringValue ?? "" }
         #expect(patched.sorted() == applied.map { "/candidates/\($0.id)" }.sorted())
         #expect(!run.stdout.contains("Done in"), "the summary goes to standard error with --json")
+    }
+
+    @Test("--json attempts: the PATCHes sent for each candidate, retries included (the request log agrees)")
+    func attemptsAfterRetries() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir, extraArguments: ["--fail-rate", "0.3"])
+        // The ids straight from the SQLite file (a request could fail): Northwind's, as its key sees them.
+        let queue = try DatabaseQueue(path: sandbox.databasePath)
+        let northwind = try await queue.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT c.id, c.status FROM candidate c JOIN company co ON co.id = c.companyId
+                WHERE co.name = 'Northwind Recruiting' ORDER BY c.id
+                """).map { (id: $0["id"] as String, status: $0["status"] as String) }
+        }
+        let chosen = Array(northwind.filter { $0.status != "ACCEPTED" }.prefix(20))
+        let already = try #require(northwind.first { $0.status == "ACCEPTED" })
+        try #require(chosen.count == 20)
+        let run = try CLI.run(["bulk-status", "--to", "ACCEPTED", "--json"] + chosen.map(\.id) + [already.id], dir: dir,
+                              env: CLI.environment(sandbox))
+        let lines = try run.jsonLines()
+        #expect(lines.count == chosen.count + 1, "\(run.stderr)")
+        var sent: [String: Int] = [:]
+        for p in try statusPatches(sandbox) { sent[String((p["path"]?.stringValue ?? "").dropFirst("/candidates/".count)), default: 0] += 1 }
+        for line in lines {
+            let id = line["id"]?.stringValue ?? ""
+            #expect(line["attempts"] == .int(sent[id] ?? 0), "\(line)")
+            if line["outcome"] == .string("moved") { #expect((line["attempts"]?.intValue ?? 0) >= 1) }
+        }
+        #expect(sent[already.id] == nil, "never sent to the one already there")
+        #expect(sent.values.contains { $0 > 1 }, "with 30% of requests failing some candidate needed a retry")
     }
 
     @Test("exit status 2 for bad usage, with a clear message on standard error",
@@ -164,6 +196,41 @@ struct CLIEndToEndTests {
         #expect(!objects.isEmpty)
         #expect(objects.contains { $0["id"] == .string(all[0].id) })
         #expect(objects.allSatisfy { $0["lastName"] != nil && $0["status"] != nil })
+    }
+
+    @Test("list: a server that fails before the first page leaves standard output empty; an empty result keeps its header")
+    func listHeaderAfterFirstPage() throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let failed = try CLI.run(["list"], dir: dir, env: CLI.environment(sandbox, key: "sk_test_suspended"))
+        #expect(failed.status == 1)
+        #expect(failed.stdout.isEmpty, "no header without an answer: \(failed.stdout)")
+        #expect(failed.stderr.contains("candidates list:"), "\(failed.stderr)")
+
+        let empty = try CLI.run(["list", "--search", "no such candidate zzz"], dir: dir, env: CLI.environment(sandbox))
+        #expect(empty.status == 0, "\(empty.stderr)")
+        #expect(empty.lines.count == 1)
+        #expect(empty.lines.first?.hasPrefix("ID ") == true)
+        #expect(empty.stderr.contains("0 candidates"), "\(empty.stderr)")
+    }
+
+    @Test("--help discussions are paragraphs that ArgumentParser wraps: at 80 columns no line is cut short mid-paragraph",
+          arguments: [[], ["list"], ["bulk-status"], ["serve"]])
+    func helpParagraphs(command: [String]) throws {
+        let dir = try TempDir()
+        var env = CLI.environment(nil, dataHome: dir.file("data"))
+        env["COLUMNS"] = "80"
+        let help = try CLI.run(command + ["--help"], dir: dir, env: env)
+        #expect(help.status == 0)
+        // The discussion: after the OVERVIEW paragraph, before USAGE.
+        let text = help.stdout.components(separatedBy: "\nUSAGE:")[0].components(separatedBy: "\n\n").dropFirst()
+        #expect(!text.isEmpty, "\(command) has a discussion")
+        for paragraph in text {
+            let lines = paragraph.split(separator: "\n").map(String.init)
+            guard let first = lines.first, !first.hasPrefix("  ") else { continue }  // an indented example
+            for line in lines { #expect(line.count <= 80, "\(command): \(line)") }
+            for line in lines.dropLast() { #expect(line.count >= 60, "\(command): a hand-wrapped line: \(line)") }
+        }
     }
 
     @Test("with nothing configured the scripting commands use the embedded sandbox")

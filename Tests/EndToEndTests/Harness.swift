@@ -123,8 +123,28 @@ final class TmuxSession {
     let stateFolder: String
 
     deinit {
+        // tmux leaves its socket file behind after kill-server: ask for the path first, then
+        // remove that one file (and only a socket of this session's own name).
+        let reported = (try? tmux(["display-message", "-p", "#{socket_path}"]))?.trimmingCharacters(in: .whitespacesAndNewlines)
         _ = try? tmux(["kill-server"])
+        // Not a path (e.g. "no server running on …" when the server had already ended): the known directory.
+        let path = reported.flatMap { $0.hasPrefix("/") && !$0.contains("\n") ? $0 : nil } ?? socketPath
+        Self.removeSocketFile(path, named: socket)
         try? FileManager.default.removeItem(atPath: stateFolder)
+    }
+
+    /// Where tmux puts the socket of `-L socket`: `$TMUX_TMPDIR` (default /tmp), `tmux-<uid>/`.
+    var socketPath: String {
+        let base = ProcessInfo.processInfo.environment["TMUX_TMPDIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        return base + "/tmux-\(getuid())/" + socket
+    }
+
+    /// Removes `path` when it is a socket whose file name is `name`; anything else is left alone.
+    static func removeSocketFile(_ path: String, named name: String) {
+        guard (path as NSString).lastPathComponent == name else { return }
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFSOCK else { return }
+        unlink(path)
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
