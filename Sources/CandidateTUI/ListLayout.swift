@@ -13,7 +13,7 @@ struct ListLayout: Equatable {
 
     /// Name and Email share what the fixed columns leave; narrow terminals drop Phone, then Email.
     init(width: Int) {
-        let status = 10, phone = 16, jobs = 4, rating = 7, updated = 10
+        let status = 10, phone = 16, jobs = 4, rating = 6, updated = 10
         var fixed = [Column(title: "Status", width: status)]
         var flexTotal = width - 2 /* mark */ - status - jobs - rating - updated - 6 /* gaps */
         let showPhone = flexTotal - phone - 1 >= 24
@@ -46,7 +46,9 @@ struct ListLayout: Equatable {
         }
         let arrow = utf8 ? (descending ? "↓" : "↑") : (descending ? "v" : "^")
         return "  " + columns.map { col in
-            let title = col.title == sortedTitle ? col.title + arrow : col.title
+            guard col.title == sortedTitle else { return DisplayText.fit(col.title, to: col.width, alignRight: col.alignRight) }
+            // The arrow always shows: a title too long for both loses its last letters instead.
+            let title = String(col.title.prefix(max(0, col.width - 1))) + arrow
             return DisplayText.fit(title, to: col.width, alignRight: col.alignRight)
         }.joined(separator: " ")
     }

@@ -22,7 +22,7 @@ import Foundation
 ///    bracketed paste on, colours unless `NO_COLOR`.
 ///
 /// `end()` undoes it in reverse order; it is idempotent and also restores the saved termios.
-final class Terminal {
+public final class Terminal {
     private(set) var isActive = false
     private var savedTermios = termios()
     private var haveSavedTermios = false
@@ -51,12 +51,21 @@ final class Terminal {
     /// Largest paste kept, in Unicode scalars; the rest of a longer paste is dropped.
     static let maxPasteScalars = 1 << 20
 
+    /// The checks that need no curses: standard input and output are a terminal, and `TERM`
+    /// is set and not `dumb`. `candidates` runs them before it opens a connection or starts the
+    /// sandbox, so a piped run fails at once and creates nothing.
+    /// - Throws: `TerminalError.notATerminal` or `.dumbTerminal`.
+    public static func preflight() throws {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        let term = ProcessInfo.processInfo.environment["TERM"] ?? ""
+        if term.isEmpty || term == "dumb" { throw TerminalError.dumbTerminal(term) }
+    }
+
     /// Starts curses. Throws `TerminalError` when there is no usable terminal.
     func start() throws {
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw TerminalError.notATerminal }
+        try Self.preflight()
         let env = ProcessInfo.processInfo.environment
         var term = env["TERM"] ?? ""
-        if term.isEmpty || term == "dumb" { throw TerminalError.dumbTerminal(term) }
 
         setlocale(LC_ALL, "")
         utf8 = Self.codesetIsUTF8()

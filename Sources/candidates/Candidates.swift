@@ -57,6 +57,11 @@ struct Edit: AsyncParsableCommand {
     func run() async throws {
         // Nothing may print while curses owns the screen: logs go to $CANDIDATES_LOG or nowhere.
         LogSetup.bootstrap(toFile: ProcessInfo.processInfo.environment["CANDIDATES_LOG"])
+        // No terminal: say so before a connection is opened or the sandbox's file is created.
+        do { try Terminal.preflight() } catch {
+            FileHandle.standardError.write(Data("candidates: \(error)\n".utf8))
+            throw ExitCode(2)
+        }
         let open: OpenConnection
         do {
             open = try await OpenConnection.open(connection)

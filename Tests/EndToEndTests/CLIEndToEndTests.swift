@@ -243,6 +243,15 @@ struct CLIEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: dir.file("data/candidates/sandbox.sqlite")))
     }
 
+    @Test("the editor without a terminal says so, exits 2 and creates no sandbox file")
+    func editorWithoutATerminal() throws {
+        let dir = try TempDir()
+        let run = try CLI.run([], dir: dir, env: CLI.environment(nil, dataHome: dir.file("data")))
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("needs an interactive terminal"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: dir.file("data/candidates/sandbox.sqlite")))
+    }
+
     @Test("Ctrl-C: no new requests, in-flight ones finish, the rest are reported not attempted, exit 1")
     func interrupt() async throws {
         let dir = try TempDir()
