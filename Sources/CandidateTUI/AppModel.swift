@@ -487,7 +487,8 @@ struct AppModel {
         case .char("o"):
             let column = list.sortColumn.next
             list.setSort(column, descending: column.startsDescending)
-            flash = Flash(text: "Sorted by \(column.label)\(column.startsDescending ? " (newest / highest first)" : "")", kind: .info)
+            let first = column == .updated ? " (newest first)" : column == .rating ? " (highest first)" : ""
+            flash = Flash(text: "Sorted by \(column.label)\(first)", kind: .info)
         case .char("O"):
             list.setSort(list.sortColumn, descending: !list.sortDescending)
             flash = Flash(text: "Sorted by \(list.sortColumn.label) \(list.sortDescending ? "descending" : "ascending")", kind: .info)
