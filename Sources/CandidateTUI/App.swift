@@ -11,10 +11,12 @@ final class EventInbox: @unchecked Sendable {
         lock.lock(); events.append(e); lock.unlock()
     }
 
-    func drain() -> [Event] {
+    /// The oldest `limit` events (the rest stay for the next call).
+    func drain(limit: Int) -> [Event] {
         lock.lock(); defer { lock.unlock() }
-        let out = events
-        events.removeAll()
+        let n = min(limit, events.count)
+        let out = Array(events.prefix(n))
+        events.removeFirst(n)
         return out
     }
 }
@@ -78,7 +80,9 @@ public final class TUIApp {
                 noteUnsavedDraft()
                 return 128 + sig
             }
-            for event in inbox.drain() { apply(event) }
+            // A bounded batch per turn, so keys (Esc during a bulk change) are read between
+            // batches even when a backlog of network results is waiting.
+            for event in inbox.drain(limit: Self.eventsPerTurn) { apply(event) }
             // Bursts of keys and events coalesce: at most one frame per `frameInterval`. While
             // answers are expected (pages, a bulk change) the loop looks at the inbox more often.
             var timeoutMs: Int32 = model.list.loading || model.bulk != nil ? 8 : 50
@@ -102,6 +106,9 @@ public final class TUIApp {
         }
         return 0
     }
+
+    /// Events applied per turn of the loop before keys are read again.
+    static let eventsPerTurn = 256
 
     /// A line for standard error after the terminal is restored (e.g. where unsaved edits went).
     public private(set) var exitNote: String?

@@ -75,6 +75,8 @@ extension AppModel {
 
     mutating func startBulk(_ plan: BulkStatusPlan) -> [Effect] {
         setOverlay(nil)
+        // The range's marks are the plan now; left open it would mark the moved again.
+        marks.endRange()
         bulk = BulkRunState(target: plan.target, progress: BulkProgress(total: plan.items.count, done: 0, moved: 0, skipped: 0, failed: 0, waitingSeconds: nil))
         bulkReport = nil
         flash = nil

@@ -252,9 +252,13 @@ struct AppModel {
             marks.refresh(page.items)
             if flash?.text == "Reloading…" { flash = nil }
             if list.markAllPending {
-                // `*` marks what the list shows: the server's filters and the typed search.
-                marks.mark(page.items.filter { list.isShown($0.id) })
-                if !page.hasNextPage || page.items.isEmpty { list.markAllPending = false; flash = Flash(text: "Marked all \(list.count) matching candidates", kind: .ok) }
+                // `*` marks what the list showed when it was pressed: the server's filters and
+                // the search typed then (changing the search meanwhile does not widen it).
+                marks.mark(page.items.filter { list.matches(id: $0.id, needle: list.markAllNeedle) })
+                if !page.hasNextPage || page.items.isEmpty {
+                    list.markAllPending = false
+                    flash = Flash(text: "Marked all matching candidates: \(marks.count) marked", kind: .ok)
+                }
             }
             list.total = page.total
             // Count pages ourselves: a server that omits or garbles `page` must not loop or overflow.
@@ -271,13 +275,14 @@ struct AppModel {
             // 1, 2, 4, 8, 16 s; then give up until `r`.
             if error.isTransient, list.failedAttempts < Self.loadRetries {
                 list.failedAttempts += 1
+                list.retryWaiting = true
                 let wait = Double(1 << (list.failedAttempts - 1))
-                flash = Flash(text: "Could not load candidates: \(error.description) — trying again in \(Int(wait)) s (\(list.failedAttempts) of \(Self.loadRetries))", kind: .error)
+                flash = Flash(text: "Could not load candidates (trying again in \(Int(wait)) s, \(list.failedAttempts) of \(Self.loadRetries)): \(error.description)", kind: .error)
                 return [.wake(after: wait)]
             }
+            // A pending `*` stays pending: `r` goes on with it.
             list.loadError = error.description
-            list.markAllPending = false
-            flash = Flash(text: "Could not load candidates: \(error.description) — r to retry", kind: .error)
+            flash = Flash(text: "Could not load candidates (r retries): \(error.description)", kind: .error)
             return []
         case .jobsLoaded(let jobs):
             jobsFailedAttempts = 0
@@ -291,7 +296,7 @@ struct AppModel {
                 jobsRetryDue = true
                 return [.wake(after: Double(1 << (jobsFailedAttempts - 1)))]
             }
-            if flash == nil { flash = Flash(text: "Could not load jobs: \(error.description) — r to retry", kind: .error) }
+            if flash == nil { flash = Flash(text: "Could not load jobs (r retries): \(error.description)", kind: .error) }
             return []
         case .saved(let candidate, let fields):
             list.replace(candidate)
@@ -357,6 +362,7 @@ struct AppModel {
             return []
         case .wake:
             waitingForRateLimit = false
+            list.retryWaiting = false
             var effects = prefetchIfNeeded()
             if jobsRetryDue {
                 jobsRetryDue = false
@@ -550,23 +556,26 @@ struct AppModel {
 
     /// Marks every candidate the list's query matches, loading the pages not loaded yet.
     mutating func markAllMatching() -> [Effect] {
+        // An open `v` range would put its own marks back on the next move: `*` ends it.
+        marks.endRange()
         marks.mark(list.shownMarkables)
         guard list.hasMore else {
-            flash = Flash(text: "Marked all \(list.count) matching candidates", kind: .ok)
+            flash = Flash(text: "Marked all matching candidates: \(marks.count) marked", kind: .ok)
             return []
         }
         list.markAllPending = true
+        list.markAllNeedle = list.searchNeedleNow
         flash = Flash(text: "Loading every matching candidate to mark them…", kind: .info)
-        guard !list.loading else { return [] }
-        list.loading = true
-        return [.loadPage(generation: list.generation, query: list.query(page: list.nextPage))]
+        // Asking for everything is also asking again after a failed page.
+        if list.loadError != nil { list.loadError = nil; list.failedAttempts = 0 }
+        return prefetchIfNeeded()
     }
 
     /// Marked candidates that the list does not show (filtered out or not loaded). Kept by
     /// `update`, recounted only when the marks or the list changed. A recount is a lookup per
-    /// mark (about 15 ms for 100,000), so during a stream of background events (pages arriving,
-    /// a bulk change's progress) it is done every `marks.count / 10,000` events (every event
-    /// below 10,000 marks) and on the stream's last event; anything else recounts at once.
+    /// mark (about 15 ms for 100,000), so while pages stream in it is done every
+    /// `marks.count / 10,000` pages (every page below 10,000 marks) and on the last one; while a
+    /// bulk change runs, only at its end; anything else recounts at once.
     private(set) var hiddenMarkCount = 0
     private var hiddenMarkKey: (marks: Int, generation: Int, list: Int) = (-1, -1, -1)
     private var eventsSinceRecount = 0
@@ -577,7 +586,11 @@ struct AppModel {
         let streamGoesOn: Bool
         switch event {
         case .pageLoaded: streamGoesOn = list.hasMore
-        case .bulk(.item), .bulk(.progress): streamGoesOn = bulk != nil
+        case .bulk(.item), .bulk(.progress):
+            // While a bulk change runs the header shows its progress; count once at its end
+            // (every `.item` changes a mark and a row: recounting 100,000 marks per item froze the UI).
+            guard bulk == nil else { return }
+            streamGoesOn = false
         default: streamGoesOn = false
         }
         if streamGoesOn, eventsSinceRecount < marks.count / 10_000 {
@@ -599,7 +612,7 @@ struct AppModel {
     /// waits for every page; otherwise in the background while the rate-limit budget keeps a
     /// reserve (a quarter of the per-minute limit, at least 5) for what the user does.
     mutating func prefetchIfNeeded() -> [Effect] {
-        guard list.hasMore, !list.loading, list.loadError == nil else { return [] }
+        guard list.hasMore, !list.loading, list.loadError == nil, !list.retryWaiting else { return [] }
         let urgent = list.markAllPending || list.cursor >= list.count - ListModel.prefetchDistance
         if !urgent, let r = rateLimit, let remaining = r.remainingMinute {
             let reserve = max(5, (r.limitMinute ?? 60) / 4)
@@ -618,13 +631,14 @@ struct AppModel {
     /// when it comes back on the first pages.
     mutating func reload() -> [Effect] {
         let keep = list.current?.id
-        let markingAll = list.markAllPending
+        let markingAll = list.markAllPending, markingNeedle = list.markAllNeedle
         jobsFailedAttempts = 0
         jobsRetryDue = false
         list = ListModel(generation: list.generation + 1, filter: list.filter, sortColumn: list.sortColumn, sortDescending: list.sortDescending)
         list.cursorTarget = keep
         // A `*` still loading goes on with the fresh pages.
         list.markAllPending = markingAll
+        list.markAllNeedle = markingNeedle
         list.loading = true
         flash = Flash(text: "Reloading…", kind: .info)
         return [.loadPage(generation: list.generation, query: list.query(page: 1)), .loadJobs]

@@ -71,8 +71,14 @@ struct ListModel {
     var loadError: String?
     /// Transient failures in a row of the next page (retried after a pause; see `AppModel.loadRetries`).
     var failedAttempts = 0
-    /// `*` asked to mark everything: keep loading pages and mark each.
+    /// The pause before the retry is running: nothing asks for the page before it ends.
+    var retryWaiting = false
+    /// `*` asked to mark everything: keep loading pages and mark each match of `markAllNeedle`
+    /// (the search, folded, when `*` was pressed).
     var markAllPending = false
+    var markAllNeedle: [UInt8] = []
+    /// The current search, folded (what `markAllNeedle` copies).
+    var searchNeedleNow: [UInt8] { searchNeedle }
     /// After a reload: the candidate to put the cursor back on when its page arrives.
     var cursorTarget: String?
 
@@ -113,10 +119,13 @@ struct ListModel {
     var loadedCount: Int { store.count }
 
     func candidate(id: String) -> Candidate? { store.row(id: id).map { store.candidate($0) } }
-    func isShown(_ id: String) -> Bool {
+    /// Whether the loaded candidate with this id matches the folded `needle` (empty matches).
+    func matches(id: String, needle: [UInt8]) -> Bool {
         guard let p = store.row(id: id) else { return false }
-        return searchNeedle.withUnsafeBufferPointer { store.matches(p, $0) }
+        return needle.withUnsafeBufferPointer { store.matches(p, $0) }
     }
+    /// Whether the candidate with this id is loaded and matches the search.
+    func isShown(_ id: String) -> Bool { matches(id: id, needle: searchNeedle) }
 
     /// The server query for page `page`.
     func query(page: Int) -> CandidateQuery {

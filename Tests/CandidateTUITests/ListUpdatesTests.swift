@@ -129,7 +129,7 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
     #expect(!matching.isEmpty)
     #expect(Set(m.marks.byId.keys) == Set(matching.map(\.id)))
     #expect(m.hiddenMarkCount == 0)
-    #expect(m.flash?.text == "Marked all \(matching.count) matching candidates")
+    #expect(m.flash?.text == "Marked all matching candidates: \(matching.count) marked")
 }
 
 /// A page that fails with a server hiccup is asked again after 1, 2, 4, 8, 16 s, by itself; a
@@ -149,7 +149,7 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
     #expect(waits == [1, 2, 4, 8, 16])
     #expect(m.update(.pageFailed(generation: 0, hiccup)).isEmpty)
     #expect(m.list.loadError != nil)
-    #expect(m.flash?.text.hasSuffix("r to retry") == true)
+    #expect(m.flash?.text.hasPrefix("Could not load candidates (r retries)") == true)
     // r starts over; a success resets the count.
     _ = m.update(.key(.char("r")))
     #expect(m.update(.pageFailed(generation: 1, hiccup)).first == .wake(after: 1))
@@ -160,4 +160,51 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
     _ = m.update(.key(.char("G")))
     #expect(m.update(.pageFailed(generation: 1, .http(HTTPFailure(status: 403, messages: ["nope"])))).isEmpty)
     #expect(m.list.loadError != nil)
+}
+
+/// `*` keeps the search it was pressed with: clearing the search while pages load does not mark
+/// everyone on the pages still to come.
+@Test func markAllKeepsTheSearchItWasPressedWith() {
+    var m = model((0..<100).map { person($0) }, total: 300)
+    _ = m.update(.key(.char("/")))
+    for ch in "takahashi" { _ = m.update(.key(.char(ch))) }
+    _ = m.update(.key(.enter))
+    _ = m.update(.key(.char("*")))
+    _ = m.update(.key(.escape))  // the search is cleared
+    #expect(m.list.filter.search.isEmpty)
+    for page in 1..<3 {
+        _ = m.update(.pageLoaded(generation: 0, Page(items: (page * 100..<(page + 1) * 100).map { person($0) }, total: 300, page: page + 1, limit: 100, totalPages: 3)))
+    }
+    let matching = (0..<300).map { person($0) }.filter { SearchText.contains(SearchText.haystack($0), Array("takahashi".utf8)) }
+    #expect(Set(m.marks.byId.keys) == Set(matching.map(\.id)))
+}
+
+/// An open `v` range ends with `*` and with a bulk change, so its next move does not undo the
+/// marks `*` made or mark again what the bulk change moved.
+@Test func starAndBulkChangesEndAnOpenRange() {
+    var m = model((0..<50).map { person($0) }, total: 50)
+    _ = m.update(.key(.char("v")))
+    _ = m.update(.key(.char("j")))
+    #expect(m.marks.count == 2)
+    _ = m.update(.key(.char("*")))
+    #expect(!m.marks.isRangeOpen)
+    _ = m.update(.key(.char("j")))
+    #expect(m.marks.count == 50)
+    _ = m.update(.key(.char("u")))
+    _ = m.update(.key(.char("v")))
+    _ = m.update(.key(.char("j")))
+    _ = m.update(.key(.char("s")))
+    let index = m.menu()!.items.firstIndex { $0.value == "ACCEPTED" }!
+    _ = m.update(.menuChosen(index))
+    _ = m.update(.key(.char("y")))
+    #expect(!m.marks.isRangeOpen)
+}
+
+/// During the pause before a retry, moving around does not ask for the failed page early.
+@Test func keysDuringARetryPauseDoNotSkipIt() {
+    var m = model((0..<100).map { person($0) }, total: 300)
+    let hiccup = APIError.http(HTTPFailure(status: 503, messages: ["Service Unavailable"]))
+    #expect(m.update(.pageFailed(generation: 0, hiccup)).first == .wake(after: 1))
+    for _ in 0..<10 { #expect(m.update(.key(.char("G"))).isEmpty) }
+    #expect(m.update(.wake) == [.loadPage(generation: 0, query: CandidateQuery(page: 2, limit: ListModel.pageSize))])
 }
