@@ -436,19 +436,24 @@ public final class TUIApp {
         wattr_on(win, attr, nil)
         mvwhline(win, 0, 0, chtype(UInt8(ascii: " ")), Int32(size.cols))
         wattr_off(win, attr, nil)
-        let rightWidth = DisplayText.width(right)
+        // The left part (the filter first) keeps at least half the line; the counts on the
+        // right are cut before it is.
+        let leftWant = DisplayText.width(left)
+        let rightWidth = min(DisplayText.width(right), max(0, size.cols - 3 - min(leftWant, size.cols / 2)))
         put(win, 0, 1, left, width: max(0, size.cols - rightWidth - 3), attr: attr)
         put(win, 0, max(0, size.cols - rightWidth - 1), right, width: rightWidth, attr: attr)
     }
 
     private func drawList(_ win: UnsafeMutablePointer<WINDOW>?, _ size: (rows: Int, cols: Int)) {
         let l = model.list
+        // "7 / 210 candidates" (shown / total); while pages load "7 shown · loaded 300 / 2000 candidates".
         var right = l.total.map { "\($0) candidate\($0 == 1 ? "" : "s")" } ?? "…"
-        if l.filter.isActive { right = "\(l.count) / " + right }
         if let total = l.total, l.loadedCount < total {
             right = "loaded \(l.loadedCount) / " + right
-        } else if l.loading {
-            right = "loading… · " + right
+            if l.filter.isActive { right = "\(l.count) shown · " + right }
+        } else {
+            if l.filter.isActive { right = "\(l.count) / " + right }
+            if l.loading { right = "loading… · " + right }
         }
         if !model.marks.isEmpty {
             let hidden = model.hiddenMarkCount
@@ -526,10 +531,13 @@ public final class TUIApp {
         formView.focus(f.focus)
         let o = d.original
         let infoTop = 3 + CandidateField.allCases.count
-        put(win, infoTop, 1, "Id \(o.id)", width: size.cols - 2, attr: terminal.color(.dim))
-        put(win, infoTop + 1, 1, "Rating \(o.overallRating.map(String.init) ?? "–") · Analyses \(o.analysisCount) · Interviews \(o.interviewCount)",
-            width: size.cols - 2, attr: terminal.color(.dim))
-        put(win, infoTop + 2, 1, "Created \(o.createdAt ?? "–") · Updated \(o.updatedAt ?? "–")", width: size.cols - 2, attr: terminal.color(.dim))
+        // Read-only facts below the fields, as many lines as fit above the two bottom lines.
+        let info = ["Id \(o.id)",
+                    "Rating \(o.overallRating.map(String.init) ?? "–") · Analyses \(o.analysisCount) · Interviews \(o.interviewCount)",
+                    "Created \(o.createdAt ?? "–") · Updated \(o.updatedAt ?? "–")"]
+        for (k, line) in info.enumerated() where infoTop + k < size.rows - 2 {
+            put(win, infoTop + k, 1, line, width: size.cols - 2, attr: terminal.color(.dim))
+        }
     }
 
     private var terminalUTF8: Bool { terminal.utf8 }

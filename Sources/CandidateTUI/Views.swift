@@ -164,7 +164,9 @@ final class MenuView {
         self.multi = multi
         itemArray = .allocate(capacity: items.count + 1)
         let labelWidth = min(40, items.map { DisplayText.width($0.label) }.max() ?? 10)
-        let detailWidth = min(36, items.map { DisplayText.width($0.detail) }.max() ?? 0)
+        // The details (e.g. the bulk menu's "29990 next step · 40088 override · 19968 already")
+        // get what the screen leaves beside the labels, up to 64 cells.
+        let detailWidth = min(max(10, min(64, screenCols - labelWidth - 10)), items.map { DisplayText.width($0.detail) }.max() ?? 0)
         for (i, item) in items.enumerated() {
             let name = cString(DisplayText.fit(item.label, to: labelWidth))
             let desc = cString(DisplayText.fit(item.detail, to: max(detailWidth, 1)))
