@@ -173,7 +173,8 @@ extension AppModel {
                 case .override: line += " (override)"
                 case .natural: break
                 }
-                if !list.isShown(c.id) { line += " [hidden by filter]" }
+                // First, so a narrow panel that cuts the line still shows it.
+                if !list.isShown(c.id) { line = "[hidden by filter] " + line }
                 return line
             }
             let send = plan.items.count - plan.skippedCount
@@ -192,7 +193,7 @@ extension AppModel {
                 case .moved: return "moved          \(res.name): \(res.from) → \(r.target)"
                 case .skipped: return "skipped        \(res.name): already \(r.target)"
                 case .failed(let e, let attempts):
-                    return "FAILED         \(res.name): \(e.description)\(attempts > 1 ? " (\(attempts) attempts)" : "")"
+                    return "FAILED         \(res.name)\(attempts > 1 ? " (\(attempts) attempts)" : ""): \(e.description)"
                 case .notAttempted: return "not attempted  \(res.name)"
                 }
             }

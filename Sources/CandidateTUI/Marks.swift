@@ -116,11 +116,14 @@ struct Marks: Equatable {
         }
     }
 
-    /// Marked candidates, in a stable order (by name, then id).
+    /// Marked candidates, in a stable order: by name the way the list sorts names (folded, so
+    /// `Ľ` sorts with `L`), then id.
     var candidates: [Candidate] {
-        // The names are joined once per mark, not once per comparison.
-        byId.values.map { (name: $0.fullName, mark: $0) }
-            .sorted { ($0.name, $0.mark.id) < ($1.name, $1.mark.id) }
+        // Each name is folded once, not once per comparison.
+        byId.values.map { (key: Array(SearchText.fold($0.fullName).utf8), mark: $0) }
+            .sorted { a, b in
+                a.key != b.key ? a.key.lexicographicallyPrecedes(b.key) : a.mark.id < b.mark.id
+            }
             .map(\.mark.candidate)
     }
 

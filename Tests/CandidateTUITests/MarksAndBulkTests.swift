@@ -174,3 +174,14 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
     m.scroll(by: 10 * n)
     #expect(m.overlayScroll == n - 1)
 }
+
+/// The bulk preview lists the marked by name the way the list sorts names: diacritics with
+/// their base letter (Ľubica before Zuzana), ties by id.
+@Test func markedCandidatesSortByFoldedName() {
+    var marks = Marks()
+    let names = [("Zuzana", "Šťastná"), ("Ľubica", "Šťastná"), ("Ján", "Šťastný"), ("ján", "Šťastný")]
+    marks.mark(names.enumerated().map { i, n in
+        Candidate(id: "00000000-0000-4000-8000-\(String(format: "%012d", 10 - i))", firstName: n.0, lastName: n.1)
+    })
+    #expect(marks.candidates.map(\.firstName) == ["ján", "Ján", "Ľubica", "Zuzana"])
+}
