@@ -56,7 +56,10 @@ public struct Candidate: Hashable, Sendable, Identifiable {
     }
 
     /// "First Last", the way lists and messages name a candidate.
-    public var fullName: String {
+    public var fullName: String { Self.fullName(firstName: firstName, lastName: lastName) }
+
+    /// "First Last" from the two names, leaving out an empty one.
+    public static func fullName(firstName: String, lastName: String) -> String {
         [firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ")
     }
 

@@ -105,7 +105,7 @@ extension AppModel {
             bulkReport = report
             // Each was replaced as its `.item` arrived; again in one batch, for any missed.
             list.append(report.results.compactMap { r in if case .moved(let c) = r.outcome { return c } else { return nil } }
-                .filter { list.candidate(id: $0.id) != nil })
+                .filter { list.isLoaded($0.id) })
             // The moved and the skipped (already there) are done; the failed and not attempted stay marked.
             marks.unmark((report.moved + report.skipped).map(\.id))
             setOverlay(.bulkResult)

@@ -198,6 +198,8 @@ struct AppModel {
     var jobsRetryDue = false
     /// Times a page (or the job list) is asked again after a transient failure before giving up.
     static let loadRetries = 5
+    /// The pause before retry `attempt` (1-based): 1, 2, 4, 8, 16 s.
+    static func retryWait(attempt: Int) -> Double { Double(1 << (attempt - 1)) }
     /// Unsent drafts offered for review.
     var pendingDrafts: [CandidateDraft] = []
     /// The jobs picker's selection (ids, in the order chosen) and the menu cursor to restore on rebuild.
@@ -276,7 +278,7 @@ struct AppModel {
             if error.isTransient, list.failedAttempts < Self.loadRetries {
                 list.failedAttempts += 1
                 list.retryWaiting = true
-                let wait = Double(1 << (list.failedAttempts - 1))
+                let wait = Self.retryWait(attempt: list.failedAttempts)
                 flash = Flash(text: "Could not load candidates (trying again in \(Int(wait)) s, \(list.failedAttempts) of \(Self.loadRetries)): \(error.description)", kind: .error)
                 return [.wake(after: wait)]
             }
@@ -294,7 +296,7 @@ struct AppModel {
             if error.isTransient, jobsFailedAttempts < Self.loadRetries {
                 jobsFailedAttempts += 1
                 jobsRetryDue = true
-                return [.wake(after: Double(1 << (jobsFailedAttempts - 1)))]
+                return [.wake(after: Self.retryWait(attempt: jobsFailedAttempts))]
             }
             if flash == nil { flash = Flash(text: "Could not load jobs (r retries): \(error.description)", kind: .error) }
             return []
@@ -564,7 +566,7 @@ struct AppModel {
             return []
         }
         list.markAllPending = true
-        list.markAllNeedle = list.searchNeedleNow
+        list.markAllNeedle = list.searchNeedle
         flash = Flash(text: "Loading every matching candidate to mark them…", kind: .info)
         // Asking for everything is also asking again after a failed page.
         if list.loadError != nil { list.loadError = nil; list.failedAttempts = 0 }

@@ -45,7 +45,7 @@ struct ListModel {
     /// Loaded candidates for the server query, in server order (row numbers are load order).
     private var store = ListRows()
     /// `filter.search` folded once, as bytes (set with the search; empty matches everything).
-    private var searchNeedle: [UInt8] = []
+    private(set) var searchNeedle: [UInt8] = []
     /// Row numbers in the current sort order.
     private var order: [Int32] = []
     /// Row numbers that match the search, in sort order: the rows on screen.
@@ -77,8 +77,6 @@ struct ListModel {
     /// (the search, folded, when `*` was pressed).
     var markAllPending = false
     var markAllNeedle: [UInt8] = []
-    /// The current search, folded (what `markAllNeedle` copies).
-    var searchNeedleNow: [UInt8] { searchNeedle }
     /// After a reload: the candidate to put the cursor back on when its page arrives.
     var cursorTarget: String?
 
@@ -119,6 +117,8 @@ struct ListModel {
     var loadedCount: Int { store.count }
 
     func candidate(id: String) -> Candidate? { store.row(id: id).map { store.candidate($0) } }
+    /// Whether the candidate with this id is loaded (shown or not).
+    func isLoaded(_ id: String) -> Bool { store.row(id: id) != nil }
     /// Whether the loaded candidate with this id matches the folded `needle` (empty matches).
     func matches(id: String, needle: [UInt8]) -> Bool {
         guard let p = store.row(id: id) else { return false }

@@ -222,7 +222,7 @@ struct ListRows {
                 return ra < rb ? -1 : ra > rb ? 1 : 0
             }
         case .name:
-            let bases = chunks.map(\.base)
+            let bases = chunks.map { UnsafePointer($0.base) }
             compare = { a, b in
                 let ea = entries[Int(a)], eb = entries[Int(b)]
                 return Self.compareBytes(bases[Int(ea.chunk)] + Int(ea.hayStart), Int(ea.nameKeyLength),
@@ -413,9 +413,5 @@ struct ListRows {
             if r != 0 { return r < 0 ? -1 : 1 }
         }
         return na < nb ? -1 : na > nb ? 1 : 0
-    }
-
-    private static func compareBytes(_ a: UnsafeMutablePointer<UInt8>, _ na: Int, _ b: UnsafeMutablePointer<UInt8>, _ nb: Int) -> Int {
-        compareBytes(UnsafePointer(a), na, UnsafePointer(b), nb)
     }
 }

@@ -21,7 +21,7 @@ struct MarkedCandidate: Equatable {
     /// `{"status": …}` by id) and its messages.
     var candidate: Candidate { Candidate(id: id, firstName: firstName, lastName: lastName, status: status) }
 
-    var fullName: String { [firstName, lastName].filter { !$0.isEmpty }.joined(separator: " ") }
+    var fullName: String { Candidate.fullName(firstName: firstName, lastName: lastName) }
 }
 
 /// The marked candidates: a set keyed by candidate id, so marks survive reloads, paging,
@@ -52,7 +52,7 @@ struct Marks: Equatable {
     }
 
     mutating func mark(_ candidates: [Candidate]) {
-        for c in candidates { set(MarkedCandidate(c)) }
+        mark(candidates.map(MarkedCandidate.init))
     }
 
     mutating func mark(_ marked: [MarkedCandidate]) {

@@ -321,22 +321,10 @@ struct ListBench: AsyncParsableCommand {
 
         // 2. The screen settles, then the terminal output is recorded around single keys.
         let out = dir + "/tui-output.bin"
-        try? FileManager.default.removeItem(atPath: out)
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        Thread.sleep(forTimeInterval: 1)
-        try pane.pipeOutput(to: out)
-        Thread.sleep(forTimeInterval: 0.3)
-        _ = waitForQuiet(out, quiet: 1)
-        func measure(_ key: String) throws -> (Int, [UInt8]) {
-            let before = fileSize(out)
-            try pane.keys(key)
-            let after = waitForQuiet(out, quiet: 0.4)
-            let data = FileManager.default.contents(atPath: out) ?? Data()
-            return (after - before, Array(data[min(before, data.count)..<min(after, data.count)]))
-        }
+        let recorder = try OutputRecorder(pane: pane, path: out, settle: 1)
         var moveBytes: [Int] = [], firstMove: [UInt8] = []
         for i in 0..<moves {
-            let (n, bytes) = try measure("Down")
+            let (n, bytes) = try recorder.bytes(around: "Down")
             moveBytes.append(n)
             if i == 0 { firstMove = bytes }
         }
@@ -346,7 +334,7 @@ struct ListBench: AsyncParsableCommand {
         _ = waitForQuiet(out, quiet: 0.5)
         var scrollBytes: [Int] = [], firstScroll: [UInt8] = []
         for i in 0..<moves {
-            let (n, bytes) = try measure("Down")
+            let (n, bytes) = try recorder.bytes(around: "Down")
             scrollBytes.append(n)
             if i == 0 { firstScroll = bytes }
         }
@@ -428,29 +416,46 @@ struct ListBench: AsyncParsableCommand {
                                 environment: env, cols: Self.cols, rows: Self.rows)
         defer { pane.kill() }
         try pane.waitForScreen("less to show the file", seconds: 10) { $0.contains(String(firstLine.prefix(30))) }
-        let out = dir + "/less-output.bin"
-        try? FileManager.default.removeItem(atPath: out)
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        Thread.sleep(forTimeInterval: 0.5)
-        try pane.pipeOutput(to: out)
-        Thread.sleep(forTimeInterval: 0.3)
-        _ = waitForQuiet(out, quiet: 1)
+        let recorder = try OutputRecorder(pane: pane, path: dir + "/less-output.bin", settle: 0.5)
         var bytes: [Int] = [], first: [UInt8] = []
         for i in 0..<moves {
-            let before = fileSize(out)
-            try pane.keys("j")
-            let after = waitForQuiet(out, quiet: 0.4)
-            bytes.append(after - before)
-            if i == 0 {
-                let data = FileManager.default.contents(atPath: out) ?? Data()
-                first = Array(data[min(before, data.count)..<min(after, data.count)])
-            }
+            let (n, written) = try recorder.bytes(around: "j")
+            bytes.append(n)
+            if i == 0 { first = written }
         }
         try? pane.stopPiping()
         try? pane.keys("q")
         print("   less on the same rendered rows (\(lines.count) lines), bytes per j: \(bytes.map(String.init).joined(separator: ", "))")
         print("   first j: \(visible(first))\n")
         return LessResult(bytes: bytes, first: first, lines: lines.count)
+    }
+
+    /// What a pane writes to its terminal, recorded with `pipe-pane` into a file: the same
+    /// measurement for the TUI and for less.
+    struct OutputRecorder {
+        let pane: TmuxPane
+        let path: String
+
+        /// Starts recording after `settle` seconds and waits for a second of quiet.
+        init(pane: TmuxPane, path: String, settle: Double) throws {
+            self.pane = pane
+            self.path = path
+            try? FileManager.default.removeItem(atPath: path)
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            Thread.sleep(forTimeInterval: settle)
+            try pane.pipeOutput(to: path)
+            Thread.sleep(forTimeInterval: 0.3)
+            _ = waitForQuiet(path, quiet: 1)
+        }
+
+        /// The bytes written in answer to one key (until 0.4 s of quiet): how many, and which.
+        func bytes(around key: String) throws -> (Int, [UInt8]) {
+            let before = fileSize(path)
+            try pane.keys(key)
+            let after = waitForQuiet(path, quiet: 0.4)
+            let data = FileManager.default.contents(atPath: path) ?? Data()
+            return (after - before, Array(data[min(before, data.count)..<min(after, data.count)]))
+        }
     }
 
     // MARK: data

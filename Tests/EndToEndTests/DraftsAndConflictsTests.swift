@@ -6,21 +6,29 @@ import Testing
 /// before anything is sent.
 @Suite(.serialized)
 struct DraftsAndConflictsTests {
-    @Test func draftSurvivesSIGKILLAndIsOfferedOnTheNextStart() async throws {
-        let dir = try TempDir()
-        let sandbox = try SandboxProcess(dir: dir)
+    /// Opens the first candidate, types `text` at the end of the last name, and kills the TUI
+    /// with SIGKILL, so its draft is all that is left. Returns that candidate and the environment
+    /// (same state folder) for the next start.
+    func leaveDraft(_ sandbox: SandboxProcess, dir: TempDir, typing text: String) async throws -> (Candidate, [String: String]) {
         let first = try await sandbox.client().listCandidates(CandidateQuery(page: 1, limit: 1)).value.items[0]
         let env = ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1",
                    "XDG_STATE_HOME": dir.file("state")]
-        let run1 = try TUIRun(env: env)
-        try run1.session.waitForMatch(#"[0-9]+ candidates"#)
-        try run1.session.keys("Enter")
-        try run1.session.waitFor("GDPR expiry")
-        try run1.session.keys("Tab")
-        try run1.session.type("Draftpart")
-        try run1.session.waitFor("Draftpart")
-        kill(try run1.pid(), SIGKILL)
-        try run1.session.waitFor("EXIT=137")
+        let run = try TUIRun(env: env)
+        try run.session.waitForMatch(#"[0-9]+ candidates"#)
+        try run.session.keys("Enter")
+        try run.session.waitFor("GDPR expiry")
+        try run.session.keys("Tab")
+        try run.session.type(text)
+        try run.session.waitFor(text)
+        kill(try run.pid(), SIGKILL)
+        try run.session.waitFor("EXIT=137")
+        return (first, env)
+    }
+
+    @Test func draftSurvivesSIGKILLAndIsOfferedOnTheNextStart() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let (first, env) = try await leaveDraft(sandbox, dir: dir, typing: "Draftpart")
 
         let run2 = try TUIRun(env: env)
         try run2.session.waitFor("1 unsent draft")
@@ -46,18 +54,7 @@ struct DraftsAndConflictsTests {
     @Test func aDraftKeptForLaterOpensWithItsCandidate() async throws {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
-        let first = try await sandbox.client().listCandidates(CandidateQuery(page: 1, limit: 1)).value.items[0]
-        let env = ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1",
-                   "XDG_STATE_HOME": dir.file("state")]
-        let run1 = try TUIRun(env: env)
-        try run1.session.waitForMatch(#"[0-9]+ candidates"#)
-        try run1.session.keys("Enter")
-        try run1.session.waitFor("GDPR expiry")
-        try run1.session.keys("Tab")
-        try run1.session.type("Later")
-        try run1.session.waitFor("Later")
-        kill(try run1.pid(), SIGKILL)
-        try run1.session.waitFor("EXIT=137")
+        let (first, env) = try await leaveDraft(sandbox, dir: dir, typing: "Later")
 
         let run2 = try TUIRun(env: env)
         try run2.session.waitFor("1 unsent draft")
