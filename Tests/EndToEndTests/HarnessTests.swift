@@ -3,7 +3,7 @@ import Testing
 
 /// The harness cleans up after itself: a finished tmux session leaves no socket file behind,
 /// and nothing but its own socket is removed.
-@Suite("Test harness clean-up")
+@Suite("Test harness clean-up", .requires(.tmux))
 struct HarnessTests {
     @Test("a TmuxSession removes its own socket file after kill-server, and only that")
     func socketRemoved() throws {

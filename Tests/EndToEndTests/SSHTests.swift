@@ -10,11 +10,6 @@ import Glibc
 /// a temporary folder: no PAM, no strict modes, public-key login as the current user.
 final class SSHServer {
     static let sshdPath = "/usr/sbin/sshd"
-    /// Whether the tools are installed (`.ci/run` installs openssh-server when missing).
-    static var available: Bool {
-        FileManager.default.isExecutableFile(atPath: sshdPath)
-            && ["/usr/bin/ssh", "/usr/bin/ssh-keygen"].allSatisfy(FileManager.default.isExecutableFile)
-    }
 
     let dir: TempDir
     let port: Int
@@ -107,7 +102,8 @@ final class SSHServer {
 extension Robustness {
     /// The editor over a real SSH connection: the connection dies, the remote program ends
     /// within 2 s and the local terminal is sane.
-    @Suite struct OverSSH {
+    @Suite(.requires(.sshd, .ssh, .sshKeygen))
+    struct OverSSH {
         /// Starts the TUI through `ssh -tt` in a tmux pane; returns the run and the remote pid file.
         func startOverSSH(_ server: SSHServer, sandbox: SandboxProcess, files: TempDir, stateHome: String) throws -> (TUIRun, String) {
             let remotePid = files.file("remote.pid")
@@ -120,7 +116,6 @@ extension Robustness {
         }
 
         @Test("killing the ssh client ends the remote editor within 2 s; the local terminal is sane",
-              .enabled(if: SSHServer.available, "OpenSSH's sshd is not installed: apt-get install openssh-server (.ci/run does)"),
               arguments: [SIGTERM, SIGKILL])
         func dropConnection(_ sig: Int32) async throws {
             let dir = try TempDir()
