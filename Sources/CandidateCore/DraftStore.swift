@@ -85,9 +85,7 @@ public struct DraftStore: Sendable, Equatable {
     /// `$XDG_STATE_HOME/candidates/drafts` when `XDG_STATE_HOME` is an absolute path, else
     /// `$HOME/.local/state/candidates/drafts`.
     public static func defaultRoot(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
-        if let x = environment["XDG_STATE_HOME"], x.hasPrefix("/") { return x + "/candidates/drafts" }
-        let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? NSHomeDirectory()
-        return home + "/.local/state/candidates/drafts"
+        XDGPaths(environment: environment).drafts
     }
 
     /// The folder of this server and company's drafts.
@@ -180,19 +178,10 @@ public struct DraftStore: Sendable, Equatable {
     /// that existed with looser permissions.
     private func makeFolder() throws {
         for dir in [root, folder] {
-            var isDir: ObjCBool = false
-            if !FileManager.default.fileExists(atPath: dir, isDirectory: &isDir) {
-                do {
-                    try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true,
-                                                            attributes: [.posixPermissions: 0o700])
-                } catch {
-                    throw DraftStoreError.cannotCreateFolder(path: dir, reason: (error as NSError).localizedDescription)
-                }
-            } else if !isDir.boolValue {
-                throw DraftStoreError.cannotCreateFolder(path: dir, reason: "a file is in the way")
-            }
-            if chmod(dir, 0o700) != 0 {
-                throw DraftStoreError.cannotCreateFolder(path: dir, reason: String(cString: strerror(errno)))
+            do {
+                try PrivateFiles.makeFolder(dir, tighten: true)
+            } catch let failure as PrivateFiles.Failure {
+                throw DraftStoreError.cannotCreateFolder(path: dir, reason: failure.reason)
             }
         }
     }

@@ -12,16 +12,11 @@ import Foundation
 actor RequestLog {
     private let handle: FileHandle
 
-    /// Opens `path` for appending, creating it and its parent folders.
+    /// Opens `path` for appending, creating it (0600) and its missing parent folders (0700).
     /// - Throws: file-system errors.
     init(path: String) throws {
         let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil) else {
-                throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: path])
-            }
-        }
+        try PrivateFiles.makeFile(path)
         handle = try FileHandle(forWritingTo: url)
         try handle.seekToEnd()
     }

@@ -57,8 +57,9 @@ final class SandboxStore: Sendable {
     /// Opens (creating the file and its parent folders when missing) and migrates.
     /// - Throws: file-system or SQLite errors.
     init(path: String) throws {
-        let url = URL(fileURLWithPath: path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        // Candidate data: the file 0600 (SQLite gives its -wal and -shm files the same mode),
+        // missing folders 0700.
+        try PrivateFiles.makeFile(path)
         var config = Configuration()
         config.busyMode = .timeout(5)
         config.label = "candidates.sandbox"

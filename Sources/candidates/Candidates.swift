@@ -134,7 +134,7 @@ struct Serve: AsyncParsableCommand {
     func run() async throws {
         LogSetup.bootstrapStandardError()
         let config = SandboxConfiguration(
-            databasePath: db ?? Paths.sandboxDatabase, port: port, demoSize: demoSize,
+            databasePath: db ?? XDGPaths().sandboxDatabase, port: port, demoSize: demoSize,
             shape: ResponseShape(rawValue: shape) ?? .bare, requestLogPath: requestLog,
             rateLimitPerMinute: rateLimitPerMinute, rateLimitPerHour: rateLimitPerHour,
             failRate: failRate, latencyMs: latencyMs)

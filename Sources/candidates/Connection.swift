@@ -59,19 +59,6 @@ struct ConnectionProblem: Error, CustomStringConvertible {
     var description: String { message }
 }
 
-/// Where the product keeps its files (XDG base directories).
-enum Paths {
-    /// `$XDG_DATA_HOME/candidates` (default `~/.local/share/candidates`).
-    static var dataDirectory: String {
-        let env = ProcessInfo.processInfo.environment
-        if let x = env["XDG_DATA_HOME"], x.hasPrefix("/") { return x + "/candidates" }
-        return NSHomeDirectory() + "/.local/share/candidates"
-    }
-
-    /// The embedded sandbox's SQLite file.
-    static var sandboxDatabase: String { dataDirectory + "/sandbox.sqlite" }
-}
-
 /// A connection ready to use: the client, what the header says, and the sandbox to stop.
 struct OpenConnection {
     var client: CandidatesClient
@@ -94,7 +81,7 @@ struct OpenConnection {
             return OpenConnection(client: CandidatesClient(configuration: config),
                                   info: ConnectionInfo(location: config.displayHost, company: company, isSandbox: false), sandbox: nil)
         }
-        let server = try await SandboxServer.start(SandboxConfiguration(databasePath: Paths.sandboxDatabase))
+        let server = try await SandboxServer.start(SandboxConfiguration(databasePath: XDGPaths().sandboxDatabase))
         let key = SandboxDemo.defaultKey
         let config = try APIConfiguration(baseURL: server.baseURL, apiKey: key.key, companyId: nil, timeout: options.timeout)
         let company = SandboxDemo.companies.first { key.companyIds.contains($0.id) }?.name

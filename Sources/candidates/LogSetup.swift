@@ -1,3 +1,4 @@
+import CandidateCore
 import Foundation
 import Logging
 
@@ -28,9 +29,7 @@ enum LogSetup {
     }
 
     private static func openAppending(_ path: String) -> FileHandle? {
-        if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else { return nil }
-        }
+        guard (try? PrivateFiles.makeFile(path)) != nil else { return nil }
         guard let h = FileHandle(forWritingAtPath: path) else { return nil }
         h.seekToEndOfFile()
         return h

@@ -243,6 +243,25 @@ struct CLIEndToEndTests {
         #expect(FileManager.default.fileExists(atPath: dir.file("data/candidates/sandbox.sqlite")))
     }
 
+    @Test("with only HOME set, the embedded sandbox lives under that HOME, the file 0600 in 0700 folders")
+    func sandboxUnderHome() throws {
+        let dir = try TempDir()
+        var env = CLI.environment(nil)
+        for name in ["XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CONFIG_HOME"] { env.removeValue(forKey: name) }
+        env["HOME"] = dir.file("home")
+        let run = try CLI.run(["list", "--status", "ACCEPTED", "--json"], dir: dir, env: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        let data = dir.file("home/.local/share/candidates")
+        func mode(_ path: String) -> Int {
+            ((try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber)?.intValue ?? -1
+        }
+        #expect(mode(data + "/sandbox.sqlite") == 0o600)
+        #expect(mode(data) == 0o700)
+        for sidecar in ["-wal", "-shm"] where FileManager.default.fileExists(atPath: data + "/sandbox.sqlite" + sidecar) {
+            #expect(mode(data + "/sandbox.sqlite" + sidecar) == 0o600, "sandbox.sqlite\(sidecar)")
+        }
+    }
+
     @Test("the editor without a terminal says so, exits 2 and creates no sandbox file")
     func editorWithoutATerminal() throws {
         let dir = try TempDir()
