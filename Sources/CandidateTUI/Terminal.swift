@@ -18,7 +18,7 @@ import Foundation
 ///    and an async-signal-safe handler for ILL, TRAP, ABRT, SEGV, BUS and FPE that restores
 ///    the terminal and dies with the default action;
 /// 4. `newterm`, cbreak + noecho + keypad, flow control off (Ctrl-S reaches the program), a
-///    25 ms escape delay unless `ESCDELAY` is set, Home/End for the common sequences,
+///    25 ms escape delay unless `ESCDELAY` is set, every common key sequence (`KeySequences`),
 ///    bracketed paste on, colours unless `NO_COLOR`.
 ///
 /// `end()` undoes it in reverse order; it is idempotent and also restores the saved termios.
@@ -162,15 +162,35 @@ public final class Terminal {
         }
     }
 
-    /// Home/End for the sequences terminfo may not list (xterm normal and application mode,
-    /// rxvt, tmux/screen and the Linux console), and the bracketed-paste markers.
+    /// Every cursor, editing and function key sequence of `KeySequences`, whatever terminfo
+    /// lists (an arrow in CSI form while the terminal is in keypad mode is still an arrow), and
+    /// the bracketed-paste markers.
     private func defineKeys() {
-        let home = ["\u{1B}[H", "\u{1B}OH", "\u{1B}[1~", "\u{1B}[7~"]
-        let end = ["\u{1B}[F", "\u{1B}OF", "\u{1B}[4~", "\u{1B}[8~"]
-        for seq in home where key_defined(seq) == 0 { define_key(seq, KEY_HOME) }
-        for seq in end where key_defined(seq) == 0 { define_key(seq, KEY_END) }
+        for (sequence, target) in KeySequences.all {
+            let code = Self.keyCode(target)
+            if key_defined(sequence) != code { define_key(sequence, code) }
+        }
         define_key("\u{1B}[200~", cn_key_paste_begin())
         define_key("\u{1B}[201~", cn_key_paste_end())
+    }
+
+    /// The curses key code for a key of `KeySequences`.
+    static func keyCode(_ target: KeySequences.Target) -> Int32 {
+        switch target {
+        case .up: return KEY_UP
+        case .down: return KEY_DOWN
+        case .right: return KEY_RIGHT
+        case .left: return KEY_LEFT
+        case .home: return KEY_HOME
+        case .end: return KEY_END
+        case .insert: return KEY_IC
+        case .delete: return KEY_DC
+        case .pageUp: return KEY_PPAGE
+        case .pageDown: return KEY_NPAGE
+        case .backTab: return KEY_BTAB
+        case .enter: return KEY_ENTER
+        case .function(let n): return cn_key_f(Int32(n))
+        }
     }
 
     static func codesetIsUTF8() -> Bool {

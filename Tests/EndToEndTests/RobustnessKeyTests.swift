@@ -73,6 +73,71 @@ extension Robustness {
             withExtendedLifetime(f) {}
         }
 
+        /// The focused field's label line (`▸ Label`).
+        func focusLine(_ s: TmuxSession) throws -> String? {
+            try s.lines().first { $0.hasPrefix("▸") }
+        }
+
+        @Test("cursor, editing and function keys in CSI, SS3 and xterm-modifier forms are keys, never Esc plus text")
+        func escapeSequencesAreKeys() async throws {
+            let f = try await openForm()
+            let run = f.run, s = run.session
+            let esc = "\u{1B}"
+            // Left/Right in every form: "ab", Left, "<", Right, ">" gives "a<b>".
+            let leftRight = [("[D", "[C"), ("OD", "OC"), ("[1;2D", "[1;2C"), ("[1;5D", "[1;5C"), ("[d", "[c"), ("Od", "Oc")]
+            for (i, (left, right)) in leftRight.enumerated() {
+                try s.keys("C-u")
+                try s.type("a\(i)b")
+                try s.sendBytes(esc + left)
+                try s.type("<")
+                try s.sendBytes(esc + right)
+                try s.type(">")
+                try s.waitForMatch("(?m)a\(i)<b>$")
+            }
+            // Delete: at the start of "xy" removes x.
+            for (i, delete) in ["[3~", "[3;2~", "[3;5~"].enumerated() {
+                try s.keys("C-u")
+                try s.type("x\(i)y")
+                try s.keys("C-a")
+                try s.sendBytes(esc + delete)
+                try s.waitForMatch("(?m)\(i)y$")
+            }
+            // Home/End with modifiers.
+            try s.keys("C-u")
+            try s.type("m")
+            try s.sendBytes(esc + "[1;2H")
+            try s.type("(")
+            try s.sendBytes(esc + "[1;2F")
+            try s.type(")")
+            try s.waitForMatch("(?m)\\(m\\)$")
+            // The field is changed: a sequence read as Esc would ask to discard (and type the rest).
+            // Down/Up in every form move the focus from First name to Last name and back.
+            for (down, up) in [("[B", "[A"), ("OB", "OA"), ("[1;2B", "[1;2A"), ("[b", "[a")] {
+                try s.sendBytes(esc + down)
+                try waitUntil("focus on Last name after ESC \(down)", seconds: 10) { try focusLine(s)?.contains("Last name") == true }
+                try s.sendBytes(esc + up)
+                try waitUntil("focus on First name after ESC \(up)", seconds: 10) { try focusLine(s)?.contains("First name") == true }
+            }
+            // Keys with nothing to do in a typed field: PgUp/PgDn, Insert, F1, F3–F12, in each form.
+            let inert = ["[5~", "[6~", "[5;5~", "[6;2~", "[2~", "OP", "[11~", "[1;2P", "[[A", "OR", "OS", "[15~", "[17~",
+                         "[18~", "[19~", "[20~", "[21~", "[23~", "[24~", "[24;2~"]
+            for seq in inert { try s.sendBytes(esc + seq) }
+            try s.type("!")
+            try s.waitForMatch("(?m)\\(m\\)!$")
+            #expect(try !s.screen().contains("Discard changes"))
+            #expect(try s.screen().contains("Edit Keyla Board"))
+            // F2 as SS3, CSI ~ and a modified form opens the save confirmation; n closes it.
+            for f2 in ["OQ", "[12~", "[1;2Q"] {
+                try s.sendBytes(esc + f2)
+                try s.waitFor("Send these changes?")
+                try s.keys("n")
+                try s.waitForAbsence("Send these changes?")
+            }
+            #expect(try !s.screen().contains("Discard changes"))
+            #expect(try f.sandbox.requests(method: "PATCH").isEmpty)
+            withExtendedLifetime(f) {}
+        }
+
         @Test("ESC reacts well within the curses default of one second")
         func escapeIsQuick() async throws {
             let f = try await openForm()
