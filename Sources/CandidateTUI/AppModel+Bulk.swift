@@ -33,7 +33,12 @@ extension AppModel {
             flash = Flash(text: "A bulk change is running — Esc cancels it", kind: .info)
             return
         }
-        if !marks.isEmpty {
+        if list.markAllPending {
+            // The bulk menu counts, and the preview lists, exactly the marked set: it opens
+            // when `*` has marked every matching candidate, never over a set still growing.
+            openBulkMenuWhenMarked = true
+            flash = Flash(text: markingProgress(), kind: .info)
+        } else if !marks.isEmpty {
             setOverlay(.bulkMenu)
         } else if let c = list.current {
             setOverlay(.statusMenu(candidateId: c.id))
@@ -71,6 +76,32 @@ extension AppModel {
             return
         }
         setOverlay(.bulkPreview(plan))
+    }
+
+    /// The flash while `*` loads the pages it needs: how far it is, and what Esc and `s` do.
+    func markingProgress() -> String {
+        let loaded = list.total.map { "\(list.loadedCount) of \($0) loaded" } ?? "\(list.loadedCount) loaded"
+        let then = openBulkMenuWhenMarked ? "the status menu opens when all are marked · Esc stops marking" : "u clears the marks and stops"
+        return "Marking every matching candidate: \(marks.count) marked, \(loaded) — \(then)"
+    }
+
+    /// The last page `*` needed arrived: every matching candidate is marked. Opens the bulk
+    /// menu when `s` was pressed meanwhile and nothing else is open.
+    mutating func finishMarkingAll() {
+        list.markAllPending = false
+        flash = Flash(text: "Marked all matching candidates: \(marks.count) marked", kind: .ok)
+        if openBulkMenuWhenMarked {
+            openBulkMenuWhenMarked = false
+            if case .list = screen, overlay == nil, bulk == nil, !marks.isEmpty { setOverlay(.bulkMenu) }
+        }
+    }
+
+    /// Esc while `s` waits for `*` (or a new server filter): no more marks are added; those made
+    /// stay (the header counts them).
+    mutating func stopMarkingAll() {
+        list.markAllPending = false
+        openBulkMenuWhenMarked = false
+        flash = Flash(text: "Stopped marking: \(marks.count) marked, not every matching candidate", kind: .info)
     }
 
     mutating func startBulk(_ plan: BulkStatusPlan) -> [Effect] {
@@ -141,7 +172,9 @@ extension AppModel {
             if key == .char("r"), let report = bulkReport {
                 let retry = (report.failed + report.notAttempted).compactMap { r in marks.byId[r.id]?.candidate }
                 guard !retry.isEmpty else { flash = Flash(text: "Nothing to retry", kind: .info); return [] }
-                return startBulk(BulkStatusPlan(candidates: retry, target: report.target))
+                // Like every send: the preview first, y sends exactly what it lists.
+                setOverlay(.bulkPreview(BulkStatusPlan(candidates: retry, target: report.target)))
+                return []
             }
             if key == .escape || key == .enter || key == .char("q") { setOverlay(nil) }
             return []

@@ -200,6 +200,8 @@ struct AppModel {
     static let loadRetries = 5
     /// The pause before retry `attempt` (1-based): 1, 2, 4, 8, 16 s.
     static func retryWait(attempt: Int) -> Double { Double(1 << (attempt - 1)) }
+    /// `s` was pressed while `*` still marks: the bulk menu opens when marking is done.
+    var openBulkMenuWhenMarked = false
     /// Unsent drafts offered for review.
     var pendingDrafts: [CandidateDraft] = []
     /// The jobs picker's selection (ids, in the order chosen) and the menu cursor to restore on rebuild.
@@ -253,16 +255,17 @@ struct AppModel {
             list.append(page.items)
             marks.refresh(page.items)
             if flash?.text == "Reloading…" { flash = nil }
+            list.total = page.total
             if list.markAllPending {
                 // `*` marks what the list showed when it was pressed: the server's filters and
                 // the search typed then (changing the search meanwhile does not widen it).
                 marks.mark(page.items.filter { list.matches(id: $0.id, needle: list.markAllNeedle) })
                 if !page.hasNextPage || page.items.isEmpty {
-                    list.markAllPending = false
-                    flash = Flash(text: "Marked all matching candidates: \(marks.count) marked", kind: .ok)
+                    finishMarkingAll()
+                } else {
+                    flash = Flash(text: markingProgress(), kind: .info)
                 }
             }
-            list.total = page.total
             // Count pages ourselves: a server that omits or garbles `page` must not loop or overflow.
             list.nextPage += 1
             list.hasMore = page.hasNextPage && !page.items.isEmpty && list.nextPage <= 10_000
@@ -469,6 +472,8 @@ struct AppModel {
             openStatusMenu()
         case .escape where bulk != nil:
             return cancelBulk()
+        case .escape where list.markAllPending && openBulkMenuWhenMarked:
+            stopMarkingAll()
         case .char("r"), .ctrl("r"):
             return reload()
         case .char(" "):
@@ -479,6 +484,9 @@ struct AppModel {
         case .char("v"):
             if marks.isRangeOpen { marks.endRange() } else if list.current != nil { marks.startRange(at: list.cursor, list: list) }
         case .char("u"):
+            // A `*` still loading pages would mark again: it stops too.
+            list.markAllPending = false
+            openBulkMenuWhenMarked = false
             marks.clear()
             flash = Flash(text: "Marks cleared", kind: .info)
         case .char("*"):
@@ -533,7 +541,7 @@ struct AppModel {
         list.filter.status = status
         list.filter.jobId = jobId
         // Another query: a `*` still loading was about the old one.
-        list.markAllPending = false
+        if list.markAllPending { stopMarkingAll() }
         setOverlay(nil)
         let effects = reload()
         flash = Flash(text: "Filter: " + filterDescription(), kind: .info)
@@ -567,7 +575,7 @@ struct AppModel {
         }
         list.markAllPending = true
         list.markAllNeedle = list.searchNeedle
-        flash = Flash(text: "Loading every matching candidate to mark them…", kind: .info)
+        flash = Flash(text: markingProgress(), kind: .info)
         // Asking for everything is also asking again after a failed page.
         if list.loadError != nil { list.loadError = nil; list.failedAttempts = 0 }
         return prefetchIfNeeded()

@@ -12,7 +12,9 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
     var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
     _ = m.start()
     let t = total ?? rows.count
-    _ = m.update(.pageLoaded(generation: 0, Page(items: rows, total: t, page: 1, limit: 50, totalPages: (t + 49) / 50)))
+    // One page holds `rows`; the server says more pages follow only when `total` is larger.
+    let limit = max(50, rows.count)
+    _ = m.update(.pageLoaded(generation: 0, Page(items: rows, total: t, page: 1, limit: limit, totalPages: (t + limit - 1) / limit)))
     return m
 }
 
@@ -111,8 +113,55 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
     #expect(m.overlay == .bulkResult)
     #expect(m.list.rows[0].status == .rejected)
     #expect(Set(m.marks.byId.keys) == [rows[2].id, rows[3].id], "failed and not attempted stay marked")
-    let retry = m.update(.key(.char("r")))
-    #expect(retry == [.runBulk(BulkStatusPlan(candidates: [rows[2], rows[3]], target: .rejected))])
+    // r retries through a preview of exactly the failed and not attempted, like every send.
+    #expect(m.update(.key(.char("r"))).isEmpty, "r sends nothing before the preview")
+    let retryPlan = BulkStatusPlan(candidates: [rows[2], rows[3]], target: .rejected)
+    #expect(m.overlay == .bulkPreview(retryPlan))
+    #expect(m.update(.key(.char("y"))) == [.runBulk(retryPlan)])
+}
+
+/// `*` while pages still load, then `s`: the bulk menu waits until every matching candidate is
+/// marked, so what the preview lists (and `y` sends) is the whole set; marks never grow under an
+/// open preview; Esc stops marking instead.
+@Test func bulkMenuWaitsForMarkAllToFinish() {
+    var m = model((0..<50).map { candidate($0) }, total: 120)
+    _ = m.update(.key(.char("*")))
+    _ = m.update(.key(.char("s")))
+    #expect(m.overlay == nil, "no menu over a set still growing")
+    #expect(m.flash?.text.contains("Marking every matching candidate: 50 marked, 50 of 120 loaded") == true, "\(m.flash?.text ?? "")")
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (50..<100).map { candidate($0) }, total: 120, page: 2, limit: 50, totalPages: 3)))
+    #expect(m.overlay == nil)
+    #expect(m.flash?.text.contains("100 marked, 100 of 120 loaded") == true)
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<120).map { candidate($0) }, total: 120, page: 3, limit: 50, totalPages: 3)))
+    #expect(m.overlay == .bulkMenu, "opens once all are marked")
+    let index = m.menu()!.items.firstIndex { $0.value == "REJECTED" }!
+    _ = m.update(.menuChosen(index))
+    guard case .bulkPreview(let plan)? = m.overlay else { Issue.record("no preview"); return }
+    #expect(plan.items.count == 120)
+    #expect(m.update(.key(.char("y"))) == [.runBulk(plan)])
+}
+
+@Test func escStopsMarkAllAndTheMenuThenCoversWhatIsMarked() {
+    var m = model((0..<50).map { candidate($0) }, total: 120)
+    _ = m.update(.key(.char("*")))
+    _ = m.update(.key(.char("s")))
+    _ = m.update(.key(.escape))
+    #expect(m.list.markAllPending == false)
+    #expect(m.flash?.text == "Stopped marking: 50 marked, not every matching candidate")
+    // The page in flight still arrives: it is listed, not marked, and opens nothing.
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (50..<100).map { candidate($0) }, total: 120, page: 2, limit: 50, totalPages: 3)))
+    #expect(m.marks.count == 50)
+    #expect(m.overlay == nil)
+    _ = m.update(.key(.char("s")))
+    #expect(m.overlay == .bulkMenu)
+    #expect(AppModel.bulkMenuItems(statusCounts: m.marks.statusCounts).first { $0.value == "REJECTED" }?.detail == "50 next step")
+    _ = m.update(.key(.escape))
+    // u clears the marks and stops a `*` still loading: the next page marks nothing.
+    _ = m.update(.key(.char("*")))
+    #expect(m.list.markAllPending)
+    _ = m.update(.key(.char("u")))
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<120).map { candidate($0) }, total: 120, page: 3, limit: 50, totalPages: 3)))
+    #expect(m.marks.isEmpty, "no mark grows back after u")
 }
 
 /// The per-status counts the bulk menu uses stay equal to a recount of the marks through every
