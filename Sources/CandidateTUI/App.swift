@@ -465,7 +465,7 @@ public final class TUIApp {
         if l.filter.isActive { first.append("filter: " + model.filterDescription()) }
         if l.sortColumn == .server && l.sortDescending { first.append("server order reversed") }
         drawHeader(win, size, right, first: first.joined(separator: " · "))
-        let layout = ListLayout(width: size.cols - 1)
+        let layout = ListLayout(width: size.cols - 1, statusWidth: l.statusColumnWidth)
         put(win, 1, 0, layout.headerLine(sortedBy: l.sortColumn, descending: l.sortDescending, utf8: terminalUTF8),
             width: size.cols - 1, attr: cn_a_bold() | cn_a_underline())
         let visible = max(1, size.rows - 4)
@@ -474,12 +474,7 @@ public final class TUIApp {
         if l.cursor >= listTop + visible { listTop = l.cursor - visible + 1 }
         listTop = max(0, min(listTop, max(0, l.count - visible)))
         if l.count == 0 {
-            let text: String
-            if l.loading { text = "Loading candidates…" }
-            else if let e = l.loadError { text = "Could not load: \(e)" }
-            else if l.filter.isActive { text = "No candidate matches (\(model.filterDescription())). Esc clears the search, f/J change filters." }
-            else { text = "No candidates." }
-            put(win, 3, 2, text, width: size.cols - 3)
+            put(win, 3, 2, model.emptyListText(), width: size.cols - 3)
         }
         for row in 0..<visible {
             let i = listTop + row

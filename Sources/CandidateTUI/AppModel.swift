@@ -200,6 +200,8 @@ struct AppModel {
     static let loadRetries = 5
     /// The pause before retry `attempt` (1-based): 1, 2, 4, 8, 16 s.
     static func retryWait(attempt: Int) -> Double { Double(1 << (attempt - 1)) }
+    /// Statuses outside the API's enum already told about (`noticeUnknownStatuses`).
+    var noticedStatuses: Set<CandidateStatus> = []
     /// `s` was pressed while `*` still marks: the bulk menu opens when marking is done.
     var openBulkMenuWhenMarked = false
     /// Unsent drafts offered for review.
@@ -272,12 +274,15 @@ struct AppModel {
             list.loading = false
             list.loadError = nil
             list.failedAttempts = 0
+            list.lastFailure = nil
+            noticeUnknownStatuses()
             return prefetchIfNeeded()
         case .pageFailed(let gen, let error):
             guard gen == list.generation else { return [] }
             list.loading = false
             // A server hiccup (5xx, 429, timeout, network): try the page again by itself, waiting
             // 1, 2, 4, 8, 16 s; then give up until `r`.
+            list.lastFailure = error.description
             if error.isTransient, list.failedAttempts < Self.loadRetries {
                 list.failedAttempts += 1
                 list.retryWaiting = true
@@ -361,6 +366,7 @@ struct AppModel {
             guard gen == list.generation else { return [] }
             list.append(page.items)
             marks.refresh(page.items)
+            noticeUnknownStatuses()
             return []
         case .rateLimit(let info):
             rateLimit = info
@@ -435,6 +441,32 @@ struct AppModel {
             }
             return []
         }
+    }
+
+    /// What the list says while it shows no row. "No candidates." only when the server said
+    /// so: never while a page is failing, being retried or waited for.
+    func emptyListText() -> String {
+        let l = list
+        if let e = l.loadError { return "Could not load candidates: \(e) — r tries again" }
+        if let e = l.lastFailure, l.retryWaiting || l.loading {
+            let when = l.retryWaiting ? "trying again in \(Int(Self.retryWait(attempt: l.failedAttempts))) s" : "trying again now"
+            return "Could not load candidates: \(e) — \(when) (\(l.failedAttempts) of \(Self.loadRetries))"
+        }
+        if waitingForRateLimit { return "Waiting for the server's rate limit before loading more…" }
+        if l.loading || l.total == nil { return "Loading candidates…" }
+        if l.filter.isActive { return "No candidate matches (\(filterDescription())). Esc clears the search, f/J change filters." }
+        return "No candidates."
+    }
+
+    /// Says once per status when the server sent one outside the API's enum (its own docs'
+    /// prose names `INTERVIEWED`, `HIRED`, `WITHDRAWN`): it is shown as it came and never sent.
+    private mutating func noticeUnknownStatuses() {
+        let new = list.unknownStatuses.filter { !noticedStatuses.contains($0) }
+        guard !new.isEmpty else { return }
+        noticedStatuses.formUnion(new)
+        let names = new.map(\.rawValue).joined(separator: ", ")
+        flash = Flash(text: "The server sent \(new.count == 1 ? "a status" : "statuses") this client does not know: \(names) — shown as sent; the status menu offers the API's statuses",
+                      kind: .info)
     }
 
     /// The server's message for a field: the first message that names it, else all of them.

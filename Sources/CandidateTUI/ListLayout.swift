@@ -12,8 +12,10 @@ struct ListLayout: Equatable {
     var columns: [Column]
 
     /// Name and Email share what the fixed columns leave; narrow terminals drop Phone, then Email.
-    init(width: Int) {
-        let status = 10, phone = 16, jobs = 4, rating = 6, updated = 10
+    /// `statusWidth` is the widest status on the list (`ListModel.statusColumnWidth`), so a
+    /// status outside the API's enum shows whole.
+    init(width: Int, statusWidth: Int = 10) {
+        let status = statusWidth, phone = 16, jobs = 4, rating = 6, updated = 10
         var fixed = [Column(title: "Status", width: status)]
         var flexTotal = width - 2 /* mark */ - status - jobs - rating - updated - 6 /* gaps */
         let showPhone = flexTotal - phone - 1 >= 24

@@ -71,6 +71,8 @@ struct ListModel {
     var loadError: String?
     /// Transient failures in a row of the next page (retried after a pause; see `AppModel.loadRetries`).
     var failedAttempts = 0
+    /// What the last failed page request said, until a page arrives.
+    var lastFailure: String?
     /// The pause before the retry is running: nothing asks for the page before it ends.
     var retryWaiting = false
     /// `*` asked to mark everything: keep loading pages and mark each match of `markAllNeedle`
@@ -114,7 +116,25 @@ struct ListModel {
     var shownMarkables: [MarkedCandidate] { visible.map { store.marked(Int($0)) } }
     var current: Candidate? { visible.indices.contains(cursor) ? row(cursor) : nil }
     private var currentId: String? { visible.indices.contains(cursor) ? rowId(cursor) : nil }
-    var loadedCount: Int { store.count }
+    /// Loaded candidates that fit the query (a row moved out of the status filter no longer counts).
+    var loadedCount: Int { order.count }
+
+    /// Statuses outside the API's enum that loaded rows have (shown as they came).
+    var unknownStatuses: [CandidateStatus] { store.seenStatuses.filter { !$0.isKnown } }
+
+    /// Cells the status column needs: the widest status loaded (at least `IN_PROCESS`'s 10,
+    /// at most 24), so a status the client does not know is shown whole.
+    var statusColumnWidth: Int {
+        store.seenStatuses.reduce(10) { max($0, min(24, DisplayText.width(DisplayText.sanitize($1.rawValue)))) }
+    }
+
+    /// Whether loaded row `p` still fits the server-side status filter. A row whose status
+    /// changed here (a save, a move, a bulk change) to one outside the filter leaves the list,
+    /// as a reload would show it.
+    private func fitsServerFilter(_ p: Int) -> Bool {
+        guard let status = filter.status else { return true }
+        return store.status(p) == status
+    }
 
     func candidate(id: String) -> Candidate? { store.row(id: id).map { store.candidate($0) } }
     /// Whether the candidate with this id is loaded (shown or not).
@@ -124,8 +144,12 @@ struct ListModel {
         guard let p = store.row(id: id) else { return false }
         return needle.withUnsafeBufferPointer { store.matches(p, $0) }
     }
-    /// Whether the candidate with this id is loaded and matches the search.
-    func isShown(_ id: String) -> Bool { matches(id: id, needle: searchNeedle) }
+    /// Whether the candidate with this id is loaded, still fits the server-side filter and
+    /// matches the search.
+    func isShown(_ id: String) -> Bool {
+        guard let p = store.row(id: id), fitsServerFilter(p) else { return false }
+        return searchNeedle.withUnsafeBufferPointer { store.matches(p, $0) }
+    }
 
     /// The server query for page `page`.
     func query(page: Int) -> CandidateQuery {
@@ -152,7 +176,15 @@ struct ListModel {
         let known = items.reduce(0) { $0 + (store.row(id: $1.id) == nil ? 0 : 1) }
         if known > Self.repositionLimit {
             for c in items {
-                if let p = store.row(id: c.id) { store.replace(p, with: c) } else { store.append(c) }
+                if let p = store.row(id: c.id) {
+                    // A known row moving in or out of the status filter changes the server's total.
+                    if let status = filter.status, (store.status(p) == status) != (c.status == status) {
+                        total = total.map { max(0, $0 + (c.status == status ? 1 : -1)) }
+                    }
+                    store.replace(p, with: c)
+                } else {
+                    store.append(c)
+                }
             }
             resort()
             refilter(keeping: takeCursorTarget() ?? keep)
@@ -201,9 +233,23 @@ struct ListModel {
         placeCursor(keeping: keep)
     }
 
-    /// Puts row `p`, whose content changed, where the sort and the search now want it.
+    /// Puts row `p`, whose content changed, where the sort and the search now want it; a row
+    /// that no longer fits the server-side filter leaves the list (and the total).
     private mutating func reposition(_ p: Int32) {
         let less = store.ordering(sortColumn, descending: sortDescending)
+        if filter.status != nil {
+            // In or out of the server-side filter: the total on the server changed with it.
+            let fits = fitsServerFilter(Int(p))
+            switch (fits, order.firstIndex(of: p)) {
+            case (false, let i?):
+                order.remove(at: i)
+                total = total.map { max(0, $0 - 1) }
+            case (true, nil):
+                order.insert(p, at: Self.insertionIndex(of: p, in: order, less))
+                total = total.map { $0 + 1 }
+            default: break
+            }
+        }
         if sortColumn != .server, let i = order.firstIndex(of: p) {
             order.remove(at: i)
             order.insert(p, at: Self.insertionIndex(of: p, in: order, less))
@@ -279,5 +325,6 @@ struct ListModel {
     /// Stable: ties keep server order, also when reversed.
     private mutating func resort() {
         order = store.sorted(by: sortColumn, descending: sortDescending)
+        if filter.status != nil { order = order.filter { fitsServerFilter(Int($0)) } }
     }
 }

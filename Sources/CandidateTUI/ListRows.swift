@@ -188,6 +188,8 @@ struct ListRows {
     }
 
     func status(_ row: Int) -> CandidateStatus { statuses[Int(entries[row].status)] }
+    /// Every distinct status the rows have had, in the order first seen.
+    var seenStatuses: [CandidateStatus] { statuses }
     func rating(_ row: Int) -> Int? { entries[row].flags & Self.hasRating != 0 ? entries[row].rating : nil }
 
     /// Row numbers sorted by `key`, stable (ties keep row order), optionally reversed with ties

@@ -70,6 +70,7 @@ public final class Terminal {
         setlocale(LC_ALL, "")
         utf8 = Self.codesetIsUTF8()
         DisplayText.charset = utf8 ? .unicode : .ascii
+        if !utf8 { warning = Self.localeNotice(env) }
 
         switch cn_term_usable(term) {
         case 1: break
@@ -79,8 +80,9 @@ public final class Terminal {
                 throw TerminalError.unknownTerminal(term)
             }
             let shown = DisplayText.sanitize(term)
-            warning = "Unknown terminal type '\(shown)'; using \(fallback). Set TERM to a type this machine knows (toe -a lists them)."
-            FileHandle.standardError.write(Data("candidates: \(warning ?? "")\n".utf8))
+            let termWarning = "Unknown terminal type '\(shown)'; using \(fallback). Set TERM to a type this machine knows (toe -a lists them)."
+            FileHandle.standardError.write(Data("candidates: \(termWarning)\n".utf8))
+            warning = [termWarning, warning].compactMap { $0 }.joined(separator: " · ")
             setenv("TERM", fallback, 1)
             term = fallback
         }
@@ -191,6 +193,12 @@ public final class Terminal {
         case .enter: return KEY_ENTER
         case .function(let n): return cn_key_f(Int32(n))
         }
+    }
+
+    /// The one-line notice for a locale whose codeset is not UTF-8: why names show `?`, and the fix.
+    static func localeNotice(_ env: [String: String]) -> String {
+        let setting = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { name in env[name].flatMap { $0.isEmpty ? nil : "\(name)=\($0)" } }.first
+        return "Locale \(setting.map(DisplayText.sanitize) ?? "(LANG unset)") is not UTF-8: ? marks what it cannot show (start with LANG=C.UTF-8)"
     }
 
     static func codesetIsUTF8() -> Bool {

@@ -169,6 +169,8 @@ extension Robustness {
             let s = run.session
             try s.waitForMatch(#"[0-9]+ candidates"#)
             try s.waitFor("row3@example.com")
+            // One line says why names show ? and what to do.
+            try s.waitFor("Locale LC_ALL=C is not UTF-8: ? marks what it cannot show")
             let lines = try s.lines()
             #expect(lines.contains { $0.contains("??? ?") }, "\(lines.joined(separator: "\n"))")
             #expect(lines.contains { $0.contains("??astn? Zo?") })

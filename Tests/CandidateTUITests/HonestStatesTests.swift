@@ -1,0 +1,113 @@
+import CandidateCore
+import Foundation
+import Testing
+@testable import CandidateTUI
+
+/// What the list says must be true: no "No candidates." while the server fails, moved rows
+/// leave a status filter, statuses the client does not know are shown whole and told about.
+@Suite("Honest list states")
+struct HonestStatesTests {
+    static let today = CalendarDay(year: 2026, month: 11, day: 29)!
+
+    static func candidate(_ n: Int, status: CandidateStatus = .applied) -> Candidate {
+        Candidate(id: "00000000-0000-4000-8000-\(String(format: "%012d", n))", firstName: "First\(n)", lastName: "Last\(n)", status: status)
+    }
+
+    static func page(_ items: [Candidate], total: Int) -> Page<Candidate> {
+        Page(items: items, total: total, page: 1, limit: 100, totalPages: max(1, (total + 99) / 100))
+    }
+
+    static func started() -> AppModel {
+        var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+        _ = m.start()
+        return m
+    }
+
+    @Test("a failing first page says what failed and when it tries again, never No candidates.")
+    func failingPageIsNotAnEmptyList() {
+        var m = Self.started()
+        #expect(m.emptyListText() == "Loading candidates…")
+        let e = m.update(.pageFailed(generation: 0, .http(HTTPFailure(status: 503, messages: ["down for maintenance"]))))
+        #expect(e == [.wake(after: 1)])
+        #expect(m.emptyListText().hasPrefix("Could not load candidates: 503"), "\(m.emptyListText())")
+        #expect(m.emptyListText().contains("trying again in 1 s (1 of 5)"))
+        // The retry is under way: still the failure, not an empty list.
+        _ = m.update(.wake)
+        #expect(m.list.loading)
+        #expect(m.emptyListText().contains("Could not load candidates: 503"))
+        #expect(m.emptyListText().contains("trying again now"))
+        // Given up: r is the way on.
+        for _ in 0..<5 {
+            _ = m.update(.pageFailed(generation: 0, .http(HTTPFailure(status: 503))))
+            _ = m.update(.wake)
+        }
+        #expect(m.list.loadError != nil)
+        #expect(m.emptyListText().hasSuffix("r tries again"))
+        // The server answers: an empty company is an empty list.
+        _ = m.update(.key(.char("r")))
+        _ = m.update(.pageLoaded(generation: 1, Self.page([], total: 0)))
+        #expect(m.emptyListText() == "No candidates.")
+    }
+
+    @Test("under a status filter, a bulk change moves the rows out of the list and the total down")
+    func movedRowsLeaveTheStatusFilter() {
+        var m = Self.started()
+        _ = m.update(.key(.char("f")))
+        let applied = m.menu()!.items.firstIndex { $0.value == "APPLIED" }!
+        _ = m.update(.menuChosen(applied))
+        #expect(m.list.filter.status == .applied)
+        let rows = (0..<5).map { Self.candidate($0) }
+        _ = m.update(.pageLoaded(generation: m.list.generation, Self.page(rows, total: 5)))
+        #expect(m.list.count == 5)
+        for _ in 0..<3 { _ = m.update(.key(.char(" "))) }
+        func moved(_ c: Candidate) -> Candidate { var x = c; x.status = .rejected; return x }
+        _ = m.update(.bulk(.item(BulkItemResult(id: rows[0].id, name: rows[0].fullName, from: .applied, outcome: .moved(moved(rows[0]))))))
+        #expect(m.list.count == 4, "a moved row leaves at once")
+        let results = rows.prefix(3).map { BulkItemResult(id: $0.id, name: $0.fullName, from: .applied, outcome: .moved(moved($0))) }
+        _ = m.update(.bulk(.finished(BulkReport(target: .rejected, results: results, cancelled: false))))
+        #expect(m.list.rows.map(\.id) == rows.suffix(2).map(\.id))
+        #expect(m.list.total == 2)
+        #expect(m.list.loadedCount == 2)
+        // A single move from the list leaves the filter too.
+        _ = m.update(.statusMoved(moved(rows[3]), from: .applied))
+        #expect(m.list.rows.map(\.id) == [rows[4].id])
+        #expect(m.list.total == 1)
+    }
+
+    @Test("the same under a sort, and for many rows at once (one re-sort)")
+    func movedRowsLeaveASortedFilteredList() {
+        var m = Self.started()
+        _ = m.update(.key(.char("f")))
+        _ = m.update(.menuChosen(m.menu()!.items.firstIndex { $0.value == "APPLIED" }!))
+        let rows = (0..<200).map { Self.candidate($0) }
+        _ = m.update(.pageLoaded(generation: m.list.generation, Self.page(rows, total: 200)))
+        _ = m.update(.key(.char("o")))  // sort by name
+        let out = rows.filter { $0.id.hasSuffix("0") }.map { c -> Candidate in var x = c; x.status = .rejected; return x }
+        let results = out.map { BulkItemResult(id: $0.id, name: $0.fullName, from: .applied, outcome: .moved($0)) }
+        _ = m.update(.bulk(.finished(BulkReport(target: .rejected, results: results, cancelled: false))))
+        #expect(m.list.count == 180)
+        #expect(m.list.total == 180)
+        #expect(m.list.rows.allSatisfy { $0.status == .applied })
+    }
+
+    @Test("a status outside the API's enum is shown whole, and said once")
+    func unknownStatusShownWholeAndNoticed() {
+        var m = Self.started()
+        let rows = [Self.candidate(0, status: CandidateStatus("INTERVIEWED")), Self.candidate(1, status: CandidateStatus("WITHDRAWN")),
+                    Self.candidate(2, status: CandidateStatus("SCREENING_BY_HIRING_MANAGER"))]
+        _ = m.update(.pageLoaded(generation: 0, Self.page(rows, total: 3)))
+        #expect(m.flash?.text.hasPrefix("The server sent statuses this client does not know: INTERVIEWED, WITHDRAWN, SCREENING_BY_HIRING_MANAGER") == true,
+                "\(m.flash?.text ?? "")")
+        #expect(m.list.statusColumnWidth == 24)
+        let layout = ListLayout(width: 120, statusWidth: m.list.statusColumnWidth)
+        #expect(layout.rowLine(m.list.row(0)).contains("INTERVIEWED "))
+        #expect(layout.rowLine(m.list.row(2)).contains("SCREENING_BY_HIRING_MAN…"), "the longest status is cut at 24 cells")
+        m.flash = nil
+        _ = m.update(.pageLoaded(generation: 0, Self.page(rows, total: 3)))
+        #expect(m.flash == nil, "said once")
+        // Known statuses only: the column keeps its 10 cells.
+        var plain = Self.started()
+        _ = plain.update(.pageLoaded(generation: 0, Self.page([Self.candidate(0, status: .inProcess)], total: 1)))
+        #expect(plain.list.statusColumnWidth == 10)
+    }
+}
