@@ -26,7 +26,8 @@ public enum ResponseShapes {
         }
     }
 
-    /// Decodes one page of a list from a 2xx body, in either list shape (or a bare array).
+    /// Decodes one page of a list from a 2xx body, in either list shape (or a bare array). Items
+    /// that cannot be read are left out and listed in `Page.skipped`.
     /// - Throws: `APIError.decoding` when no shape fits, `APIError.http` for a wrapped `success: false`.
     public static func page<T: Decodable & Sendable>(_ type: T.Type, from body: Data, status: Int = 200) throws -> Page<T> {
         let json = try parse(body)
@@ -46,11 +47,13 @@ public enum ResponseShapes {
         } else {
             throw APIError.decoding(detail: "expected a list of \(T.self)s")
         }
+        // One unreadable item (a candidate without an id) is left out and named; the page stays.
         var items: [T] = []
+        var skipped: [String] = []
         items.reserveCapacity(itemsJSON.count)
         for (i, item) in itemsJSON.enumerated() {
             do { items.append(try item.decode(T.self)) } catch {
-                throw APIError.decoding(detail: "item \(i + 1) is not a \(T.self): \(short(error))")
+                skipped.append("item \(i + 1): \(short(error))")
             }
         }
         let limit = meta["limit"]?.intValue ?? max(items.count, 1)
@@ -58,7 +61,7 @@ public enum ResponseShapes {
         let total = meta["total"]?.intValue ?? items.count
         let totalPages = meta["totalPages"]?.intValue ?? max(1, (total + limit - 1) / max(limit, 1))
         return Page(items: items, total: total, page: page, limit: limit, totalPages: totalPages,
-                    hasNextPage: meta["hasNextPage"]?.boolValue)
+                    hasNextPage: meta["hasNextPage"]?.boolValue, skipped: skipped)
     }
 
     /// Reads a non-2xx answer in any of the three error shapes (or an empty / non-JSON body).

@@ -276,6 +276,7 @@ struct AppModel {
             list.failedAttempts = 0
             list.lastFailure = nil
             noticeUnknownStatuses()
+            noticeSkipped(page.skipped)
             return prefetchIfNeeded()
         case .pageFailed(let gen, let error):
             guard gen == list.generation else { return [] }
@@ -456,6 +457,14 @@ struct AppModel {
         if l.loading || l.total == nil { return "Loading candidates…" }
         if l.filter.isActive { return "No candidate matches (\(filterDescription())). Esc clears the search, f/J change filters." }
         return "No candidates."
+    }
+
+    /// Says when a page had candidates this client cannot read (left out of the list).
+    private mutating func noticeSkipped(_ skipped: [String]) {
+        guard let first = skipped.first else { return }
+        let more = skipped.count > 1 ? " and \(skipped.count - 1) more" : ""
+        flash = Flash(text: "Left out \(skipped.count) candidate\(skipped.count == 1 ? "" : "s") the server sent unreadable (\(first)\(more))",
+                      kind: .error)
     }
 
     /// Says once per status when the server sent one outside the API's enum (its own docs'

@@ -154,12 +154,13 @@ struct ResponseShapesTests {
         #expect(p.hasNextPage)
     }
 
-    @Test("a list item that is not a candidate names its position")
-    func badItem() {
-        let body = #"{"data": [\#(Self.candidateJSON), {"firstName": "no id"}], "total": 2, "page": 1, "limit": 20, "totalPages": 1}"#
-        #expect(throws: APIError.decoding(detail: "item 2 is not a Candidate: missing id")) {
-            _ = try ResponseShapes.page(Candidate.self, from: self.data(body))
-        }
+    @Test("a list item that is not a candidate is left out and named by position; the rest of the page stays")
+    func badItem() throws {
+        let body = #"{"data": [\#(Self.candidateJSON), {"firstName": "no id"}, \#(Self.candidateJSON)], "total": 3, "page": 1, "limit": 20, "totalPages": 1}"#
+        let p = try ResponseShapes.page(Candidate.self, from: data(body))
+        #expect(p.items.count == 2)
+        #expect(p.skipped == ["item 2: missing id"])
+        #expect(p.total == 3)
     }
 
     @Test("a body that is not a list is a decoding error")

@@ -110,4 +110,14 @@ struct HonestStatesTests {
         _ = plain.update(.pageLoaded(generation: 0, Self.page([Self.candidate(0, status: .inProcess)], total: 1)))
         #expect(plain.list.statusColumnWidth == 10)
     }
+
+    @Test("a candidate the server sent without an id is left out with a line; the rest of the page is listed")
+    func unreadableCandidateIsLeftOutAndSaid() throws {
+        var m = Self.started()
+        let body = #"{"data": [{"id": "00000000-0000-4000-8000-000000000001", "firstName": "Ana", "lastName": "B", "status": "APPLIED"}, {"firstName": "No", "lastName": "Id"}], "total": 2, "page": 1, "limit": 100, "totalPages": 1}"#
+        let page = try ResponseShapes.page(Candidate.self, from: Data(body.utf8))
+        _ = m.update(.pageLoaded(generation: 0, page))
+        #expect(m.list.count == 1)
+        #expect(m.flash?.text == "Left out 1 candidate the server sent unreadable (item 2: missing id)")
+    }
 }
