@@ -23,7 +23,7 @@ public final class CandidatesClient: Sendable {
     private let http: HTTPClient
     private let logger: Logger
     /// What the server last announced about the rate limit; every response updates it, and
-    /// paced callers (the bulk engine) reserve their requests through it.
+    /// every request sent through `paced` reserves its place through it.
     let pacer = RateLimitPacer()
 
     /// Largest response body read, in bytes.
@@ -83,12 +83,14 @@ public final class CandidatesClient: Sendable {
                            rateLimit: r.rateLimit, status: r.status)
     }
 
-    /// Every job, following pages (at most `maxPages`).
-    public func allJobs(maxPages: Int = 50) async throws -> [Job] {
+    /// Every job, following pages (at most `maxPages`), each page through the shared paced,
+    /// retrying path (`paced`).
+    public func allJobs(maxPages: Int = 50, policy: RetryPolicy = .standard) async throws -> [Job] {
         var jobs: [Job] = []
         var page = 1
         while page <= maxPages {
-            let p = try await listJobs(page: page, limit: 100).value
+            let number = page
+            let p = try await paced(policy) { try await self.listJobs(page: number, limit: 100).value }
             jobs += p.items
             guard p.hasNextPage, !p.items.isEmpty else { break }
             page += 1
