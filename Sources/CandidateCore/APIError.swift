@@ -13,6 +13,8 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
     case decoding(detail: String)
     /// The client was configured wrongly (bad base URL, empty key, plain http to a remote host).
     case configuration(String)
+    /// The answer's body is larger than the client reads (`limitBytes`, `CandidatesClient.maxBodyBytes`).
+    case tooLarge(limitBytes: Int)
 
     /// The HTTP status, when the server answered.
     public var httpStatus: Int? { if case .http(let f) = self { return f.status }; return nil }
@@ -22,7 +24,7 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .http(let f): return f.status == 429 || f.status >= 500
         case .timeout, .transport: return true
-        case .decoding, .configuration: return false
+        case .decoding, .configuration, .tooLarge: return false
         }
     }
 
@@ -34,6 +36,7 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
         case .transport(let d): return "Cannot reach the server: \(d)"
         case .decoding(let d): return "Unexpected answer from the server: \(d)"
         case .configuration(let m): return m
+        case .tooLarge(let limit): return "The server's answer is larger than \(Self.format(Double(limit) / 1_048_576)) MB"
         }
     }
 

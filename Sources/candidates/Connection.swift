@@ -15,7 +15,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Company UUID, required with an ATS key (env INSTAVIEW_COMPANY_ID).", valueName: "uuid"))
     var companyId: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for each request.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Seconds each request may take, its whole answer included (retries are separate).", valueName: "seconds"))
     var timeout: Double = 15
 
     /// A configured client for a real server, or `nil` when neither a base URL nor a key was

@@ -34,6 +34,43 @@ struct MisbehavingServerTests {
         [String(describing: error), String(reflecting: error), (error as? APIError)?.description ?? "", error.localizedDescription]
     }
 
+    // MARK: whole-request timeout and size
+
+    @Test("a body sent one byte a second fails with the timeout, body included", .timeLimit(.minutes(1)))
+    func slowBody() async throws {
+        let server = try TestHTTPServer { _ in
+            var reply = TestHTTPServer.Reply.json(Self.candidateJSON(1) + String(repeating: " ", count: 5_000))
+            reply.byteDelayMs = 1_000
+            return reply
+        }
+        defer { server.stop() }
+        let client = try Self.client(server, timeout: 1)
+        do {
+            _ = try await client.getCandidate(id: "00000000-0000-4000-8000-000000000001")
+            Issue.record("a stalled body was accepted")
+        } catch let error as APIError {
+            #expect(error == .timeout(seconds: 1), "\(error)")
+        }
+    }
+
+    @Test("an answer larger than the limit says so, and is not retried", .timeLimit(.minutes(1)))
+    func tooLarge() async throws {
+        let server = try TestHTTPServer { _ in
+            TestHTTPServer.Reply(body: Array("{".utf8), byteDelayMs: 200, contentLength: 40 * 1024 * 1024)
+        }
+        defer { server.stop() }
+        let client = try Self.client(server)
+        do {
+            _ = try await client.paced(Self.fast) { try await client.listCandidates().value }
+            Issue.record("a 40 MB answer was accepted")
+        } catch let error as APIError {
+            #expect(error == .tooLarge(limitBytes: CandidatesClient.maxBodyBytes))
+            #expect(error.description == "The server's answer is larger than 32 MB")
+            #expect(!error.isTransient)
+        }
+        #expect(server.requests.count == 1)
+    }
+
     // MARK: the shared paced, retrying path
 
     @Test("paced: 5xx and 429 are retried until the answer, which is never asked for again", .timeLimit(.minutes(1)))

@@ -73,4 +73,35 @@ struct CLIFaultTests {
         #expect(run.stderr.contains("page 2 lists only candidates already listed"), "\(run.stderr)")
         #expect(server.requests.count == 2)
     }
+
+    @Test("a body sent one byte a second: the timeout covers it, and SIGTERM ends bulk-status")
+    func slowBody() throws {
+        let dir = try TempDir()
+        let ids = [UUID().uuidString.lowercased(), UUID().uuidString.lowercased()]
+        let slow = try SandboxProcess(dir: dir, extraArguments: ["--slow-body-ms", "1000"])
+        var env = CLI.environment(slow)
+        env.removeValue(forKey: "CANDIDATES_LOG")
+
+        // list: each attempt times out after 1 s instead of waiting for the whole body.
+        let before = try slow.requests().count
+        let outPath = dir.file("list.out")
+        let list = try Spawned.start([Binary.path, "list", "--timeout", "1"], outputPath: outPath, environment: env)
+        try waitUntil("two attempts of the first page", seconds: 60) { try slow.requests().count >= before + 2 }
+        list.signal(SIGKILL)
+        list.wait()
+        let listOut = FileManager.default.contents(atPath: outPath).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(!listOut.contains("ID "), "no page was complete: \(listOut)")
+
+        // bulk-status: cancelled while reading, it ends once the request in flight times out.
+        let bulkOut = dir.file("bulk.out")
+        let started = try slow.requests().count
+        let bulk = try Spawned.start([Binary.path, "bulk-status", "--to", "REJECTED", "--timeout", "2"] + ids,
+                                     outputPath: bulkOut, environment: env)
+        try waitUntil("a request in flight", seconds: 60) { try slow.requests().count > started }
+        bulk.signal(SIGTERM)
+        try waitUntil("bulk-status to end after SIGTERM", seconds: 60) { !bulk.isRunning }
+        let text = FileManager.default.contents(atPath: bulkOut).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(text.contains("cancelling"), "\(text)")
+        #expect(try slow.requests(method: "PATCH").isEmpty, "nothing was changed")
+    }
 }
