@@ -18,8 +18,8 @@ public struct APIResponse<Value: Sendable>: Sendable {
 /// Sends `Authorization: Bearer <key>` and, when configured, `companyId=` on every request;
 /// accepts all three documented response shapes; turns every failure into a typed `APIError`.
 /// Each method is one attempt bounded as a whole by `configuration.timeout`; wrap it in
-/// `paced` for pacing and retries. The key is never logged and never part of an error's text.
-/// Safe to share between tasks.
+/// `paced` for pacing and retries. The key is never logged and never part of an error's text,
+/// even when the server quotes it. Safe to share between tasks.
 public final class CandidatesClient: Sendable {
     public let configuration: APIConfiguration
     private let http: HTTPClient
@@ -115,11 +115,15 @@ public final class CandidatesClient: Sendable {
         return configuration.baseURL + path + "?" + q
     }
 
-    /// One exchange decoded by `decode`.
+    /// One exchange decoded by `decode`; every error leaves with the key redacted (`APIError.redacting`).
     private func call<T: Sendable>(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: Data? = nil,
                                    decode: (RawResponse) throws -> T) async throws -> APIResponse<T> {
-        let r = try await send(method, path, query: query, body: body)
-        return APIResponse(value: try decode(r), rateLimit: r.rateLimit, status: r.status)
+        do {
+            let r = try await send(method, path, query: query, body: body)
+            return APIResponse(value: try decode(r), rateLimit: r.rateLimit, status: r.status)
+        } catch let error as APIError {
+            throw error.redacting(configuration.apiKey)
+        }
     }
 
     /// One exchange, bounded as a whole by `configuration.timeout`: connecting, sending, the
@@ -139,7 +143,7 @@ public final class CandidatesClient: Sendable {
         do {
             exchange = try await Self.exchange(request, http: http, timeout: configuration.timeout)
         } catch let error as HTTPClientError {
-            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(error)"])
+            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(redacted("\(error)"))"])
             switch error {
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
                 throw APIError.timeout(seconds: configuration.timeout)
@@ -155,7 +159,7 @@ public final class CandidatesClient: Sendable {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(error)"])
+            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(redacted("\(error)"))"])
             throw APIError.transport(detail: redacted(Self.describe(error)))
         }
         let status = Int(exchange.status.code)
@@ -201,7 +205,7 @@ public final class CandidatesClient: Sendable {
 
     /// The text with the API key (should a library quote it) replaced by `[redacted]`.
     private func redacted(_ text: String) -> String {
-        text.replacingOccurrences(of: configuration.apiKey, with: "[redacted]")
+        Redaction.scrub(text, secret: configuration.apiKey)
     }
 
     private static func describe(_ error: Error) -> String {

@@ -71,6 +71,44 @@ struct MisbehavingServerTests {
         #expect(server.requests.count == 1)
     }
 
+    // MARK: the key never shown
+
+    @Test("a 401 that quotes the key and the Authorization header is shown without them", .timeLimit(.minutes(1)))
+    func keyQuoted() async throws {
+        let server = try TestHTTPServer { r in
+            let auth = r.headers["authorization"] ?? ""
+            return .json(#"{"statusCode":401,"error":"Unauthorized \#(Self.key)","message":["Invalid API key \#(Self.key)","header was Authorization: \#(auth)","token=\#(Self.key.lowercased())"]}"#,
+                         status: 401)
+        }
+        defer { server.stop() }
+        let client = try Self.client(server)
+        do {
+            _ = try await client.paced(Self.fast) { try await client.getCandidate(id: "00000000-0000-4000-8000-000000000001").value }
+            Issue.record("expected a 401")
+        } catch let error as APIError {
+            #expect(error.httpStatus == 401)
+            for text in Self.texts(error) {
+                #expect(!text.contains("SECRET"), "key shown: \(text)")
+                #expect(!text.lowercased().contains("secret"), "key shown: \(text)")
+            }
+            #expect(error.description.contains("Invalid API key [redacted]"), "\(error.description)")
+            #expect(error.description.contains("Authorization: [redacted]"), "\(error.description)")
+        }
+        #expect(server.requests.count == 1, "a 401 is not retried")
+    }
+
+    @Test("Redaction.scrub removes the key in any case or encoding, and any quoted credential")
+    func scrub() {
+        let key = "sk_live_a+b/c"
+        #expect(Redaction.scrub("bad key sk_live_a+b/c!", secret: key) == "bad key [redacted]!")
+        #expect(Redaction.scrub("bad key SK_LIVE_A+B/C", secret: key) == "bad key [redacted]")
+        #expect(Redaction.scrub("url ?key=sk%5Flive%5Fa%2Bb%2Fc", secret: key) == "url ?key=[redacted]")
+        #expect(Redaction.scrub("sent Authorization: Basic dXNlcjpwYXNz, expected", secret: key) == "sent Authorization: [redacted], expected")
+        #expect(Redaction.scrub(#"{"authorization":"Bearer other"}"#, secret: key) == #"{"authorization":"[redacted]"}"#)
+        #expect(Redaction.scrub("use bearer xyz123 please", secret: key) == "use bearer [redacted] please")
+        #expect(Redaction.scrub("nothing to hide", secret: key) == "nothing to hide")
+    }
+
     // MARK: the shared paced, retrying path
 
     @Test("paced: 5xx and 429 are retried until the answer, which is never asked for again", .timeLimit(.minutes(1)))

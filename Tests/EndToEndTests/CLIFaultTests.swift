@@ -74,6 +74,49 @@ struct CLIFaultTests {
         #expect(server.requests.count == 2)
     }
 
+    @Test("a 401 that quotes the key never shows it on standard error")
+    func keyNeverShown() throws {
+        let dir = try TempDir()
+        let key = "sk_live_TOPSECRET_93ab"
+        let server = try TestHTTPServer { r in
+            .json(#"{"statusCode":401,"error":"Unauthorized","message":"Invalid API key \#(key) (Authorization: \#(r.headers["authorization"] ?? ""))"}"#,
+                  status: 401)
+        }
+        defer { server.stop() }
+        var env = CLI.environment(nil)
+        env["INSTAVIEW_BASE_URL"] = server.baseURL
+        env["INSTAVIEW_API_KEY"] = key
+        env["CANDIDATES_LOG"] = dir.file("client.log")
+        for args in [["list"], ["bulk-status", "--to", "REJECTED", "00000000-0000-4000-8000-000000000001"]] {
+            let run = try CLI.run(args, dir: dir, env: env)
+            #expect(run.status == 1, "\(args)")
+            #expect(run.stderr.contains("401") || run.stdout.contains("401"), "\(args): \(run.stderr) \(run.stdout)")
+            #expect(!run.stderr.contains("TOPSECRET") && !run.stdout.contains("TOPSECRET"), "\(args): \(run.stderr) \(run.stdout)")
+            #expect((run.stderr + run.stdout).contains("[redacted]"), "\(args)")
+        }
+        let log = FileManager.default.contents(atPath: dir.file("client.log")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(!log.contains("TOPSECRET"))
+    }
+
+    @Test("a key file others can read is warned about; a private one is not")
+    func keyFileMode() throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let keyFile = dir.file("key")
+        try "sk_test_northwind\n".write(toFile: keyFile, atomically: true, encoding: .utf8)
+        var env = CLI.environment(nil)
+        env["INSTAVIEW_BASE_URL"] = sandbox.baseURL
+        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: keyFile)
+        let open = try CLI.run(["list", "--api-key-file", keyFile, "--status", "ACCEPTED"], dir: dir, env: env)
+        #expect(open.status == 0, "\(open.stderr)")
+        #expect(open.stderr.contains("can be read by others (mode 644)"), "\(open.stderr)")
+        #expect(open.stderr.contains("chmod 600"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile)
+        let closed = try CLI.run(["list", "--api-key-file", keyFile, "--status", "ACCEPTED"], dir: dir, env: env)
+        #expect(closed.status == 0, "\(closed.stderr)")
+        #expect(!closed.stderr.contains("warning"), "\(closed.stderr)")
+    }
+
     @Test("a body sent one byte a second: the timeout covers it, and SIGTERM ends bulk-status")
     func slowBody() throws {
         let dir = try TempDir()
