@@ -18,8 +18,8 @@ public struct RetryPolicy: Sendable, Equatable {
     /// 429 answers accepted for one request before giving up (default 10).
     public var maxRateLimitAnswers: Int
 
-    /// The defaults: with them a request gives up after 8 transient failures in a row, about
-    /// 20 s of backoff in all (plus each attempt's timeout), or after 10 answers of 429.
+    /// The defaults: with them a request gives up after 8 transient failures in a row, at most
+    /// 24 s of backoff in all (plus each attempt's timeout), or after 10 answers of 429.
     public static let standard = RetryPolicy()
 
     /// Values out of range are clamped: counts to at least 1, backoffs to at least 0.
