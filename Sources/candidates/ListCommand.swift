@@ -72,8 +72,8 @@ struct ListCandidates: AsyncParsableCommand {
         let pages = open.client.allCandidates(query, onWait: { wait in
             progress.show(status.text(wait.map { "waiting \(Int($0.rounded(.up)))s for the rate limit" }), force: true)
         }, onRetry: { error, attempts, seconds in
-            progress.show(status.text("\(DisplayText.sanitize(Scripting.describe(error))); trying again in \(Int(seconds.rounded(.up)))s "
-                                      + "(attempt \(attempts + 1) of \(RetryPolicy.standard.maxAttempts))"), force: true)
+            progress.show(status.text("\(DisplayText.sanitize(Scripting.describe(error))); request \(attempts + 1) in \(Int(seconds.rounded(.up)))s"),
+                          force: true)
         })
         // The header only once the server answered: a failing server leaves standard output empty.
         var headerPrinted = json
