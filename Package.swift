@@ -66,7 +66,9 @@ let package = Package(
             dependencies: ["CandidateCore", "CandidateTUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: [.define("BENCH_LIST_FILTER")]
         ),
-        .testTarget(name: "CandidateCoreTests", dependencies: ["CandidateCore"]),
+        // A tiny misbehaving HTTP server on 127.0.0.1 for the client and CLI tests.
+        .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
+        .testTarget(name: "CandidateCoreTests", dependencies: ["CandidateCore", "TestHTTPServer"]),
         .testTarget(
             name: "CandidateSandboxTests",
             dependencies: [
@@ -79,7 +81,7 @@ let package = Package(
         .testTarget(name: "CandidateTUITests", dependencies: ["CandidateTUI", "CandidateCore"]),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CandidateCore", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CandidateCore", "TestHTTPServer", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -13,6 +13,8 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
     case decoding(detail: String)
     /// The client was configured wrongly (bad base URL, empty key, plain http to a remote host).
     case configuration(String)
+    /// The answer's body is larger than the client reads (`limitBytes`, `CandidatesClient.maxBodyBytes`).
+    case tooLarge(limitBytes: Int)
 
     /// The HTTP status, when the server answered.
     public var httpStatus: Int? { if case .http(let f) = self { return f.status }; return nil }
@@ -22,7 +24,7 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
         switch self {
         case .http(let f): return f.status == 429 || f.status >= 500
         case .timeout, .transport: return true
-        case .decoding, .configuration: return false
+        case .decoding, .configuration, .tooLarge: return false
         }
     }
 
@@ -34,6 +36,23 @@ public enum APIError: Error, Sendable, Equatable, CustomStringConvertible {
         case .transport(let d): return "Cannot reach the server: \(d)"
         case .decoding(let d): return "Unexpected answer from the server: \(d)"
         case .configuration(let m): return m
+        case .tooLarge(let limit): return "The server's answer is larger than \(Self.format(Double(limit) / 1_048_576)) MB"
+        }
+    }
+
+    /// The same error with `secret` (the API key) and any `Authorization` / `Bearer` credential
+    /// removed from every text the server or the transport provided (`Redaction.scrub`).
+    public func redacting(_ secret: String) -> APIError {
+        func scrub(_ text: String) -> String { Redaction.scrub(text, secret: secret) }
+        switch self {
+        case .http(var f):
+            f.code = f.code.map(scrub)
+            f.messages = f.messages.map(scrub)
+            return .http(f)
+        case .transport(let d): return .transport(detail: scrub(d))
+        case .decoding(let d): return .decoding(detail: scrub(d))
+        case .configuration(let m): return .configuration(scrub(m))
+        case .timeout, .tooLarge: return self
         }
     }
 
@@ -88,5 +107,39 @@ public struct HTTPFailure: Sendable, Equatable, CustomStringConvertible {
         case 504: return "Gateway Timeout"
         default: return "HTTP \(status)"
         }
+    }
+}
+
+/// Removes credentials from text that came from a server or a library before it is shown,
+/// printed or logged.
+public enum Redaction {
+    /// What replaces a credential.
+    public static let placeholder = "[redacted]"
+
+    /// `text` with `secret` (as sent, percent-encoded, or in any letter case), and the value of
+    /// any `Authorization:` header or `Bearer` token it quotes, replaced by `[redacted]`.
+    /// An empty `secret` only removes quoted credentials.
+    public static func scrub(_ text: String, secret: String) -> String {
+        var out = text
+        if !secret.isEmpty {
+            var forms = [secret]
+            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret { forms.append(encoded) }
+            for form in forms where out.range(of: form, options: .caseInsensitive) != nil {
+                out = out.replacingOccurrences(of: form, with: placeholder, options: .caseInsensitive)
+            }
+        }
+        guard out.range(of: "bearer", options: .caseInsensitive) != nil || out.range(of: "authorization", options: .caseInsensitive) != nil else {
+            return out
+        }
+        // "Authorization: Basic abc", "authorization=…": the whole value up to a separator.
+        out = replace(#"(?i)(authorization["']?\s*[:=]\s*["']?)[^\s"',;}]+(\s+[^\s"',;}]+)?"#, in: out, with: "$1" + placeholder)
+        // "Bearer sk_…" anywhere.
+        out = replace(#"(?i)(bearer\s+)(?!\[redacted\])[^\s"',;}]+"#, in: out, with: "$1" + placeholder)
+        return out
+    }
+
+    private static func replace(_ pattern: String, in text: String, with template: String) -> String {
+        guard let regex = try? NSRegularExpression(pattern: pattern) else { return text }
+        return regex.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: template)
     }
 }

@@ -55,7 +55,7 @@ public struct BulkStatusEngine: Sendable {
         await recorder.start()
         let pending = plan.items.indices.filter { plan.items[$0].move != .alreadyThere }
         let next = Locked(0)
-        let sender = PacedRequests(client: client, options: options, onWait: { seconds in
+        let sender = PacedRequests(client: client, policy: options.retry, onWait: { seconds in
             await recorder.waiting(seconds)
         })
         let patch = CandidatePatch.status(plan.target)

@@ -25,7 +25,7 @@ extension CandidatesClient {
                 await self.listInto(found, wanted: Set(order.map { $0.lowercased() }), onWait: onWait)
             }
             let missing = order.filter { id in found.withLock { $0[id.lowercased()] == nil } }
-            let sender = PacedRequests(client: self, options: options, onWait: { onWait($0) })
+            let sender = PacedRequests(client: self, policy: options.retry, onWait: { onWait($0) })
             let next = Locked(0)
             await withTaskGroup(of: Void.self) { group in
                 for _ in 0..<min(max(1, options.concurrency), missing.count) {
@@ -55,18 +55,17 @@ extension CandidatesClient {
     /// recording the wanted ones. Any failure just leaves the rest to single reads.
     private func listInto(_ found: Locked<[String: Result<Candidate, APIError>]>, wanted: Set<String>,
                           onWait: @escaping @Sendable (Double?) -> Void) async {
-        let sender = PacedRequests(client: self, options: BulkOptions(concurrency: 1, maxAttempts: 2), onWait: { onWait($0) })
-        var page = 1
-        while !Task.isCancelled {
-            let query = CandidateQuery(page: page, limit: CandidateQuery.maxLimit)
-            guard let answer = await sender.send({ try await self.listCandidates(query).value }),
-                  case .success(let result) = answer.result else { return }
-            if page == 1, result.totalPages >= wanted.count { return }  // single reads are cheaper
-            found.withLock { map in
-                for c in result.items where wanted.contains(c.id.lowercased()) { map[c.id.lowercased()] = .success(c) }
+        var first = true
+        do {
+            for try await page in allCandidates(CandidateQuery(), policy: RetryPolicy(maxAttempts: 2), onWait: onWait) {
+                if first, page.totalPages >= wanted.count { return }  // single reads are cheaper
+                first = false
+                found.withLock { map in
+                    for c in page.items where wanted.contains(c.id.lowercased()) { map[c.id.lowercased()] = .success(c) }
+                }
             }
-            guard result.hasNextPage, !result.items.isEmpty, page < 10_000 else { return }
-            page += 1
+        } catch {
+            return
         }
     }
 }

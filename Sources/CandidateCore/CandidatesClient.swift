@@ -17,13 +17,15 @@ public struct APIResponse<Value: Sendable>: Sendable {
 ///
 /// Sends `Authorization: Bearer <key>` and, when configured, `companyId=` on every request;
 /// accepts all three documented response shapes; turns every failure into a typed `APIError`.
-/// The key is never logged and never part of an error's text. Safe to share between tasks.
+/// Each method is one attempt bounded as a whole by `configuration.timeout`; wrap it in
+/// `paced` for pacing and retries. The key is never logged and never part of an error's text,
+/// even when the server quotes it. Safe to share between tasks.
 public final class CandidatesClient: Sendable {
     public let configuration: APIConfiguration
     private let http: HTTPClient
     private let logger: Logger
     /// What the server last announced about the rate limit; every response updates it, and
-    /// paced callers (the bulk engine) reserve their requests through it.
+    /// every request sent through `paced` reserves its place through it.
     let pacer = RateLimitPacer()
 
     /// Largest response body read, in bytes.
@@ -55,40 +57,38 @@ public final class CandidatesClient: Sendable {
 
     /// `GET /candidates` — one page.
     public func listCandidates(_ query: CandidateQuery = CandidateQuery()) async throws -> APIResponse<Page<Candidate>> {
-        let r = try await send(.GET, "/candidates", query: query.queryItems)
-        return APIResponse(value: try ResponseShapes.page(Candidate.self, from: r.body, status: r.status),
-                           rateLimit: r.rateLimit, status: r.status)
+        try await call(.GET, "/candidates", query: query.queryItems) { try ResponseShapes.page(Candidate.self, from: $0.body, status: $0.status) }
     }
 
     /// `GET /candidates/{id}`.
     public func getCandidate(id: String) async throws -> APIResponse<Candidate> {
-        let r = try await send(.GET, "/candidates/\(Self.pathComponent(id))")
-        return APIResponse(value: try ResponseShapes.object(Candidate.self, from: r.body, status: r.status),
-                           rateLimit: r.rateLimit, status: r.status)
+        try await call(.GET, "/candidates/\(Self.pathComponent(id))") { try ResponseShapes.object(Candidate.self, from: $0.body, status: $0.status) }
     }
 
     /// `PATCH /candidates/{id}` with exactly the patch's keys; returns the updated candidate.
     /// Callers must not send an empty patch (it would be a no-op request).
     public func updateCandidate(id: String, patch: CandidatePatch) async throws -> APIResponse<Candidate> {
-        let r = try await send(.PATCH, "/candidates/\(Self.pathComponent(id))", body: patch.body())
-        return APIResponse(value: try ResponseShapes.object(Candidate.self, from: r.body, status: r.status),
-                           rateLimit: r.rateLimit, status: r.status)
+        try await call(.PATCH, "/candidates/\(Self.pathComponent(id))", body: patch.body()) {
+            try ResponseShapes.object(Candidate.self, from: $0.body, status: $0.status)
+        }
     }
 
     /// `GET /jobs` — one page (needs scope `read:jobs`).
     public func listJobs(page: Int = 1, limit: Int = 100) async throws -> APIResponse<Page<Job>> {
         let q = CandidateQuery(page: page, limit: limit)
-        let r = try await send(.GET, "/jobs", query: [("page", String(q.page)), ("limit", String(q.limit))])
-        return APIResponse(value: try ResponseShapes.page(Job.self, from: r.body, status: r.status),
-                           rateLimit: r.rateLimit, status: r.status)
+        return try await call(.GET, "/jobs", query: [("page", String(q.page)), ("limit", String(q.limit))]) {
+            try ResponseShapes.page(Job.self, from: $0.body, status: $0.status)
+        }
     }
 
-    /// Every job, following pages (at most `maxPages`).
-    public func allJobs(maxPages: Int = 50) async throws -> [Job] {
+    /// Every job, following pages (at most `maxPages`), each page through the shared paced,
+    /// retrying path (`paced`).
+    public func allJobs(maxPages: Int = 50, policy: RetryPolicy = .standard) async throws -> [Job] {
         var jobs: [Job] = []
         var page = 1
         while page <= maxPages {
-            let p = try await listJobs(page: page, limit: 100).value
+            let number = page
+            let p = try await paced(policy) { try await self.listJobs(page: number, limit: 100).value }
             jobs += p.items
             guard p.hasNextPage, !p.items.isEmpty else { break }
             page += 1
@@ -98,9 +98,7 @@ public final class CandidatesClient: Sendable {
 
     /// `GET /jobs/{id}`.
     public func getJob(id: String) async throws -> APIResponse<Job> {
-        let r = try await send(.GET, "/jobs/\(Self.pathComponent(id))")
-        return APIResponse(value: try ResponseShapes.object(Job.self, from: r.body, status: r.status),
-                           rateLimit: r.rateLimit, status: r.status)
+        try await call(.GET, "/jobs/\(Self.pathComponent(id))") { try ResponseShapes.object(Job.self, from: $0.body, status: $0.status) }
     }
 
     struct RawResponse { var status: Int; var body: Data; var rateLimit: RateLimitInfo? }
@@ -117,6 +115,19 @@ public final class CandidatesClient: Sendable {
         return configuration.baseURL + path + "?" + q
     }
 
+    /// One exchange decoded by `decode`; every error leaves with the key redacted (`APIError.redacting`).
+    private func call<T: Sendable>(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: Data? = nil,
+                                   decode: (RawResponse) throws -> T) async throws -> APIResponse<T> {
+        do {
+            let r = try await send(method, path, query: query, body: body)
+            return APIResponse(value: try decode(r), rateLimit: r.rateLimit, status: r.status)
+        } catch let error as APIError {
+            throw error.redacting(configuration.apiKey)
+        }
+    }
+
+    /// One exchange, bounded as a whole by `configuration.timeout`: connecting, sending, the
+    /// answer's head and its whole body. A body over `maxBodyBytes` is `APIError.tooLarge`.
     private func send(_ method: HTTPMethod, _ path: String, query: [(String, String)] = [], body: Data? = nil) async throws -> RawResponse {
         var request = HTTPClientRequest(url: url(path, query: query))
         request.method = method
@@ -128,32 +139,36 @@ public final class CandidatesClient: Sendable {
             request.body = .bytes(ByteBuffer(bytes: body))
         }
         let started = ContinuousClock.now
-        let response: HTTPClientResponse
-        let bytes: ByteBuffer
+        let exchange: Exchange
         do {
-            response = try await http.execute(request, timeout: .milliseconds(Int64(configuration.timeout * 1000)))
-            bytes = try await response.body.collect(upTo: Self.maxBodyBytes)
+            exchange = try await Self.exchange(request, http: http, timeout: configuration.timeout)
         } catch let error as HTTPClientError {
-            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(error)"])
+            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(redacted("\(error)"))"])
             switch error {
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
                 throw APIError.timeout(seconds: configuration.timeout)
             default:
                 throw APIError.transport(detail: redacted("\(error)"))
             }
+        } catch is NIOTooManyBytesError {
+            logger.debug("answer too large", metadata: ["method": "\(method.rawValue)", "path": "\(path)"])
+            throw APIError.tooLarge(limitBytes: Self.maxBodyBytes)
+        } catch let error as APIError {
+            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(error)"])
+            throw error
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(error)"])
+            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(redacted("\(error)"))"])
             throw APIError.transport(detail: redacted(Self.describe(error)))
         }
-        let status = Int(response.status.code)
-        let data = Data(bytes.readableBytesView)
-        let rate = RateLimitInfo(header: { response.headers.first(name: $0) })
+        let status = Int(exchange.status.code)
+        let data = Data(exchange.body.readableBytesView)
+        let rate = RateLimitInfo(header: { exchange.headers.first(name: $0) })
         let elapsedMs = Int((ContinuousClock.now - started) / .milliseconds(1))
         logger.debug("\(method.rawValue) \(path) → \(status)", metadata: ["ms": "\(elapsedMs)"])
         guard (200..<300).contains(status) else {
-            let failure = ResponseShapes.failure(status: status, body: data, header: { response.headers.first(name: $0) })
+            let failure = ResponseShapes.failure(status: status, body: data, header: { exchange.headers.first(name: $0) })
             await pacer.observe(rate, status: status, retryAfter: failure.retryAfter)
             throw APIError.http(failure)
         }
@@ -161,9 +176,36 @@ public final class CandidatesClient: Sendable {
         return RawResponse(status: status, body: data, rateLimit: rate)
     }
 
+    /// A whole answer: status, headers and the complete body.
+    private struct Exchange: Sendable { var status: HTTPResponseStatus; var headers: HTTPHeaders; var body: ByteBuffer }
+
+    /// Runs the request and reads its whole body, racing a timer of `timeout` seconds: the
+    /// client's own deadline ends when the head arrives, so a body sent one byte a second
+    /// would otherwise hold the request forever. When the timer wins, the request's task is
+    /// cancelled (AsyncHTTPClient closes the connection) and `APIError.timeout` is thrown.
+    private static func exchange(_ request: HTTPClientRequest, http: HTTPClient, timeout: Double) async throws -> Exchange {
+        let duration = Duration.milliseconds(Int64(timeout * 1000))
+        return try await withThrowingTaskGroup(of: Exchange?.self) { group in
+            group.addTask {
+                let response = try await http.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
+                let body = try await response.body.collect(upTo: maxBodyBytes)
+                return Exchange(status: response.status, headers: response.headers, body: body)
+            }
+            group.addTask {
+                try await Task.sleep(for: duration)
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let exchange = first else {
+                throw APIError.timeout(seconds: timeout)
+            }
+            return exchange
+        }
+    }
+
     /// The text with the API key (should a library quote it) replaced by `[redacted]`.
     private func redacted(_ text: String) -> String {
-        text.replacingOccurrences(of: configuration.apiKey, with: "[redacted]")
+        Redaction.scrub(text, secret: configuration.apiKey)
     }
 
     private static func describe(_ error: Error) -> String {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Sends one logical request with the bulk retry rules, paced by the client's `RateLimitPacer`.
+/// The one request path every command and the editor use: sends one logical request with the
+/// `RetryPolicy`'s rules, paced by the client's `RateLimitPacer`.
 ///
 /// - 429: wait the larger of `Retry-After` and the body's `retryAfter` (the pacer holds every
 ///   request back meanwhile), then retry. A 429 does not use up an attempt (the server did not
@@ -8,18 +9,24 @@ import Foundation
 /// - 5xx, timeouts, connection errors: exponential backoff with jitter (`initialBackoff`
 ///   doubling up to `maxBackoff`; a 5xx's `Retry-After` is honoured up to `maxBackoff`), at
 ///   most `maxAttempts` attempts.
-/// - Anything else (400, 401, 403, 404, 409, undecodable answers): no retry.
+/// - Anything else (400, 401, 403, 404, 409, undecodable or too large answers): no retry.
 ///
-/// Cancellation (of the surrounding task) stops it before the next request; a request
-/// already sent always runs to its answer, so "in flight" is never abandoned.
+/// A request is repeated only when it brought no usable answer; an answer once returned is
+/// never asked for again. Cancellation (of the surrounding task) stops it before the next
+/// request; a request already sent always runs to its answer (bounded by the client's
+/// timeout), so "in flight" is never abandoned.
 struct PacedRequests: Sendable {
-    /// 429 answers accepted for one request before giving up.
-    static let maxRateLimitAnswers = 10
-
     let client: CandidatesClient
-    let options: BulkOptions
+    let policy: RetryPolicy
     /// Told how long requests are held back for the rate limit (`nil`: no longer waiting).
     let onWait: @Sendable (Double?) async -> Void
+    /// Told before each backoff: the failure, the attempts so far and the seconds until the next one.
+    var onRetry: @Sendable (APIError, Int, Double) async -> Void = { _, _, _ in }
+
+    init(client: CandidatesClient, policy: RetryPolicy, onWait: @escaping @Sendable (Double?) async -> Void,
+         onRetry: @escaping @Sendable (APIError, Int, Double) async -> Void = { _, _, _ in }) {
+        self.client = client; self.policy = policy; self.onWait = onWait; self.onRetry = onRetry
+    }
 
     /// The final answer, or `nil` when cancelled before the first request. `attempts` counts
     /// requests sent, 429s included.
@@ -45,14 +52,15 @@ struct PacedRequests: Sendable {
             lastError = error
             if case .http(let failure) = error, failure.status == 429 {
                 rateLimited += 1
-                if rateLimited >= Self.maxRateLimitAnswers { return (.failure(error), attempts) }
+                if rateLimited >= policy.maxRateLimitAnswers { return (.failure(error), attempts) }
                 continue  // the pacer now holds requests until the Retry-After has passed
             }
             guard error.isTransient else { return (.failure(error), attempts) }
             transientFailures += 1
-            if transientFailures >= options.maxAttempts { return (.failure(error), attempts) }
-            var delay = Self.backoff(failures: transientFailures, options: options)
-            if let retryAfter = error.retryAfter { delay = max(delay, min(retryAfter, options.maxBackoff)) }
+            if transientFailures >= policy.maxAttempts { return (.failure(error), attempts) }
+            var delay = Self.backoff(failures: transientFailures, policy: policy)
+            if let retryAfter = error.retryAfter { delay = max(delay, min(retryAfter, policy.maxBackoff)) }
+            await onRetry(error, attempts, delay)
             guard await Self.sleep(delay) else { return (.failure(error), attempts) }
         }
     }
@@ -84,9 +92,9 @@ struct PacedRequests: Sendable {
 
     /// The backoff after the `failures`-th transient failure: `initialBackoff · 2^(failures−1)`,
     /// capped at `maxBackoff`, with "equal jitter" (half fixed, half random).
-    static func backoff(failures: Int, options: BulkOptions) -> Double {
-        let exponential = options.initialBackoff * pow(2, Double(max(0, failures - 1)))
-        let capped = min(options.maxBackoff, exponential)
+    static func backoff(failures: Int, policy: RetryPolicy) -> Double {
+        let exponential = policy.initialBackoff * pow(2, Double(max(0, failures - 1)))
+        let capped = min(policy.maxBackoff, exponential)
         return capped / 2 + Double.random(in: 0...max(0, capped / 2))
     }
 
@@ -96,6 +104,27 @@ struct PacedRequests: Sendable {
             do { try await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000)) } catch { return false }
         }
         return !Task.isCancelled
+    }
+}
+
+extension CandidatesClient {
+    /// Sends one logical request through the shared paced, retrying path (`PacedRequests`):
+    /// paced by the rate-limit headers of every answer this client received, 429 / 5xx /
+    /// timeouts / connection errors retried per `policy`, anything else final at once.
+    ///
+    /// - Parameters:
+    ///   - onWait: told the seconds left while the rate limit holds requests back, `nil` when they resume.
+    ///   - onRetry: told before each backoff: the failure, attempts so far, seconds until the next attempt.
+    ///   - request: one attempt, e.g. `{ try await client.getCandidate(id: id) }`.
+    /// - Throws: the last attempt's `APIError` when the policy gives up or the answer is final;
+    ///   `CancellationError` when the calling task was cancelled before the first request.
+    public func paced<T: Sendable>(_ policy: RetryPolicy = .standard,
+                                   onWait: @escaping @Sendable (Double?) -> Void = { _ in },
+                                   onRetry: @escaping @Sendable (APIError, _ attempts: Int, _ seconds: Double) -> Void = { _, _, _ in },
+                                   _ request: @escaping @Sendable () async throws -> T) async throws -> T {
+        let sender = PacedRequests(client: self, policy: policy, onWait: { onWait($0) }, onRetry: { onRetry($0, $1, $2) })
+        guard let answer = await sender.send(request) else { throw CancellationError() }
+        return try answer.result.get()
     }
 }
 

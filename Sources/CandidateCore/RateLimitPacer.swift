@@ -4,8 +4,8 @@ import Foundation
 /// server last announced and the requests still in flight.
 ///
 /// Every response the `CandidatesClient` receives is fed to `observe` (its `X-RateLimit-*`
-/// headers, and for a 429 the wait it asked for). Callers that want pacing (the bulk engine,
-/// `fetchCandidates`) ask `reserve()` before each request and call `release()` after it.
+/// headers, and for a 429 the wait it asked for). `PacedRequests` (every command and the
+/// editor) asks `reserve()` before each request and calls `release()` after it.
 ///
 /// The model, per window (minute and hour): the smallest `Remaining` announced for the
 /// current `Reset` is what the server had left when it answered; requests in flight may

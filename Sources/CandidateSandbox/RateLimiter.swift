@@ -3,7 +3,8 @@ import Foundation
 
 /// Per-key request counting in real clock windows (API page, "Rate limits").
 ///
-/// Two fixed windows per key: the current clock minute and the current clock hour (UTC).
+/// Two fixed windows per key: the current clock minute (or a shorter window, for tests) and the
+/// current clock hour (UTC).
 /// A request is admitted when both windows have room; an admitted request counts in both.
 /// A refused request counts in neither. The state of the windows after the decision is what
 /// every response announces in its `X-RateLimit-*` headers.
@@ -37,17 +38,20 @@ actor RateLimiter {
 
     private let perMinute: Int
     private let perHour: Int
+    /// Length of the "minute" window in seconds (60 but in tests).
+    private let minuteSeconds: Int
     private var counters: [String: Counters] = [:]
 
-    init(perMinute: Int, perHour: Int) {
+    init(perMinute: Int, perHour: Int, minuteSeconds: Int = 60) {
         self.perMinute = max(1, perMinute)
         self.perHour = max(1, perHour)
+        self.minuteSeconds = min(max(1, minuteSeconds), 3600)
     }
 
     /// Counts one request for `bucket` (the API key, or a shared bucket for unknown keys) at `now`.
     func take(_ bucket: String, now: Date = Date()) -> Decision {
         let t = Int(now.timeIntervalSince1970.rounded(.down))
-        let minuteStart = t - t % 60, hourStart = t - t % 3600
+        let minuteStart = t - t % minuteSeconds, hourStart = t - t % 3600
         var c = counters[bucket] ?? Counters(minute: Window(start: minuteStart, count: 0), hour: Window(start: hourStart, count: 0))
         if c.minute.start != minuteStart { c.minute = Window(start: minuteStart, count: 0) }
         if c.hour.start != hourStart { c.hour = Window(start: hourStart, count: 0) }
@@ -55,10 +59,10 @@ actor RateLimiter {
         var retryAfter: Int?
         var exceeded: (limit: Int, reset: Int)?
         if minuteFull || hourFull {
-            let waitMinute = minuteFull ? minuteStart + 60 - t : 0
+            let waitMinute = minuteFull ? minuteStart + minuteSeconds - t : 0
             let waitHour = hourFull ? hourStart + 3600 - t : 0
             retryAfter = max(1, waitMinute, waitHour)
-            exceeded = waitHour > waitMinute ? (perHour, hourStart + 3600) : (perMinute, minuteStart + 60)
+            exceeded = waitHour > waitMinute ? (perHour, hourStart + 3600) : (perMinute, minuteStart + minuteSeconds)
         } else {
             c.minute.count += 1
             c.hour.count += 1
@@ -66,7 +70,7 @@ actor RateLimiter {
         counters[bucket] = c
         return Decision(limitMinute: perMinute, limitHour: perHour,
                          remainingMinute: max(0, perMinute - c.minute.count), remainingHour: max(0, perHour - c.hour.count),
-                         resetMinute: minuteStart + 60, resetHour: hourStart + 3600, retryAfter: retryAfter,
+                         resetMinute: minuteStart + minuteSeconds, resetHour: hourStart + 3600, retryAfter: retryAfter,
                         exceeded: exceeded)
     }
 }

@@ -32,12 +32,19 @@ public struct SandboxConfiguration: Sendable {
     public var failRate: Double
     /// Delay added to every request, in milliseconds (default 0).
     public var latencyMs: Int
+    /// Length of the "minute" rate-limit window in seconds (default 60). Shorter windows let
+    /// tests cross several resets quickly; the headers keep their documented names.
+    public var rateLimitWindowSeconds: Int
+    /// When above 0, every answer's body is sent one byte at a time, this many milliseconds
+    /// apart, after the head (default 0: at once). Simulates a server that stalls mid-answer.
+    public var slowBodyMs: Int
 
     /// - Parameters: see the properties. Out-of-range numbers are clamped (`failRate` to 0...1,
-    ///   limits to at least 1, `demoSize` and `latencyMs` to at least 0).
+    ///   limits to at least 1, the window to 1...3600, `demoSize`, `latencyMs` and `slowBodyMs` to at least 0).
     public init(databasePath: String, host: String = "127.0.0.1", port: Int = 0, demoSize: Int = 300,
                 shape: ResponseShape = .bare, requestLogPath: String? = nil, rateLimitPerMinute: Int = 600,
-                rateLimitPerHour: Int = 20_000, failRate: Double = 0, latencyMs: Int = 0) {
+                rateLimitPerHour: Int = 20_000, failRate: Double = 0, latencyMs: Int = 0,
+                rateLimitWindowSeconds: Int = 60, slowBodyMs: Int = 0) {
         self.databasePath = databasePath
         self.host = host
         self.port = port
@@ -48,5 +55,7 @@ public struct SandboxConfiguration: Sendable {
         self.rateLimitPerHour = max(1, rateLimitPerHour)
         self.failRate = failRate.isNaN ? 0 : min(max(failRate, 0), 1)
         self.latencyMs = max(0, latencyMs)
+        self.rateLimitWindowSeconds = min(max(1, rateLimitWindowSeconds), 3600)
+        self.slowBodyMs = max(0, slowBodyMs)
     }
 }

@@ -11,7 +11,8 @@ import Logging
 /// 4. inject a 500/503 on `failRate` of resource requests,
 /// 5. run the route, rendering any thrown error in the configured shape (unknown route → 404),
 /// 6. add the six `X-RateLimit-*` headers to whatever the answer is,
-/// 7. append the request-log line.
+/// 7. append the request-log line,
+/// 8. with `slowBodyMs`, send the body one byte at a time that many milliseconds apart.
 /// No error escapes: anything unexpected becomes a 500 in the configured shape.
 struct SandboxMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
@@ -21,6 +22,7 @@ struct SandboxMiddleware: RouterMiddleware {
     let log: RequestLog?
     let failRate: Double
     let latencyMs: Int
+    let slowBodyMs: Int
     let logger: Logger
 
     /// Unknown or missing keys share one bucket, so junk keys cannot mint fresh limits.
@@ -57,7 +59,15 @@ struct SandboxMiddleware: RouterMiddleware {
             await log.append(method: request.method.rawValue, path: request.uri.path, query: query, body: body,
                              status: Int(response.status.code), ms: ms, token: token)
         }
+        if slowBodyMs > 0 { response.body = Self.trickle(response.body, everyMs: slowBodyMs) }
         return response
+    }
+
+    /// The same body, written one byte at a time `everyMs` milliseconds apart (length unchanged).
+    static func trickle(_ body: ResponseBody, everyMs: Int) -> ResponseBody {
+        ResponseBody(contentLength: body.contentLength) { writer in
+            try await body.write(TricklingWriter(base: writer, everyMs: everyMs))
+        }
     }
 
     /// 429 when the limiter refused.
@@ -95,5 +105,22 @@ struct SandboxMiddleware: RouterMiddleware {
             logger.error("unexpected error", metadata: ["path": "\(path)", "error": "\(error)"])
             return renderer.error(SandboxError(.internalServerError, SandboxErrorCode.internalError, "Internal server error"))
         }
+    }
+}
+
+/// Passes every buffer on one byte at a time, pausing before each.
+private struct TricklingWriter: ResponseBodyWriter {
+    var base: any ResponseBodyWriter
+    let everyMs: Int
+
+    mutating func write(_ buffer: ByteBuffer) async throws {
+        for byte in buffer.readableBytesView {
+            try await Task.sleep(for: .milliseconds(everyMs))
+            try await base.write(ByteBuffer(bytes: [byte]))
+        }
+    }
+
+    consuming func finish(_ trailingHeaders: HTTPFields?) async throws {
+        try await base.finish(trailingHeaders)
     }
 }

@@ -50,9 +50,10 @@ public final class SandboxServer: Sendable {
             let router = Router()
             router.add(middleware: SandboxMiddleware(
                 renderer: renderer,
-                limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute, perHour: configuration.rateLimitPerHour),
+                limiter: RateLimiter(perMinute: configuration.rateLimitPerMinute, perHour: configuration.rateLimitPerHour,
+                                     minuteSeconds: configuration.rateLimitWindowSeconds),
                 log: log, failRate: min(max(configuration.failRate, 0), 1), latencyMs: max(0, configuration.latencyMs),
-                logger: logger))
+                slowBodyMs: configuration.slowBodyMs, logger: logger))
             SandboxRoutes(store: store, renderer: renderer).register(on: router)
 
             // stop() cancels the server task, which Hummingbird reports at error level

@@ -239,6 +239,14 @@ public final class TUIApp {
         for effect in effects { run(effect) }
     }
 
+    /// The editor's rules on the shared request path. A page or the job list gets one attempt
+    /// for a 5xx, timeout or network error (429s and pacing still apply): the model asks it
+    /// again after 1–16 s and says so. Other requests get three attempts, a short blip's worth.
+    static let loadPolicy = RetryPolicy(maxAttempts: 1)
+    static let interactivePolicy = RetryPolicy(maxAttempts: 3)
+
+    /// Starts one effect. Every request goes through the client's shared paced, retrying path
+    /// (`CandidatesClient.paced`): rate-limit pacing, 429 / 5xx / timeout retries, whole-request timeouts.
     private func run(_ effect: Effect) {
         let client = self.client, inbox = self.inbox
         switch effect {
@@ -250,7 +258,7 @@ public final class TUIApp {
         case .searchServer(let generation, let text, let query):
             Task.detached {
                 do {
-                    let p = try await client.listCandidates(query).value
+                    let p = try await client.paced(Self.interactivePolicy) { try await client.listCandidates(query).value }
                     inbox.post(.searchResults(generation: generation, text: text, p))
                 } catch {
                     inbox.post(.searchFailed(generation: generation, Self.apiError(error)))
@@ -264,7 +272,7 @@ public final class TUIApp {
         case .loadPage(let generation, let query):
             Task.detached {
                 do {
-                    let r = try await client.listCandidates(query)
+                    let r = try await client.paced(Self.loadPolicy) { try await client.listCandidates(query) }
                     if let info = r.rateLimit { inbox.post(.rateLimit(info)) }
                     inbox.post(.pageLoaded(generation: generation, r.value))
                 } catch {
@@ -273,12 +281,12 @@ public final class TUIApp {
             }
         case .loadJobs:
             Task.detached {
-                do { inbox.post(.jobsLoaded(try await client.allJobs())) } catch { inbox.post(.jobsFailed(Self.apiError(error))) }
+                do { inbox.post(.jobsLoaded(try await client.allJobs(policy: Self.loadPolicy))) } catch { inbox.post(.jobsFailed(Self.apiError(error))) }
             }
         case .save(let id, let patch, let fields):
             Task.detached {
                 do {
-                    let c = try await client.updateCandidate(id: id, patch: patch).value
+                    let c = try await client.paced(Self.interactivePolicy) { try await client.updateCandidate(id: id, patch: patch).value }
                     inbox.post(.saved(c, fields: fields))
                 } catch {
                     inbox.post(.saveFailed(Self.apiError(error)))
@@ -287,7 +295,7 @@ public final class TUIApp {
         case .moveStatus(let id, let name, let from, let patch):
             Task.detached {
                 do {
-                    let c = try await client.updateCandidate(id: id, patch: patch).value
+                    let c = try await client.paced(Self.interactivePolicy) { try await client.updateCandidate(id: id, patch: patch).value }
                     inbox.post(.statusMoved(c, from: from))
                 } catch {
                     inbox.post(.statusMoveFailed(name: name, Self.apiError(error)))
@@ -303,14 +311,14 @@ public final class TUIApp {
             }
         case .checkBeforeSave(let id):
             Task.detached {
-                do { inbox.post(.checkedBeforeSave(try await client.getCandidate(id: id).value)) } catch {
+                do { inbox.post(.checkedBeforeSave(try await client.paced(Self.interactivePolicy) { try await client.getCandidate(id: id).value })) } catch {
                     inbox.post(.saveFailed(Self.apiError(error)))
                 }
             }
         case .openDraft(let draft):
             Task.detached {
                 do {
-                    let current = try await client.getCandidate(id: draft.original.id).value
+                    let current = try await client.paced(Self.interactivePolicy) { try await client.getCandidate(id: draft.original.id).value }
                     inbox.post(.draftOpened(draft.rebased(onto: current)))
                 } catch {
                     inbox.post(.openFailed(name: draft.original.fullName, Self.apiError(error)))
@@ -326,7 +334,7 @@ public final class TUIApp {
                 return
             }
             Task.detached {
-                do { inbox.post(.candidateOpened(try await client.getCandidate(id: id).value)) } catch {
+                do { inbox.post(.candidateOpened(try await client.paced(Self.interactivePolicy) { try await client.getCandidate(id: id).value })) } catch {
                     inbox.post(.openFailed(name: name, Self.apiError(error)))
                 }
             }

@@ -121,6 +121,10 @@ struct Serve: AsyncParsableCommand {
     @Option(help: "Requests per hour per key.") var rateLimitPerHour: Int = 20_000
     @Option(help: "Fraction of requests answered with 500/503 (0...1).") var failRate: Double = 0
     @Option(help: "Added latency per request in milliseconds.") var latencyMs: Int = 0
+    @Option(help: ArgumentHelp("Length of the per-minute rate-limit window in seconds (shorter for tests).", valueName: "seconds"))
+    var rateLimitWindow: Int = 60
+    @Option(help: ArgumentHelp("Send every answer's body one byte at a time, this many milliseconds apart.", valueName: "ms"))
+    var slowBodyMs: Int = 0
 
     func validate() throws {
         guard ResponseShape(rawValue: shape) != nil else { throw ValidationError("--shape must be bare or wrapped") }
@@ -129,6 +133,8 @@ struct Serve: AsyncParsableCommand {
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
         guard rateLimitPerMinute > 0, rateLimitPerHour > 0 else { throw ValidationError("rate limits must be positive") }
         guard latencyMs >= 0 else { throw ValidationError("--latency-ms must be 0 or more") }
+        guard (1...3600).contains(rateLimitWindow) else { throw ValidationError("--rate-limit-window must be 1...3600") }
+        guard slowBodyMs >= 0 else { throw ValidationError("--slow-body-ms must be 0 or more") }
     }
 
     func run() async throws {
@@ -137,7 +143,7 @@ struct Serve: AsyncParsableCommand {
             databasePath: db ?? XDGPaths().sandboxDatabase, port: port, demoSize: demoSize,
             shape: ResponseShape(rawValue: shape) ?? .bare, requestLogPath: requestLog,
             rateLimitPerMinute: rateLimitPerMinute, rateLimitPerHour: rateLimitPerHour,
-            failRate: failRate, latencyMs: latencyMs)
+            failRate: failRate, latencyMs: latencyMs, rateLimitWindowSeconds: rateLimitWindow, slowBodyMs: slowBodyMs)
         let server: SandboxServer
         do {
             server = try await SandboxServer.start(config)

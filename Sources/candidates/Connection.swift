@@ -15,7 +15,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Company UUID, required with an ATS key (env INSTAVIEW_COMPANY_ID).", valueName: "uuid"))
     var companyId: String?
 
-    @Option(name: .long, help: ArgumentHelp("Seconds to wait for each request.", valueName: "seconds"))
+    @Option(name: .long, help: ArgumentHelp("Seconds each request may take, its whole answer included (retries are separate).", valueName: "seconds"))
     var timeout: Double = 15
 
     /// A configured client for a real server, or `nil` when neither a base URL nor a key was
@@ -38,6 +38,7 @@ struct ConnectionOptions: ParsableArguments {
                 throw ConnectionProblem("Cannot read the API key file \(apiKeyFile): \((error as NSError).localizedDescription)")
             }
             if key?.isEmpty ?? true { throw ConnectionProblem("The API key file \(apiKeyFile) is empty") }
+            if let warning = Self.keyFileWarning(apiKeyFile) { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         }
         let company = companyId ?? env["INSTAVIEW_COMPANY_ID"].flatMap { $0.isEmpty ? nil : $0 }
         if base == nil && key == nil { return nil }
@@ -49,6 +50,16 @@ struct ConnectionOptions: ParsableArguments {
         } catch let e as APIError {
             throw ConnectionProblem(e.description)
         }
+    }
+}
+
+extension ConnectionOptions {
+    /// A warning when the key file can be read by the group or by others (mode `& 0o044`), else `nil`.
+    static func keyFileWarning(_ path: String) -> String? {
+        guard let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? Int,
+              mode & 0o044 != 0 else { return nil }
+        return "candidates: warning: the API key file \(DisplayText.sanitize(path)) can be read by others (mode "
+            + String(mode & 0o777, radix: 8) + "); make it private: chmod 600 \(DisplayText.sanitize(path))"
     }
 }
 

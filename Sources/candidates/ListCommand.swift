@@ -11,18 +11,27 @@ struct ListCandidates: AsyncParsableCommand {
         discussion: """
         Reads every page (100 per request) of GET /candidates with the filters and prints an \
         aligned table, with the count on standard error. The header comes once the server has \
-        answered, so a server that fails leaves standard output empty.
+        answered, so a server that fails leaves standard output empty. Each candidate is printed \
+        once, even when it shifts between pages while listing.
 
-        With --json each line is one candidate object (every field this client reads), ready for jq:
+        Requests are paced by the server's rate-limit headers; a 429 waits for its Retry-After, \
+        and a 5xx, timeout or connection error is asked again up to 8 times with a growing \
+        pause. When a page still fails, or the server's pages contradict themselves (a page \
+        repeated, a next page claimed forever), list stops, says on standard error how many \
+        of how many candidates it printed, and exits 1. Progress goes to standard error when \
+        it is a terminal.
 
-          candidates list --status APPLIED --json | jq -r '.id' |
-            candidates bulk-status --to REJECTED
+        With --json each line is one candidate object (every field this client reads), ready for \
+        jq. Save the list first, so bulk-status never acts on a list that stopped half-way:
+
+          candidates list --status APPLIED --json > applied.jsonl &&
+            jq -r '.id' applied.jsonl | candidates bulk-status --to REJECTED
 
         --search is done by the server. The InstaView API documents it as matching first and \
         last name (possibly email too). The embedded sandbox matches any part of "first last" \
         or of the email, ignoring case and accents: stastny finds Šťastný.
 
-        Exit status: 0 listed, 1 the server failed, 2 bad usage.
+        Exit status: 0 every candidate listed, 1 the list is incomplete (the server failed), 2 bad usage.
         """
     )
 
@@ -58,31 +67,66 @@ struct ListCandidates: AsyncParsableCommand {
         }
 
         let open = try await Scripting.open(connection, command: "list")
-        var count = 0
-        var total: Int?
+        let status = ListStatus()
+        let progress = ProgressLine()
+        let pages = open.client.allCandidates(query, onWait: { wait in
+            progress.show(status.text(wait.map { "waiting \(Int($0.rounded(.up)))s for the rate limit" }), force: true)
+        }, onRetry: { error, attempts, seconds in
+            progress.show(status.text("\(DisplayText.sanitize(Scripting.describe(error))); request \(attempts + 1) in \(Int(seconds.rounded(.up)))s"),
+                          force: true)
+        })
         // The header only once the server answered: a failing server leaves standard output empty.
         var headerPrinted = json
         do {
-            for try await page in open.client.allCandidates(query) {
+            progress.show(status.text(nil), force: true)
+            for try await page in pages {
+                progress.clear()
                 if !headerPrinted { Console.out(CandidateTable.header); headerPrinted = true }
-                total = total ?? page.total
-                for c in page.items {
-                    Console.out(json ? CandidateTable.jsonLine(c) : CandidateTable.row(c))
-                    count += 1
-                }
+                for c in page.items { Console.out(json ? CandidateTable.jsonLine(c) : CandidateTable.row(c)) }
                 Console.flush()
+                status.add(page.items.count, total: page.total)
+                progress.show(status.text(nil))
             }
         } catch {
+            progress.clear()
             Console.flush()
-            Console.err("candidates list: \(DisplayText.sanitize(Scripting.describe(error)))")
+            Console.err("candidates list: incomplete: printed \(status.countText) candidates; stopped because: "
+                        + DisplayText.sanitize(Scripting.describe(error)))
             await open.sandbox?.stop()
             throw ExitCode(1)
         }
+        progress.clear()
         if !headerPrinted { Console.out(CandidateTable.header) }
         if !json {
+            let (count, total) = status.counts
             Console.err("\(count) candidate\(count == 1 ? "" : "s")" + (total.map { $0 != count ? " (the server counted \($0))" : "" } ?? ""))
         }
         await open.sandbox?.stop()
+    }
+}
+
+/// What `list` has printed so far, shared with the progress callbacks (any thread).
+final class ListStatus: @unchecked Sendable {
+    private let lock = NSLock()
+    private var printed = 0
+    private var total: Int?
+
+    /// `page` more candidates printed; `total` is the server's latest count.
+    func add(_ page: Int, total: Int) {
+        lock.withLock { printed += page; self.total = total }
+    }
+
+    var counts: (printed: Int, total: Int?) { lock.withLock { (printed, total) } }
+
+    /// `400 of 2100`, or `0` before the server counted.
+    var countText: String {
+        let (n, t) = counts
+        return t.map { "\(n) of \($0)" } ?? "\(n)"
+    }
+
+    /// `Listing candidates… 400 of 2100 · <note>`.
+    func text(_ note: String?) -> String {
+        "Listing candidates… \(countText)" + (note.map { " · " + $0 } ?? "")
     }
 }
 

@@ -95,11 +95,11 @@ struct BulkStatusPlanTests {
     func backoff() {
         let o = BulkOptions(initialBackoff: 0.2, maxBackoff: 1)
         for _ in 0..<50 {
-            let first = PacedRequests.backoff(failures: 1, options: o)
+            let first = PacedRequests.backoff(failures: 1, policy: o.retry)
             #expect(first >= 0.1 && first <= 0.2)
-            let third = PacedRequests.backoff(failures: 3, options: o)
+            let third = PacedRequests.backoff(failures: 3, policy: o.retry)
             #expect(third >= 0.4 && third <= 0.8)
-            let capped = PacedRequests.backoff(failures: 10, options: o)
+            let capped = PacedRequests.backoff(failures: 10, policy: o.retry)
             #expect(capped >= 0.5 && capped <= 1)
         }
     }
