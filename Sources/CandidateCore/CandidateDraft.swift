@@ -212,7 +212,18 @@ public enum FieldDisplay {
         return maxLength > 0 ? String(s.prefix(maxLength - 1)) + "…" : ""
     }
 
-    /// `Label: old → new` for every field `patch` changes, in form order.
+    /// ` [N hidden]` after a one-line text value with characters the screen does not show as
+    /// they are (`DisplayText.hiddenScalars`), else empty: a change that looks the same on both
+    /// sides still says what is really there.
+    public static func hiddenMark(_ field: CandidateField, _ value: JSONValue?) -> String {
+        guard [.firstName, .lastName, .email, .phoneNumber, .gdprExpiryDate].contains(field),
+              let s = value?.stringValue else { return "" }
+        let n = DisplayText.hiddenScalars(s).count
+        return n == 0 ? "" : " [\(n) hidden]"
+    }
+
+    /// `Label: old → new` for every field `patch` changes, in form order; a one-line text with
+    /// hidden characters says how many (`Last name: Doe [1 hidden] → Doex [1 hidden]`).
     public static func changeLines(_ patch: CandidatePatch, original: Candidate, jobTitle: (String) -> String? = { _ in nil },
                                    maxLength: Int = 40) -> [String] {
         patch.fields.map { f in
@@ -223,8 +234,9 @@ public enum FieldDisplay {
                 let change = (added + removed).joined(separator: ", ")
                 return "\(f.label): " + (change.isEmpty ? "reordered" : change)
             }
-            let old = text(f, CandidateDraft.originalWireValue(f, of: original), jobTitle: jobTitle, maxLength: maxLength)
-            let new = text(f, patch[f] ?? .null, jobTitle: jobTitle, maxLength: maxLength)
+            let before = CandidateDraft.originalWireValue(f, of: original)
+            let old = text(f, before, jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, before)
+            let new = text(f, patch[f] ?? .null, jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, patch[f])
             return "\(f.label): \(old) → \(new)"
         }
     }
