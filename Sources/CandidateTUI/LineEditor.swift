@@ -83,15 +83,19 @@ struct LineEditor: Equatable {
     /// The part of the text a field `width` cells wide shows, starting at `scroll` (a scalar
     /// offset) unless the cursor is outside it, with one cell kept for the cursor after the
     /// text. Each cluster is drawn and measured as `DisplayText` shows it (a control as its
-    /// placeholder).
+    /// placeholder), except that one showing as nothing takes a cell as `�`.
     func view(width: Int, scroll: Int) -> Viewport {
         let width = max(1, width)
         var starts: [Int] = [], shown: [String] = [], widths: [Int] = []
         var offset = 0
         for ch in text {
             starts.append(offset)
-            shown.append(DisplayText.sanitize(String(ch)))
-            widths.append(DisplayText.width(of: ch))
+            let form = DisplayText.sanitize(String(ch))
+            // A character that shows as nothing (a zero-width space, a lone joiner) takes a cell
+            // as `�` here, so the cursor is seen to step over it and it is deleted knowingly.
+            let invisible = form.isEmpty
+            shown.append(invisible ? String(DisplayText.controlPlaceholder) : form)
+            widths.append(invisible ? 1 : DisplayText.width(of: ch))
             offset += ch.unicodeScalars.count
         }
         let cursorIndex = starts.firstIndex(where: { $0 >= cursor }) ?? starts.count

@@ -72,6 +72,11 @@ struct LineEditorTests {
         let v = e.view(width: 10, scroll: 0)
         #expect(v.text == "Doe␛x")
         #expect(v.cursorColumn == 5)
+        // A zero-width space or a lone joiner, shown as nothing elsewhere, takes a cell here.
+        var zw = LineEditor(text: "Doe\u{200B}\u{200D}")
+        #expect(zw.view(width: 10, scroll: 0) == LineEditor.Viewport(scroll: 0, text: "Doe��", cursorColumn: 5))
+        zw.apply(.left)
+        #expect(zw.view(width: 10, scroll: 0).cursorColumn == 4)
         // Ten CJK characters in a 9-cell field: the cursor at the end keeps a cell free.
         let wide = LineEditor(text: String(repeating: "王", count: 10))
         let w = wide.view(width: 9, scroll: 0)
