@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
     ],
     targets: [
         .systemLibrary(
@@ -78,7 +79,10 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
-        .testTarget(name: "CandidateTUITests", dependencies: ["CandidateTUI", "CandidateCore"]),
+        .testTarget(
+            name: "CandidateTUITests",
+            dependencies: ["CandidateTUI", "CandidateCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["CandidateCore", "TestHTTPServer", .product(name: "GRDB", package: "GRDB.swift")]

@@ -25,7 +25,6 @@ static inline int cn_spawn_close_from(posix_spawn_file_actions_t *actions, int f
 }
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
-#include <ncursesw/form.h>
 #include <ncursesw/menu.h>
 #include <ncursesw/panel.h>
 

@@ -3,7 +3,8 @@ import Foundation
 /// A candidate as the API returns it (API page, "Candidate (response)").
 ///
 /// Decoding is tolerant, because the docs disagree with themselves: missing or `null`
-/// optional fields become `nil`/empty, unknown extra fields are ignored, a status outside
+/// optional fields become `nil`/empty, unknown extra fields are kept as sent in `extraFields`
+/// (shown read-only, never sent back), a status outside
 /// the enum is kept as its raw string, `gdprExpiryDate` may be a date or a timestamp
 /// (kept raw; see `gdprExpiryDay`), and the deprecated single `jobId` is folded into
 /// `jobIds` when `jobIds` is absent. Only `id` is required.
@@ -42,6 +43,9 @@ public struct Candidate: Hashable, Sendable, Identifiable {
     public var createdAt: String?
     /// ISO-8601 UTC timestamp, as sent: the only change marker the API has.
     public var updatedAt: String?
+    /// Fields the server sent that this client does not know, by wire name, as sent. The API
+    /// may add fields; they are shown read-only and never part of a PATCH.
+    public var extraFields: [String: JSONValue] = [:]
 
     public init(id: String, firstName: String, lastName: String, email: String? = nil,
                 phoneNumber: String? = nil, gdprExpiryDate: String? = nil, status: CandidateStatus = .undefined,
@@ -133,6 +137,18 @@ extension Candidate: Codable {
         cvText = string(.cvText)
         createdAt = string(.createdAt)
         updatedAt = string(.updatedAt)
+        let all = try decoder.container(keyedBy: AnyKey.self)
+        for key in all.allKeys where CodingKeys(stringValue: key.stringValue) == nil {
+            extraFields[key.stringValue] = try? all.decode(JSONValue.self, forKey: key)
+        }
+    }
+
+    /// Any wire name: reads and writes the fields outside `CodingKeys`.
+    struct AnyKey: CodingKey {
+        var stringValue: String
+        init(stringValue: String) { self.stringValue = stringValue }
+        var intValue: Int? { nil }
+        init?(intValue: Int) { nil }
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -155,6 +171,8 @@ extension Candidate: Codable {
         try c.encode(cvText, forKey: .cvText)
         try c.encode(createdAt, forKey: .createdAt)
         try c.encode(updatedAt, forKey: .updatedAt)
+        var extra = encoder.container(keyedBy: AnyKey.self)
+        for (name, value) in extraFields { try extra.encode(value, forKey: AnyKey(stringValue: name)) }
     }
 }
 

@@ -8,9 +8,15 @@ import Foundation
 /// untouched field can never leak into a PATCH. For the optional text fields, empty text
 /// means "cleared" and is sent as JSON `null`.
 ///
+/// Every field holds the server's exact text; nothing is cut or sanitized for the screen, so
+/// a field the user did not touch is never sent, and one the user appended to sends the
+/// original plus exactly what was typed.
+///
 /// Normalization (also applied to the original, so loading never shows a false change):
-/// white space trimmed around every one-line text; the phone loses spaces, dashes, dots and
-/// parentheses (`+421 905-123 456` → `+421905123456`); a GDPR timestamp is shown as its date.
+/// white space around a name or email is dropped at an end where the server's value has none
+/// (what the user adds there is an accident; what the server has is kept); the phone loses
+/// spaces, dashes, dots and parentheses (`+421 905-123 456` → `+421905123456`); a GDPR
+/// timestamp is shown as its date.
 public struct CandidateDraft: Hashable, Sendable {
     /// The candidate as it was when the form opened.
     public let original: Candidate
@@ -89,9 +95,9 @@ public struct CandidateDraft: Hashable, Sendable {
     /// when the text cannot become a wire value at all (metadata that is not JSON).
     public func wireValue(_ field: CandidateField) -> Result<JSONValue, FieldError> {
         switch field {
-        case .firstName: return .success(.string(Self.trimmed(firstName)))
-        case .lastName: return .success(.string(Self.trimmed(lastName)))
-        case .email: return .success(Self.optional(Self.trimmed(email)))
+        case .firstName: return .success(.string(Self.trimmed(firstName, keepingEndsOf: original.firstName)))
+        case .lastName: return .success(.string(Self.trimmed(lastName, keepingEndsOf: original.lastName)))
+        case .email: return .success(Self.optional(Self.trimmed(email, keepingEndsOf: original.email ?? "")))
         case .phoneNumber: return .success(Self.optional(Self.normalizedPhone(phoneNumber)))
         case .gdprExpiryDate:
             let t = Self.trimmed(gdprExpiryDate)
@@ -112,9 +118,10 @@ public struct CandidateDraft: Hashable, Sendable {
     /// The original's wire value for `field`, normalized the same way.
     public static func originalWireValue(_ field: CandidateField, of c: Candidate) -> JSONValue {
         switch field {
-        case .firstName: return .string(trimmed(c.firstName))
-        case .lastName: return .string(trimmed(c.lastName))
-        case .email: return optional(trimmed(c.email ?? ""))
+        // Names and email as the server sent them (see `trimmed(_:keepingEndsOf:)`).
+        case .firstName: return .string(c.firstName)
+        case .lastName: return .string(c.lastName)
+        case .email: return optional(c.email ?? "")
         case .phoneNumber: return optional(normalizedPhone(c.phoneNumber ?? ""))
         case .gdprExpiryDate:
             let t = trimmed(c.gdprExpiryDate ?? "")
@@ -153,7 +160,7 @@ public struct CandidateDraft: Hashable, Sendable {
             case .failure(let e): errors.append(e)
             }
         }
-        errors += PatchValidator.validate(patch, today: today)
+        errors += PatchValidator.validate(patch, today: today, original: original)
         if !errors.isEmpty { throw ValidationFailure(errors: errors) }
         return patch
     }
@@ -166,6 +173,20 @@ public struct CandidateDraft: Hashable, Sendable {
     }
 
     static func trimmed(_ s: String) -> String { s.trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// `s` without white space at an end where `original` has none: typed spaces around a
+    /// name are dropped, the server's own are kept, so `original + typed` stays exact.
+    static func trimmed(_ s: String, keepingEndsOf original: String) -> String {
+        let space = CharacterSet.whitespacesAndNewlines
+        var scalars = Substring(s).unicodeScalars
+        if !(original.unicodeScalars.first.map(space.contains) ?? false) {
+            while let first = scalars.first, space.contains(first) { scalars.removeFirst() }
+        }
+        if !(original.unicodeScalars.last.map(space.contains) ?? false) {
+            while let last = scalars.last, space.contains(last) { scalars.removeLast() }
+        }
+        return String(scalars)
+    }
     static func optional(_ s: String) -> JSONValue { s.isEmpty ? .null : .string(s) }
     /// Multi-line text kept as typed, except that white space only means cleared.
     static func optionalText(_ s: String) -> JSONValue { trimmed(s).isEmpty ? .null : .string(s) }
@@ -212,7 +233,18 @@ public enum FieldDisplay {
         return maxLength > 0 ? String(s.prefix(maxLength - 1)) + "…" : ""
     }
 
-    /// `Label: old → new` for every field `patch` changes, in form order.
+    /// ` [N hidden]` after a one-line text value with characters the screen does not show as
+    /// they are (`DisplayText.hiddenScalars`), else empty: a change that looks the same on both
+    /// sides still says what is really there.
+    public static func hiddenMark(_ field: CandidateField, _ value: JSONValue?) -> String {
+        guard [.firstName, .lastName, .email, .phoneNumber, .gdprExpiryDate].contains(field),
+              let s = value?.stringValue else { return "" }
+        let n = DisplayText.hiddenScalars(s).count
+        return n == 0 ? "" : " [\(n) hidden]"
+    }
+
+    /// `Label: old → new` for every field `patch` changes, in form order; a one-line text with
+    /// hidden characters says how many (`Last name: Doe [1 hidden] → Doex [1 hidden]`).
     public static func changeLines(_ patch: CandidatePatch, original: Candidate, jobTitle: (String) -> String? = { _ in nil },
                                    maxLength: Int = 40) -> [String] {
         patch.fields.map { f in
@@ -223,8 +255,9 @@ public enum FieldDisplay {
                 let change = (added + removed).joined(separator: ", ")
                 return "\(f.label): " + (change.isEmpty ? "reordered" : change)
             }
-            let old = text(f, CandidateDraft.originalWireValue(f, of: original), jobTitle: jobTitle, maxLength: maxLength)
-            let new = text(f, patch[f] ?? .null, jobTitle: jobTitle, maxLength: maxLength)
+            let before = CandidateDraft.originalWireValue(f, of: original)
+            let old = text(f, before, jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, before)
+            let new = text(f, patch[f] ?? .null, jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, patch[f])
             return "\(f.label): \(old) → \(new)"
         }
     }

@@ -165,15 +165,49 @@ public enum DisplayText {
         return alignRight ? pad + t : t + pad
     }
 
+    // MARK: - Hidden characters
+
+    /// The scalars of `text` that the screen does not show as they are: control and bidi
+    /// characters (shown as placeholders), line breaks and tabs (shown as spaces), zero-width
+    /// characters such as U+200B (shown as nothing), what the C library cannot measure, and
+    /// the parts of an emoji sequence after its first emoji. Measured as in a UTF-8 terminal,
+    /// whatever the charset: it says what the value holds, not what this terminal can draw.
+    public static func hiddenScalars(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        for ch in text {
+            switch displayForm(of: ch, charset: .unicode).hidden {
+            case .none: break
+            case .all: out += ch.unicodeScalars
+            case .allButFirst: out += ch.unicodeScalars.dropFirst()
+            case .unmeasurable: out += ch.unicodeScalars.filter { scalarWidth($0) < 0 }
+            }
+        }
+        return out
+    }
+
+    /// `N hidden: U+200B U+001B` (at most `listed` code points, then `…`), or `nil` when the
+    /// text shows as it is. Beside a form field and in the save confirmation, so what the
+    /// screen cannot show is still known to be there.
+    public static func hiddenNote(_ text: String, listed: Int = 4) -> String? {
+        let hidden = hiddenScalars(text)
+        guard !hidden.isEmpty else { return nil }
+        var codes = hidden.prefix(listed).map { "U+" + String(format: "%04X", $0.value) }
+        if hidden.count > listed { codes.append("…") }
+        return "\(hidden.count) hidden: " + codes.joined(separator: " ")
+    }
+
     // MARK: - One cluster
 
-    /// How one cluster is shown, and its width in cells.
-    static func displayForm(of ch: Character, charset: Charset) -> (text: String, width: Int) {
+    /// Which scalars of a cluster its display form does not show as they are.
+    enum Hidden { case none, all, allButFirst, unmeasurable }
+
+    /// How one cluster is shown, its width in cells, and which of its scalars are not shown as they are.
+    static func displayForm(of ch: Character, charset: Charset) -> (text: String, width: Int, hidden: Hidden) {
         let scalars = ch.unicodeScalars
-        guard let first = scalars.first else { return ("", 0) }
+        guard let first = scalars.first else { return ("", 0, .none) }
         // Printable ASCII, the common case.
-        if first.value >= 0x20 && first.value < 0x7F && scalars.count == 1 { return (String(ch), 1) }
-        if ch == "\n" || ch == "\r\n" || ch == "\r" || ch == "\t" { return (" ", 1) }
+        if first.value >= 0x20 && first.value < 0x7F && scalars.count == 1 { return (String(ch), 1, .none) }
+        if ch == "\n" || ch == "\r\n" || ch == "\r" || ch == "\t" { return (" ", 1, .all) }
         if scalars.contains(where: isControl) {
             // Controls are clusters of their own (but CR LF); one placeholder per control.
             var out = ""
@@ -182,31 +216,33 @@ public enum DisplayText {
                 out.append(charset == .ascii ? asciiPlaceholder : (s.value == 0x1B ? escapePlaceholder : controlPlaceholder))
                 n += 1
             }
-            return (out, n)
+            return (out, n, .all)
         }
+        // In ASCII every cluster is shown as itself or `?`; `hiddenScalars` always measures as UTF-8.
         if charset == .ascii {
-            if scalars.count == 1 && first.isASCII { return (String(ch), 1) }
-            return (String(asciiLookAlike[first] ?? asciiPlaceholder), 1)
+            if scalars.count == 1 && first.isASCII { return (String(ch), 1, .none) }
+            return (String(asciiLookAlike[first] ?? asciiPlaceholder), 1, .none)
         }
         let w0 = scalarWidth(first)
-        if w0 < 0 { return (String(controlPlaceholder), 1) }
+        if w0 < 0 { return (String(controlPlaceholder), 1, .all) }
         if w0 == 0 {
             // A cluster that starts with a mark has nothing to sit on: give it a space. Other
             // zero-width characters alone (ZWSP, BOM, a lone joiner) show nothing.
-            if isMark(first) { return (" " + String(ch), 1) }
-            return ("", 0)
+            if isMark(first) { return (" " + String(ch), 1, .none) }
+            return ("", 0, .all)
         }
-        if scalars.count == 1 { return (String(ch), w0) }
-        if scalars.contains(where: isEmojiSequencePart) { return (String(first), w0) }
+        if scalars.count == 1 { return (String(ch), w0, .none) }
+        if scalars.contains(where: isEmojiSequencePart) { return (String(first), w0, .allButFirst) }
         var w = 0
         var out = String.UnicodeScalarView()
+        var dropped = false
         for s in scalars {
             let sw = scalarWidth(s)
-            if sw < 0 { continue }
+            if sw < 0 { dropped = true; continue }
             out.append(s)
             w += sw
         }
-        return (String(out), w)
+        return (String(out), w, dropped ? .unmeasurable : .none)
     }
 
     /// Scalars that make an emoji sequence: ZWJ, variation selectors 15/16, skin-tone

@@ -51,25 +51,34 @@ public enum PatchValidator {
     }
 
     /// Every rule violated by `patch`, in form order; empty when it may be sent.
-    /// - Parameter today: the day `gdprExpiryDate` must be strictly after (the server uses UTC).
-    public static func validate(_ patch: CandidatePatch, today: CalendarDay = .today()) -> [FieldError] {
+    /// - Parameters:
+    ///   - today: the day `gdprExpiryDate` must be strictly after (the server uses UTC).
+    ///   - original: the stored candidate the patch changes, when known (see `check`).
+    public static func validate(_ patch: CandidatePatch, today: CalendarDay = .today(), original: Candidate? = nil) -> [FieldError] {
         var errors: [FieldError] = []
         for field in patch.fields {
             guard let value = patch[field] else { continue }
-            if let message = check(field, value, today: today) { errors.append(FieldError(field: field, message: message)) }
+            let before = original.map { CandidateDraft.originalWireValue(field, of: $0) }
+            if let message = check(field, value, today: today, original: before) {
+                errors.append(FieldError(field: field, message: message))
+            }
         }
         return errors
     }
 
     /// The message for one field's wire value, or `nil` when it is valid.
-    public static func check(_ field: CandidateField, _ value: JSONValue, today: CalendarDay = .today()) -> String? {
+    /// - Parameter original: the stored value of the field, when known. Names and email may
+    ///   keep the control characters the stored value already has (appending to such a name
+    ///   sends it whole), but never gain new ones.
+    public static func check(_ field: CandidateField, _ value: JSONValue, today: CalendarDay = .today(),
+                             original: JSONValue? = nil) -> String? {
         if value.isNull {
             return field.isClearable ? nil : "is required and cannot be cleared"
         }
         // Names and e-mail are free text: refuse control characters (the phone and date rules refuse them anyway).
         if [.firstName, .lastName, .email].contains(field), let s = value.stringValue,
            !s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty,
-           s.unicodeScalars.contains(where: DisplayText.isControl) {
+           addsControlCharacters(s, to: original?.stringValue ?? "") {
             return "must not contain control characters (line breaks, tabs, escape codes)"
         }
         switch field {
@@ -117,6 +126,17 @@ public enum PatchValidator {
             guard let s = value.stringValue else { return "must be text" }
             return s.count > Limits.cvTextMaxCharacters ? "is \(s.count) characters; at most \(Limits.cvTextMaxCharacters)" : nil
         }
+    }
+
+    /// Whether `s` has a control character (`DisplayText.isControl`) more often than `original` has it.
+    static func addsControlCharacters(_ s: String, to original: String) -> Bool {
+        var allowed: [Unicode.Scalar: Int] = [:]
+        for c in original.unicodeScalars where DisplayText.isControl(c) { allowed[c, default: 0] += 1 }
+        for c in s.unicodeScalars where DisplayText.isControl(c) {
+            guard let n = allowed[c], n > 0 else { return true }
+            allowed[c] = n - 1
+        }
+        return false
     }
 
     /// `^\+[1-9]\d{1,14}$` with ASCII digits only (the API's E.164 rule).

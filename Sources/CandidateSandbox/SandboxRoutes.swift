@@ -80,7 +80,9 @@ struct SandboxRoutes: Sendable {
         if patch[.jobIds] != nil, !caller.has(SandboxScope.readJobs) {
             throw SandboxError.missingScope(SandboxScope.readJobs, for: "assign jobs (jobIds)")
         }
-        let failures = PatchValidator.validate(patch, today: CalendarDay.today())
+        // The stored copy, when the caller may see it: a name keeps the control characters it has.
+        let stored = try? await ownedCandidate(id, caller)
+        let failures = PatchValidator.validate(patch, today: CalendarDay.today(), original: stored?.candidate)
         if !failures.isEmpty {
             let messages = failures.map { "\($0.field.apiKey) \($0.message)" }
             throw SandboxError.badRequest(messages, details: .array(zip(failures, messages).map { failure, message in

@@ -32,9 +32,11 @@ public final class TUIApp {
     private let terminal = Terminal()
     private let inbox = EventInbox()
     private let drafts: DraftStore?
-    /// The candidate the form view was built for (rebuilt when the form's base changes).
-    private var formViewBase: Candidate?
-    private var formView: FormView?
+    /// The focused form field and the scalar offset its text is shown from (view state: the
+    /// field scrolls only when the cursor leaves it).
+    private var fieldScroll: (field: CandidateField, scroll: Int)?
+    /// Where the terminal cursor goes in the form: the focused typed field's cursor, else `nil`.
+    private var formCursor: (y: Int, x: Int)?
     private var menuView: MenuView?
     private var promptView: PromptView?
     private var viewOverlayGeneration = -1
@@ -121,7 +123,6 @@ public final class TUIApp {
     }
 
     private func teardown() {
-        formView = nil
         menuView = nil
         promptView = nil
         terminal.end()
@@ -168,49 +169,18 @@ public final class TUIApp {
             return
         }
         if case .paste = key, refuseUnshowableEdit() { return }
-        if case .paste(let text) = key {
-            pasteIntoField(text)
-            return
-        }
-        if Self.isEditingKey(key), refuseUnshowableEdit() { return }
+        if LineEditor.isEditingKey(key), refuseUnshowableEdit() { return }
         if let menuView, model.overlay != nil {
             if menuView.multi && key == .char(" ") { apply(.menuToggled(menuView.currentIndex)); return }
             if menuView.drive(key) { dirty = true; return }
             if key == .enter { apply(.menuChosen(menuView.currentIndex)); return }
         }
-        if model.overlay == nil, let f = model.form, !f.saving, let formView, formView.typed.contains(f.focus), Self.isEditingKey(key) {
-            formView.focus(f.focus)  // the model may have moved focus since the last frame
-            formView.drive(key)
-            var text = formView.text(f.focus)
-            // The field shows server text sanitized; unless the user changed it, keep the value as stored.
-            let current = f.draft.text(f.focus)
-            if text == DisplayText.sanitize(current) { text = current }
-            apply(.fieldEdited(f.focus, text))
-            return
-        }
         apply(.key(key))
     }
 
-    /// A bracketed paste: inserted literally into the focused typed form field (line breaks
-    /// and tabs become spaces, the fields are one line); ignored anywhere else, so pasted
-    /// text can never act as keys. A paste the field has no room for is refused whole, with a
-    /// message, rather than cut where the widget stops taking characters.
-    private func pasteIntoField(_ text: String) {
-        guard model.overlay == nil, let f = model.form, let formView, formView.typed.contains(f.focus) else { return }
-        formView.focus(f.focus)
-        let pasted = Self.oneLine(text)
-        guard FormModel.fitsTypedField(formView.text(f.focus) + pasted) else {
-            model.flash = Flash(text: "Not pasted: \(f.focus.label) takes at most \(FormModel.maxTypedCells) characters here", kind: .error)
-            dirty = true
-            return
-        }
-        for ch in pasted { formView.drive(.char(ch)) }
-        apply(.fieldEdited(f.focus, formView.text(f.focus)))
-    }
-
-    /// In a non-UTF-8 locale the form widget cannot hold non-ASCII text: editing such a
-    /// field would replace it with what the widget shows (blanks). Refuses the edit with a
-    /// message instead; returns whether it did.
+    /// In a non-UTF-8 locale a field with non-ASCII text shows every such character as `?`:
+    /// editing it would be editing blind. Refuses the edit with a message instead; returns
+    /// whether it did.
     private func refuseUnshowableEdit() -> Bool {
         guard !terminal.utf8, model.overlay == nil, let f = model.form, f.isTypedInForm(f.focus),
               !f.draft.text(f.focus).unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
@@ -220,18 +190,8 @@ public final class TUIApp {
         return true
     }
 
-    /// Pasted text for a one-line field: every line break and tab becomes a space.
-    static func oneLine(_ text: String) -> String {
-        String(text.map { $0.isNewline || $0 == "\t" ? " " : $0 })
-    }
-
-    /// Keys the form widget handles in a typed field; everything else goes to the model.
-    static func isEditingKey(_ key: Key) -> Bool {
-        switch key {
-        case .char, .left, .right, .home, .end, .backspace, .delete, .ctrl("u"), .ctrl("k"), .ctrl("a"), .ctrl("e"): return true
-        default: return false
-        }
-    }
+    /// Pasted text for a one-line field (`LineEditor.oneLine`).
+    static func oneLine(_ text: String) -> String { LineEditor.oneLine(text) }
 
     // MARK: effects
 
@@ -369,7 +329,6 @@ public final class TUIApp {
         close(fd)
         guard written == bytes.count else { return .editorFinished(field, text: nil, status: -1) }
         let status = terminal.runEditor(editor, file: url.path)
-        formView = nil  // rebuilt at the next frame, on the possibly new size
         dirty = true
         guard status == 0, let data = FileManager.default.contents(atPath: url.path), data.count <= Self.maxEditorBytes,
               let edited = String(data: data, encoding: .utf8) else {
@@ -387,7 +346,6 @@ public final class TUIApp {
         let size = terminal.size
         if size.rows != viewSize.rows || size.cols != viewSize.cols {
             viewSize = size
-            formView = nil
             menuView = nil
             promptView = nil
             viewOverlayGeneration = -1
@@ -396,7 +354,7 @@ public final class TUIApp {
         let win = cn_stdscr()
         werase(win)
         if size.rows < Self.minRows || size.cols < Self.minCols {
-            formView = nil; menuView = nil; promptView = nil; viewOverlayGeneration = -1
+            menuView = nil; promptView = nil; viewOverlayGeneration = -1
             put(win, 0, 0, "Terminal too small", width: size.cols, attr: cn_a_bold())
             put(win, 1, 0, "need \(Self.minCols)×\(Self.minRows), have \(size.cols)×\(size.rows)", width: size.cols)
             put(win, 2, 0, "q quits; enlarge to continue", width: size.cols)
@@ -407,7 +365,7 @@ public final class TUIApp {
         }
         switch model.screen {
         case .list:
-            formView = nil
+            fieldScroll = nil
             drawList(win, size)
         case .form(let f):
             drawForm(win, size, f)
@@ -415,17 +373,17 @@ public final class TUIApp {
         drawFooter(win, size)
         wnoutrefresh(win)
         syncOverlay(size)
-        if let formView, model.overlay == nil, case .form(let f) = model.screen {
-            if formView.typed.contains(f.focus) { curs_set(1) } else { curs_set(0) }
-            formView.stage()
-        } else {
-            curs_set(0)
-            if let formView { touchwin(formView.window); wnoutrefresh(formView.window) }
-        }
+        // The terminal cursor shows only in the focused typed field (and the search prompt).
+        var fieldCursor: (y: Int, x: Int)?
+        if model.overlay == nil, case .form = model.screen { fieldCursor = formCursor }
+        curs_set(fieldCursor == nil ? 0 : 1)
         if let w = menuView?.window { touchwin(w) }
         if let w = promptView?.window { touchwin(w) }
         update_panels()
-        if menuView == nil && promptView == nil, let formView, model.overlay == nil { formView.stage() }
+        if let cursor = fieldCursor {
+            wmove(win, Int32(cursor.y), Int32(cursor.x))
+            wnoutrefresh(win)
+        }
         if model.searching, model.overlay == nil, case .list = model.screen {
             curs_set(1)
             wmove(win, Int32(size.rows - 2), Int32(searchCursorColumn))
@@ -506,21 +464,34 @@ public final class TUIApp {
         put(win, 1, 1, "Edit \(d.original.fullName)", width: size.cols - 2, attr: cn_a_bold())
         let fieldLeft = Self.labelWidth + 4
         let fieldWidth = max(16, min(48, size.cols - fieldLeft - 22))
-        if formView == nil || formViewBase != d.original {
-            formView = FormView(top: 2, left: fieldLeft, width: fieldWidth, draft: d, focus: f.focus)
-            formViewBase = d.original
-        }
-        guard let formView else { return }
+        formCursor = nil
+        if fieldScroll?.field != f.focus { fieldScroll = (f.focus, 0) }
         for (i, field) in CandidateField.allCases.enumerated() {
+            let y = 2 + i
             let focused = field == f.focus
             let marker = focused ? (terminalUTF8 ? "▸" : ">") : " "
-            put(win, 2 + i, 0, marker, width: 1, attr: cn_a_bold())
-            put(win, 2 + i, 1, field.label, width: Self.labelWidth, attr: focused ? cn_a_bold() : 0)
-            if d.isChanged(field) { put(win, 2 + i, 1 + Self.labelWidth + 1, "*", width: 1, attr: cn_a_bold()) }
-            if !formView.typed.contains(field) { formView.show(field, f.shownText(field, jobTitle: { self.model.jobTitle($0) })) }
+            put(win, y, 0, marker, width: 1, attr: cn_a_bold())
+            put(win, y, 1, field.label, width: Self.labelWidth, attr: focused ? cn_a_bold() : 0)
+            if d.isChanged(field) { put(win, y, 1 + Self.labelWidth + 1, "*", width: 1, attr: cn_a_bold()) }
+            // The field: underlined cells; the focused typed field shows the part around its cursor.
+            let shown: String
+            if focused, f.isTypedInForm(field) {
+                let view = f.editor.view(width: fieldWidth, scroll: fieldScroll?.scroll ?? 0)
+                fieldScroll = (field, view.scroll)
+                shown = view.text
+                formCursor = (y, fieldLeft + view.cursorColumn)
+            } else if f.isTypedInForm(field) {
+                shown = d.text(field)
+            } else {
+                shown = f.shownText(field, jobTitle: { self.model.jobTitle($0) })
+            }
+            put(win, y, fieldLeft, DisplayText.fit(shown, to: fieldWidth), width: fieldWidth, attr: cn_a_underline())
             let msgLeft = fieldLeft + fieldWidth + 2
+            let msgWidth = size.cols - msgLeft - 1
             if let message = f.errors[field] ?? f.tooLongNote(field) {
-                put(win, 2 + i, msgLeft, "! " + message, width: size.cols - msgLeft - 1, attr: terminal.color(.error) | cn_a_bold())
+                put(win, y, msgLeft, "! " + message, width: msgWidth, attr: terminal.color(.error) | cn_a_bold())
+            } else if let note = f.hiddenNote(field) {
+                put(win, y, msgLeft, (terminalUTF8 ? "⚠ " : "! ") + note, width: msgWidth, attr: terminal.color(.error))
             } else if focused, !FormModel.isTyped(field) {
                 let hint: String
                 switch field {
@@ -528,17 +499,13 @@ public final class TUIApp {
                 case .jobIds: hint = "Enter: pick jobs"
                 default: hint = "Enter: $EDITOR"
                 }
-                put(win, 2 + i, msgLeft, hint, width: size.cols - msgLeft - 1, attr: terminal.color(.dim))
+                put(win, y, msgLeft, hint, width: msgWidth, attr: terminal.color(.dim))
             }
         }
-        formView.focus(f.focus)
-        let o = d.original
-        let infoTop = 3 + CandidateField.allCases.count
         // Read-only facts below the fields, as many lines as fit above the two bottom lines.
-        let info = ["Id \(o.id)",
-                    "Rating \(o.overallRating.map(String.init) ?? "–") · Analyses \(o.analysisCount) · Interviews \(o.interviewCount)",
-                    "Created \(o.createdAt ?? "–") · Updated \(o.updatedAt ?? "–")"]
-        for (k, line) in info.enumerated() where infoTop + k < size.rows - 2 {
+        let infoTop = 3 + CandidateField.allCases.count
+        let info = f.infoLines(room: max(0, size.rows - 2 - infoTop))
+        for (k, line) in info.enumerated() {
             put(win, infoTop + k, 1, line, width: size.cols - 2, attr: terminal.color(.dim))
         }
     }

@@ -28,8 +28,6 @@ enum Event {
     /// A status move from the list came back.
     case statusMoved(Candidate, from: CandidateStatus)
     case statusMoveFailed(name: String, APIError)
-    /// The form widget changed the text of a typed field.
-    case fieldEdited(CandidateField, String)
     /// Enter on a single-choice menu: the index of the chosen item.
     case menuChosen(Int)
     /// Enter on the jobs picker: the selected job ids.
@@ -111,14 +109,43 @@ struct Flash: Equatable {
     var kind: Kind
 }
 
-/// The form: the draft being edited, the focused field, messages per field.
+/// The form: the draft being edited, the focused field, the cursor in it, messages per field.
+///
+/// The draft is the one owner of every field's text, the server's exact string until the
+/// user edits it; typed fields are edited through `LineEditor` (`edit(_:)`), so there is no
+/// widget text to read back.
 struct FormModel: Equatable {
     var draft: CandidateDraft
-    var focus: CandidateField = .firstName
+    /// The focused field; moving it puts the cursor at the end of the new field's text.
+    var focus: CandidateField {
+        didSet { if focus != oldValue { cursor = draft.text(focus).unicodeScalars.count } }
+    }
+    /// The cursor in the focused typed field, in Unicode scalars (see `LineEditor`).
+    private(set) var cursor: Int
     var errors: [CandidateField: String] = [:]
     var saving = false
     /// The patch waiting for confirmation.
     var pendingPatch: CandidatePatch?
+
+    init(draft: CandidateDraft, focus: CandidateField = .firstName) {
+        self.draft = draft
+        self.focus = focus
+        cursor = draft.text(focus).unicodeScalars.count
+    }
+
+    /// The focused field's editor: its exact text and the cursor.
+    var editor: LineEditor { LineEditor(text: draft.text(focus), cursor: cursor) }
+
+    /// Edits the focused field through its editor; a change of text clears the field's message.
+    mutating func edit(_ change: (inout LineEditor) -> Void) {
+        var e = editor
+        change(&e)
+        if e.text.unicodeScalars.elementsEqual(draft.text(focus).unicodeScalars) == false {
+            draft.setText(e.text, for: focus)
+            errors[focus] = nil
+        }
+        cursor = e.cursor
+    }
 
     /// Fields typed into directly; the others open a menu or an editor.
     static func isTyped(_ f: CandidateField) -> Bool {
@@ -343,12 +370,6 @@ struct AppModel {
         case .statusMoveFailed(let name, let error):
             flash = Flash(text: "Could not move \(name): \(error.description)", kind: .error)
             return []
-        case .fieldEdited(let field, let text):
-            guard var f = form, !f.saving else { return [] }
-            f.draft.setText(text, for: field)
-            f.errors[field] = nil
-            form = f
-            return []
         case .menuChosen(let index):
             return chooseMenuItem(index)
         case .bulk(let e):
@@ -487,6 +508,8 @@ struct AppModel {
 
     mutating func handleKey(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
+        // A paste only ever types into a form field; anywhere else it is ignored, never keys.
+        if case .paste = key, overlay != nil || form == nil { return [] }
         if let overlay { return handleOverlayKey(key, overlay) }
         switch screen {
         case .list: return handleListKey(key)
@@ -701,6 +724,18 @@ struct AppModel {
             flash = Flash(text: "Saving… (edits wait until the server answers)", kind: .info)
             return []
         }
+        if f.isTypedInForm(f.focus) {
+            if case .paste(let text) = key {
+                form = f
+                pasteIntoField(text)
+                return []
+            }
+            if LineEditor.isEditingKey(key) {
+                f.edit { $0.apply(key) }
+                form = f
+                return []
+            }
+        }
         let fields = CandidateField.allCases
         let index = fields.firstIndex(of: f.focus) ?? 0
         switch key {
@@ -730,7 +765,7 @@ struct AppModel {
                 f.focus = fields[(index + 1) % fields.count]
             }
         case .ctrl("u"):
-            // Typed fields are cleared by the form widget; these are cleared here.
+            // Typed fields are cleared by their editor; these are cleared here.
             switch f.focus {
             case .gender: f.draft.gender = nil
             case .metadata: f.draft.metadataText = ""
@@ -750,6 +785,20 @@ struct AppModel {
         }
         form = f
         return []
+    }
+
+    /// A bracketed paste into the focused typed field: inserted literally at the cursor (line
+    /// breaks and tabs become spaces, the fields are one line). A paste the field has no room
+    /// for is refused whole, with a message, rather than cut.
+    private mutating func pasteIntoField(_ text: String) {
+        guard var f = form else { return }
+        let pasted = LineEditor.oneLine(text)
+        guard FormModel.fitsTypedField(f.draft.text(f.focus) + pasted) else {
+            flash = Flash(text: "Not pasted: \(f.focus.label) takes at most \(FormModel.maxTypedCells) characters here", kind: .error)
+            return
+        }
+        f.edit { $0.insert(pasted) }
+        form = f
     }
 
     /// Says what matters about the field the focus just moved to: its error, or that it is

@@ -93,6 +93,19 @@ struct CandidateDecodingTests {
         #expect(c.links == ["analyses": "/a", "future": "/f"])
     }
 
+    @Test("unknown extra fields are kept as sent, survive encoding (drafts on disk), and are never in a patch")
+    func unknownFieldsAreKept() throws {
+        let c = try Fixture.decode("""
+        {"id": "abc", "firstName": "Jana", "lastName": "N", "source": {"kind": "ats"}, "tags": [1, 2], "isArchived": false}
+        """)
+        #expect(c.extraFields == ["source": .object(["kind": .string("ats")]), "tags": .array([.int(1), .int(2)]), "isArchived": .bool(false)])
+        let again = try JSONDecoder().decode(Candidate.self, from: JSONEncoder().encode(c))
+        #expect(again.extraFields == c.extraFields)
+        var draft = CandidateDraft(c)
+        draft.firstName = "Janka"
+        #expect(try draft.makePatch().body() == Data(#"{"firstName":"Janka"}"#.utf8))
+    }
+
     @Test("a status outside the enum is kept as it came", arguments: ["INTERVIEWED", "HIRED", "WITHDRAWN", "INTERVIEWING", "applied"])
     func unknownStatus(_ raw: String) throws {
         let c = try Fixture.decode(#"{"id": "abc", "status": "\#(raw)"}"#)

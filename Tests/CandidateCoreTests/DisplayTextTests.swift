@@ -173,4 +173,19 @@ struct DisplayTextTests {
         #expect(DisplayText.wrap("abcdefgh ij", to: 3) == ["abc", "def", "gh", "ij"])
         #expect(DisplayText.wrap("", to: 10) == [""])
     }
+
+    @Test("hidden characters: what the screen does not show as it is, counted and named")
+    func hiddenCharacters() {
+        #expect(DisplayText.hiddenScalars("Šťastný 王 Zoe\u{308} 🇸🇰").isEmpty)
+        #expect(DisplayText.hiddenScalars("Doe\u{200B}").map(\.value) == [0x200B])
+        #expect(DisplayText.hiddenScalars("a\u{1B}[1mb\u{202E}\t").map(\.value) == [0x1B, 0x202E, 0x09])
+        #expect(DisplayText.hiddenScalars("👩\u{200D}💻").map(\.value) == [0x200D, 0x1F4BB])
+        #expect(DisplayText.hiddenNote("Doe") == nil)
+        #expect(DisplayText.hiddenNote("\u{200B}\u{200B}\u{FEFF}\u{1B}\u{7F}", listed: 4) == "5 hidden: U+200B U+200B U+FEFF U+001B …")
+        // Counted as a UTF-8 terminal would show it, whatever the charset in use.
+        let saved = DisplayText.charset
+        DisplayText.charset = .ascii
+        #expect(DisplayText.hiddenScalars("Šťastný\u{200B}").map(\.value) == [0x200B])
+        DisplayText.charset = saved
+    }
 }

@@ -337,4 +337,36 @@ struct DraftPatchTests {
         let rebased = draft.rebased(onto: Fixture.candidate())
         #expect(try Fixture.patch(rebased).changes == [.gender: .null, .metadata: .null])
     }
+
+    @Test("appending to a name with control characters, white space and joiners sends the original plus what was typed",
+          arguments: [" Doe", "Doe ", "\tDoe\u{1B}[31m", "\u{202E}Doe\u{200B}", "Doe👩\u{200D}", "\u{301}", "\n"])
+    func appendKeepsTheServersText(original: String) throws {
+        var c = Fixture.candidate()
+        c.lastName = original
+        var draft = CandidateDraft(c)
+        #expect(try Fixture.patch(draft).isEmpty)
+        draft.lastName += "x"
+        let sent = try #require(try Fixture.patch(draft).changes[.lastName]?.stringValue)
+        #expect(Array(sent.unicodeScalars) == Array((original + "x").unicodeScalars))
+    }
+
+    @Test("white space typed at an end where the server's name has none is still dropped")
+    func typedWhiteSpaceIsDropped() throws {
+        var c = Fixture.candidate()
+        c.lastName = " Doe"
+        var draft = CandidateDraft(c)
+        draft.lastName = " Doe x  "
+        #expect(try Fixture.patch(draft).changes == [.lastName: .string(" Doe x")])
+    }
+
+    @Test("a control character the name did not have is refused; the ones it had are kept")
+    func newControlCharactersAreRefused() throws {
+        var c = Fixture.candidate()
+        c.lastName = "Doe\u{1B}"
+        var draft = CandidateDraft(c)
+        draft.lastName = "Doe\u{1B}\u{1B}"
+        #expect(throws: ValidationFailure.self) { try Fixture.patch(draft) }
+        draft.lastName = "D\u{1B}"
+        #expect(try Fixture.patch(draft).changes == [.lastName: .string("D\u{1B}")])
+    }
 }

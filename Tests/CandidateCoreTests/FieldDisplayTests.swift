@@ -16,6 +16,15 @@ struct FieldDisplayTests {
         #expect(try lines { $0.lastName = "Horská" } == ["Last name: Nováková → Horská"])
     }
 
+    @Test("a one-line text with hidden characters says how many on each side; a CV's line breaks do not count")
+    func hiddenCharacters() throws {
+        var original = Fixture.candidate()
+        original.lastName = "Doe\u{200B}"
+        #expect(try lines({ $0.lastName = "Doe\u{200B}x"; $0.email = "a\u{200B}@example.com" }, original: original)
+            .prefix(2) == ["Last name: Doe\u{200B} [1 hidden] → Doe\u{200B}x [1 hidden]", "Email: jana@example.com → a\u{200B}@example.com [1 hidden]"])
+        #expect(try lines { $0.cvText = "Line one.\nLine two." } == ["CV: Registered nurse. Bratislava. → Line one. Line two."])
+    }
+
     @Test("lines follow form order whatever order the edits were made in")
     func formOrder() throws {
         let out = try lines {

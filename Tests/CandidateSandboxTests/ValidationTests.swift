@@ -1,6 +1,7 @@
 import CandidateCore
 import CandidateSandbox
 import Foundation
+import GRDB
 import Testing
 
 @Suite("PATCH validation")
@@ -34,6 +35,25 @@ struct ValidationTests {
             #expect(failure?.messages.first?.hasPrefix(`case`.field.apiKey) == true, "\(String(describing: failure))")
             let reread = try await sandbox.client().getCandidate(id: target.id).value
             #expect(reread == target, "nothing changed")
+        }
+    }
+
+    @Test("a stored name keeps its control characters when appended to, but gains no new ones")
+    func storedControlCharacters() async throws {
+        try await withSandbox { sandbox in
+            let target = try await someCandidate(sandbox)
+            let stored = "Doe\u{1B}[31m\u{200B}"
+            let queue = try DatabaseQueue(path: sandbox.configuration.databasePath)
+            try await queue.write { try $0.execute(sql: "UPDATE candidate SET lastName = ? WHERE id = ?", arguments: [stored, target.id]) }
+            let client = try sandbox.client()
+            _ = try await client.updateCandidate(id: target.id, patch: CandidatePatch(changes: [.lastName: .string(stored + "x")]))
+            let reread = try await client.getCandidate(id: target.id).value
+            #expect(Array(reread.lastName.unicodeScalars) == Array((stored + "x").unicodeScalars))
+            let failure = await httpFailure {
+                try await client.updateCandidate(id: target.id, patch: CandidatePatch(changes: [.lastName: .string(stored + "x\u{1B}")]))
+            }
+            #expect(failure?.status == 400)
+            #expect(failure?.fields == [.lastName])
         }
     }
 

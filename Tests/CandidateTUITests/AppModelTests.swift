@@ -107,7 +107,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
     m.openForm()
     #expect(m.form?.focus == .firstName)
     _ = m.update(.key(.tab))
-    _ = m.update(.fieldEdited(.lastName, "Nováková"))
+    m.typeInto(.lastName, "Nováková")
     #expect(m.update(.key(.function(2))).isEmpty)
     #expect(m.overlay == .confirmSave(lines: ["Last name: Last0 → Nováková"]))
     // The lost-update guard reads the candidate again first.
@@ -121,7 +121,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 @Test func confirmNoKeepsEdits() {
     var m = loadedModel()
     m.openForm()
-    _ = m.update(.fieldEdited(.firstName, "Jana"))
+    m.typeInto(.firstName, "Jana")
     _ = m.update(.key(.ctrl("s")))
     _ = m.update(.key(.escape))
     #expect(m.overlay == nil)
@@ -131,7 +131,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 @Test func invalidPhoneFocusesFieldAndSendsNothing() {
     var m = loadedModel()
     m.openForm()
-    _ = m.update(.fieldEdited(.phoneNumber, "0905 123"))
+    m.typeInto(.phoneNumber, "0905 123")
     let effects = m.update(.key(.function(2)))
     #expect(effects.isEmpty)
     #expect(m.overlay == nil)
@@ -150,7 +150,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 @Test func serverErrorAttachesToNamedFieldAndKeepsEdits() {
     var m = loadedModel()
     m.openForm()
-    _ = m.update(.fieldEdited(.email, "new@example.com"))
+    m.typeInto(.email, "new@example.com")
     _ = m.update(.key(.function(2)))
     _ = m.update(.key(.char("y")))
     _ = m.update(.checkedBeforeSave(candidate(0)))
@@ -165,7 +165,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 @Test func escapeWithChangesAsksToDiscard() {
     var m = loadedModel()
     m.openForm()
-    _ = m.update(.fieldEdited(.firstName, "X"))
+    m.typeInto(.firstName, "X")
     _ = m.update(.key(.escape))
     #expect(m.overlay == .confirmDiscard)
     _ = m.update(.key(.char("n")))
@@ -247,8 +247,8 @@ extension AppModel {
 @Test func serverChangeMeanwhileShowsConflictAndSendsNothingUntilConfirmed() {
     var m = loadedModel()
     m.openForm()
-    _ = m.update(.fieldEdited(.lastName, "Mine"))
-    _ = m.update(.fieldEdited(.email, "mine@example.com"))
+    m.typeInto(.lastName, "Mine")
+    m.typeInto(.email, "mine@example.com")
     _ = m.update(.key(.function(2)))
     _ = m.update(.key(.char("y")))
     var theirs = candidate(0)

@@ -3,8 +3,8 @@ import Foundation
 import Testing
 @testable import CandidateTUI
 
-/// What the form widget is given: never a whole CV or metadata object, and a typed field only
-/// when its value fits (ncurses cannot focus a field 32,767 or more columns wide).
+/// What the form shows: never a whole CV or metadata object, and a typed field is edited only
+/// when its value is at most `FormModel.maxTypedCells` cells (no valid value is longer).
 @Suite("Form fields: summaries and what can be typed in the form")
 struct FormFieldTextTests {
     static let id = "00000000-0000-4000-8000-000000000042"
