@@ -18,7 +18,8 @@ import Foundation
 ///   has the target status; a 2xx with another status is `.failed` with an `APIError.decoding`
 ///   saying so.
 /// - Cancelling (`BulkControl.cancel()` or cancelling the calling task): no new request
-///   starts, requests in flight finish and are reported, the rest are `.notAttempted`.
+///   starts, requests in flight finish and are reported, the rest are `.notAttempted` — also
+///   those whose earlier attempt failed and that were waiting to be sent again.
 public struct BulkStatusEngine: Sendable {
     /// The client the PATCHes go through; its rate-limit pacer is shared with every other use of it.
     public let client: CandidatesClient
@@ -74,7 +75,7 @@ public struct BulkStatusEngine: Sendable {
                         let index = pending[slot]
                         let id = plan.items[index].candidate.id
                         guard let answer = await sender.send({ try await client.updateCandidate(id: id, patch: patch).value }) else {
-                            return  // cancelled before its first request: not attempted
+                            return  // cancelled before an answer to use: not attempted
                         }
                         await recorder.record(index, Self.outcome(answer.result, attempts: answer.attempts, target: target),
                                               attempts: answer.attempts)

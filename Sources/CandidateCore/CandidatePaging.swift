@@ -42,7 +42,8 @@ public struct PageWalk: Sendable {
             nextPage = nil
             throw APIError.decoding(detail: "the server sent \(count) different candidates but counts only \(total); stopped at page \(number)")
         }
-        guard page.hasNextPage, !page.items.isEmpty else {
+        // A page whose every item was unreadable (`Page.skipped`) is not the end of the list.
+        guard page.hasNextPage, !page.items.isEmpty || !page.skipped.isEmpty else {
             nextPage = nil
             return fresh
         }

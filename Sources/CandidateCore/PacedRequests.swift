@@ -28,17 +28,16 @@ struct PacedRequests: Sendable {
         self.client = client; self.policy = policy; self.onWait = onWait; self.onRetry = onRetry
     }
 
-    /// The final answer, or `nil` when cancelled before the first request. `attempts` counts
-    /// requests sent, 429s included.
+    /// The final answer, or `nil` when cancelled before there was one to use: before the first
+    /// request, or while waiting to send it again (a 5xx cut short by a cancel is no answer: the
+    /// caller reports the request as not attempted, never as failed with that 5xx). `attempts`
+    /// counts requests sent, 429s included.
     func send<T: Sendable>(_ request: @escaping @Sendable () async throws -> T) async -> (result: Result<T, APIError>, attempts: Int)? {
         var attempts = 0
         var transientFailures = 0
         var rateLimited = 0
-        var lastError: APIError?
         while true {
-            guard await reserve() else {
-                return lastError.map { (.failure($0), attempts) }
-            }
+            guard await reserve() else { return nil }
             attempts += 1
             // Unstructured on purpose: cancelling the caller must not abort a request on the wire.
             let result = await Task { try await request() }.result
@@ -49,7 +48,6 @@ struct PacedRequests: Sendable {
             case .failure(let e as APIError): error = e
             case .failure(let e): error = .transport(detail: "\(e)")
             }
-            lastError = error
             if case .http(let failure) = error, failure.status == 429 {
                 rateLimited += 1
                 if rateLimited >= policy.maxRateLimitAnswers { return (.failure(error), attempts) }
@@ -61,7 +59,7 @@ struct PacedRequests: Sendable {
             var delay = Self.backoff(failures: transientFailures, policy: policy)
             if let retryAfter = error.retryAfter { delay = max(delay, min(retryAfter, policy.maxBackoff)) }
             await onRetry(error, attempts, delay)
-            guard await Self.sleep(delay) else { return (.failure(error), attempts) }
+            guard await Self.sleep(delay) else { return nil }
         }
     }
 

@@ -84,6 +84,10 @@ struct ListCandidates: AsyncParsableCommand {
                 if !headerPrinted { Console.out(CandidateTable.header); headerPrinted = true }
                 for c in page.items { Console.out(json ? CandidateTable.jsonLine(c) : CandidateTable.row(c)) }
                 Console.flush()
+                for problem in page.skipped {
+                    progress.clear()
+                    Console.err("candidates list: left out a candidate the server sent unreadable (page \(page.page), \(DisplayText.sanitize(problem)))")
+                }
                 status.add(page.items.count, total: page.total)
                 progress.show(status.text(nil))
             }

@@ -222,6 +222,32 @@ struct BulkEngineTests {
         try? FileManager.default.removeItem(at: dir)
     }
 
+    @Test("a cancel while waiting to retry a 5xx reports the candidate not attempted, never failed with the 5xx")
+    func cancelDuringBackoff() async throws {
+        let dir = try Sandbox.makeDirectory()
+        let logPath = dir.appendingPathComponent("requests.jsonl").path
+        try await withSandbox({ $0.requestLogPath = logPath; $0.failRate = 1.0 }) { sandbox in
+            // Every request fails, so the candidates come from the database.
+            let all = try Self.statuses(sandbox).sorted { $0.key < $1.key }.filter { $0.value != "REJECTED" }
+                .map { Candidate(id: $0.key, firstName: "C", lastName: $0.key, status: CandidateStatus($0.value)) }
+            let plan = BulkStatusPlan(candidates: Array(all.prefix(3)), target: .rejected)
+            let control = BulkControl()
+            // Long backoffs: after its first 5xx every candidate waits (at least 15 s) to be sent again.
+            let engine = BulkStatusEngine(client: try sandbox.client(),
+                                          options: BulkOptions(concurrency: 3, maxAttempts: 5, initialBackoff: 30, maxBackoff: 30))
+            let run = Task { await engine.run(plan, control: control) }
+            let deadline = Date().addingTimeInterval(20)
+            while try Self.patches(sandbox).count < 3 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
+            #expect(try Self.patches(sandbox).count == 3)
+            control.cancel()
+            let report = await run.value
+            #expect(report.cancelled)
+            #expect(report.failed.isEmpty, "\(report.failed.map { $0.outcome })")
+            #expect(report.notAttempted.count == 3)
+        }
+        try? FileManager.default.removeItem(at: dir)
+    }
+
     @Test("a control cancelled before the run sends nothing")
     func cancelledBefore() async throws {
         try await withSandbox({ $0.requestLogPath = nil }) { sandbox in

@@ -74,6 +74,31 @@ struct CLIFaultTests {
         #expect(server.requests.count == 2)
     }
 
+    @Test("list leaves out a candidate without an id with a line on standard error, prints the rest and exits 0")
+    func listSkipsUnreadableCandidate() throws {
+        let dir = try TempDir()
+        let server = try TestHTTPServer { r in
+            let n = Int(r.query["page"] ?? "1") ?? 1
+            // Page 2 holds only a candidate without an id: paging goes on to page 3.
+            let items: [String] = switch n {
+            case 1: [#"{"id":"00000000-0000-4000-8000-000000000001","firstName":"Ana","lastName":"One","status":"APPLIED"}"#,
+                     #"{"firstName":"No","lastName":"Id","status":"APPLIED"}"#]
+            case 2: [#"{"firstName":"Also","lastName":"Missing","status":"APPLIED"}"#]
+            default: [#"{"id":"00000000-0000-4000-8000-000000000003","firstName":"Cyril","lastName":"Three","status":"APPLIED"}"#]
+            }
+            return .json(#"{"data":[\#(items.joined(separator: ","))],"total":4,"page":\#(n),"limit":2,"totalPages":3}"#)
+        }
+        defer { server.stop() }
+        var env = CLI.environment(nil)
+        env["INSTAVIEW_BASE_URL"] = server.baseURL
+        env["INSTAVIEW_API_KEY"] = "sk_test_anything"
+        let run = try CLI.run(["list", "--json"], dir: dir, env: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try run.jsonLines().compactMap { $0["id"]?.stringValue } == ["00000000-0000-4000-8000-000000000001", "00000000-0000-4000-8000-000000000003"])
+        #expect(run.stderr.contains("left out a candidate the server sent unreadable (page 1, item 2: missing id)"), "\(run.stderr)")
+        #expect(run.stderr.contains("(page 2, item 1: missing id)"), "\(run.stderr)")
+    }
+
     @Test("a 401 that quotes the key never shows it on standard error")
     func keyNeverShown() throws {
         let dir = try TempDir()
