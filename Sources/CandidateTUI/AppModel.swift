@@ -476,7 +476,11 @@ struct AppModel {
         }
         if waitingForRateLimit { return "Waiting for the server's rate limit before loading more…" }
         if l.loading || l.total == nil { return "Loading candidates…" }
-        if l.filter.isActive { return "No candidate matches (\(filterDescription())). Esc clears the search, f/J change filters." }
+        if l.filter.isActive {
+            // Name only the keys that undo what is active.
+            let undo = (l.filter.search.isEmpty ? [] : ["Esc clears the search"]) + (l.filter.status == nil && l.filter.jobId == nil ? [] : ["f/J change filters"])
+            return "No candidate matches (\(filterDescription())). " + undo.joined(separator: ", ") + "."
+        }
         return "No candidates."
     }
 

@@ -120,4 +120,21 @@ struct HonestStatesTests {
         #expect(m.list.count == 1)
         #expect(m.flash?.text == "Left out 1 candidate the server sent unreadable (item 2: missing id)")
     }
+
+    @Test("an empty filtered list names only the keys that undo what is active")
+    func emptyFilteredListNamesTheRightKeys() {
+        var m = Self.started()
+        _ = m.update(.key(.char("f")))
+        _ = m.update(.menuChosen(m.menu()!.items.firstIndex { $0.value == "ACCEPTED" }!))
+        _ = m.update(.pageLoaded(generation: m.list.generation, Self.page([], total: 0)))
+        #expect(m.emptyListText() == "No candidate matches (status ACCEPTED). f/J change filters.")
+        _ = m.update(.key(.char("/")))
+        _ = m.update(.key(.char("x")))
+        #expect(m.emptyListText() == "No candidate matches (status ACCEPTED · /x). Esc clears the search, f/J change filters.")
+    }
+
+    @Test("the menu's divider is ASCII in an ASCII locale")
+    func dividerInASCII() {
+        #expect(DisplayText.sanitize("── Other ──", charset: .ascii) == "-- Other --")
+    }
 }
