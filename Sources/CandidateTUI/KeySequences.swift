@@ -1,7 +1,9 @@
 /// The escape sequences terminals send for cursor, editing and function keys, in every common
 /// encoding, whatever the terminfo entry says: CSI (`ESC [`) and SS3 (`ESC O`) forms, the
 /// `~` forms of vt220/xterm/rxvt/tmux, the Linux console's F1–F5, rxvt's shifted and ctrl
-/// arrows, and xterm's modifier variants (`ESC [ 1 ; m X` and `ESC [ n ; m ~`, m = 2…8).
+/// arrows, and xterm's modifier variants (`ESC [ 1 ; m X`, `ESC O 1 ; m X`, `ESC O m X` and
+/// `ESC [ n ; m ~`, m = 2…16, Meta included); focus reports (`ESC [ I`, `ESC [ O`) are read and
+/// ignored.
 ///
 /// The terminal layer registers each with curses (`define_key`), so an arrow that arrives in
 /// CSI form while the terminal is in keypad (SS3) mode is still one key, never Esc followed
@@ -12,10 +14,13 @@ enum KeySequences {
         case up, down, right, left, home, end, insert, delete, pageUp, pageDown, backTab, enter
         /// F1…F12.
         case function(Int)
+        /// A report the terminal may send on its own (focus in/out): read whole, then dropped.
+        case ignored
     }
 
-    /// xterm's modifier parameter: 2 Shift, 3 Alt, 4 Shift-Alt, 5 Ctrl, 6 Shift-Ctrl, 7 Alt-Ctrl, 8 all three.
-    static let modifiers = 2...8
+    /// xterm's modifier parameter: 1 + (Shift 1, Alt 2, Ctrl 4, Meta 8): 2 Shift … 8 Shift-Alt-Ctrl,
+    /// 9…16 the same with Meta.
+    static let modifiers = 2...16
 
     /// Every sequence and its key, each sequence once.
     static let all: [(sequence: String, target: Target)] = {
@@ -29,6 +34,7 @@ enum KeySequences {
             for m in modifiers {
                 table.append((esc + "[1;\(m)" + String(letter), target))
                 table.append((esc + "O\(m)" + String(letter), target))
+                table.append((esc + "O1;\(m)" + String(letter), target))
             }
         }
         // rxvt: Shift-arrows ESC [ a…d, Ctrl-arrows ESC O a…d.
@@ -54,11 +60,14 @@ enum KeySequences {
             for m in modifiers {
                 table.append((esc + "[1;\(m)" + letter, .function(i + 1)))
                 table.append((esc + "O\(m)" + letter, .function(i + 1)))
+                table.append((esc + "O1;\(m)" + letter, .function(i + 1)))
             }
         }
         for (i, letter) in ["A", "B", "C", "D", "E"].enumerated() { table.append((esc + "[[" + letter, .function(i + 1))) }
         table.append((esc + "[Z", .backTab))
         table.append((esc + "OM", .enter))
+        table.append((esc + "[I", .ignored))
+        table.append((esc + "[O", .ignored))
         var seen = Set<String>()
         return table.filter { seen.insert($0.0).inserted }
     }()

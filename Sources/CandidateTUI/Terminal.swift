@@ -176,6 +176,10 @@ public final class Terminal {
         define_key("\u{1B}[201~", cn_key_paste_end())
     }
 
+    /// The code for sequences read whole and dropped (above every curses key code; decodes as
+    /// `.unknown`, which no screen acts on).
+    static let ignoredKeyCode = KEY_MAX + 200
+
     /// The curses key code for a key of `KeySequences`.
     static func keyCode(_ target: KeySequences.Target) -> Int32 {
         switch target {
@@ -192,6 +196,7 @@ public final class Terminal {
         case .backTab: return KEY_BTAB
         case .enter: return KEY_ENTER
         case .function(let n): return cn_key_f(Int32(n))
+        case .ignored: return ignoredKeyCode
         }
     }
 

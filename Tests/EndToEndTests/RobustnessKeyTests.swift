@@ -112,7 +112,7 @@ extension Robustness {
             try s.waitForMatch("(?m)\\(m\\)$")
             // The field is changed: a sequence read as Esc would ask to discard (and type the rest).
             // Down/Up in every form move the focus from First name to Last name and back.
-            for (down, up) in [("[B", "[A"), ("OB", "OA"), ("[1;2B", "[1;2A"), ("[b", "[a")] {
+            for (down, up) in [("[B", "[A"), ("OB", "OA"), ("[1;2B", "[1;2A"), ("[b", "[a"), ("O1;5B", "O1;5A"), ("[1;9B", "[1;10A")] {
                 try s.sendBytes(esc + down)
                 try waitUntil("focus on Last name after ESC \(down)", seconds: 10) { try focusLine(s)?.contains("Last name") == true }
                 try s.sendBytes(esc + up)
@@ -120,14 +120,14 @@ extension Robustness {
             }
             // Keys with nothing to do in a typed field: PgUp/PgDn, Insert, F1, F3–F12, in each form.
             let inert = ["[5~", "[6~", "[5;5~", "[6;2~", "[2~", "OP", "[11~", "[1;2P", "[[A", "OR", "OS", "[15~", "[17~",
-                         "[18~", "[19~", "[20~", "[21~", "[23~", "[24~", "[24;2~"]
+                         "[18~", "[19~", "[20~", "[21~", "[23~", "[24~", "[24;2~", "[I", "[O", "O1;2P"]
             for seq in inert { try s.sendBytes(esc + seq) }
             try s.type("!")
             try s.waitForMatch("(?m)\\(m\\)!$")
             #expect(try !s.screen().contains("Discard changes"))
             #expect(try s.screen().contains("Edit Keyla Board"))
             // F2 as SS3, CSI ~ and a modified form opens the save confirmation; n closes it.
-            for f2 in ["OQ", "[12~", "[1;2Q"] {
+            for f2 in ["OQ", "[12~", "[1;2Q", "O1;2Q"] {
                 try s.sendBytes(esc + f2)
                 try s.waitFor("Send these changes?")
                 try s.keys("n")
