@@ -116,16 +116,28 @@ public enum Redaction {
     /// What replaces a credential.
     public static let placeholder = "[redacted]"
 
-    /// `text` with `secret` (as sent, percent-encoded, or in any letter case), and the value of
-    /// any `Authorization:` header or `Bearer` token it quotes, replaced by `[redacted]`.
-    /// An empty `secret` only removes quoted credentials.
+    /// `text` with `secret` (as sent, percent-encoded in any common way, base64-encoded, or in
+    /// any letter case, and any start of it of at least half its length and 8 characters, as a
+    /// server that cuts a quoted key shows it), and the value of any `Authorization:` header or
+    /// `Bearer` token it quotes, replaced by `[redacted]`. An empty `secret` only removes quoted
+    /// credentials.
     public static func scrub(_ text: String, secret: String) -> String {
         var out = text
         if !secret.isEmpty {
             var forms = [secret]
-            if let encoded = secret.addingPercentEncoding(withAllowedCharacters: .alphanumerics), encoded != secret { forms.append(encoded) }
-            for form in forms where out.range(of: form, options: .caseInsensitive) != nil {
-                out = out.replacingOccurrences(of: form, with: placeholder, options: .caseInsensitive)
+            let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+            for allowed in [CharacterSet.alphanumerics, unreserved, .urlPathAllowed, .urlQueryAllowed.subtracting(CharacterSet(charactersIn: "+/=&?"))] {
+                if let encoded = secret.addingPercentEncoding(withAllowedCharacters: allowed), !forms.contains(encoded) { forms.append(encoded) }
+            }
+            forms.append(Data(secret.utf8).base64EncodedString())
+            for form in forms {
+                // The longest start of this form the text holds, down to the shortest that counts.
+                let shortest = min(form.count, max(8, (form.count + 1) / 2))
+                for length in stride(from: form.count, through: shortest, by: -1) {
+                    let piece = String(form.prefix(length))
+                    guard out.range(of: piece, options: .caseInsensitive) != nil else { continue }
+                    out = out.replacingOccurrences(of: piece, with: placeholder, options: .caseInsensitive)
+                }
             }
         }
         guard out.range(of: "bearer", options: .caseInsensitive) != nil || out.range(of: "authorization", options: .caseInsensitive) != nil else {

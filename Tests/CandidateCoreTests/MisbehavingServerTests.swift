@@ -109,6 +109,17 @@ struct MisbehavingServerTests {
         #expect(Redaction.scrub("nothing to hide", secret: key) == "nothing to hide")
     }
 
+    @Test("Redaction.scrub also removes a cut-off key, the key encoded as servers encode it, and its base64")
+    func scrubCutAndEncoded() {
+        let key = "sk_live_abcdefSECRET"
+        #expect(Redaction.scrub("prefix=sk_live_abcdefSEC…", secret: key) == "prefix=[redacted]…")
+        #expect(Redaction.scrub("b64=" + Data(key.utf8).base64EncodedString(), secret: key) == "b64=[redacted]")
+        let odd = "sk_live/ab+c=d"
+        #expect(Redaction.scrub("prefix=sk_live/ab+ urlenc=sk_live%2Fab%2Bc%3Dd", secret: odd) == "prefix=[redacted] urlenc=[redacted]")
+        // A start too short to tell the key apart stays: "sk_live_" alone is every key's start.
+        #expect(Redaction.scrub("keys look like sk_live_…", secret: key) == "keys look like sk_live_…")
+    }
+
     // MARK: the shared paced, retrying path
 
     @Test("paced: 5xx and 429 are retried until the answer, which is never asked for again", .timeLimit(.minutes(1)))
