@@ -223,6 +223,8 @@ struct AppModel {
     /// Transient failures in a row of the job list, and whether the next `.wake` asks again.
     var jobsFailedAttempts = 0
     var jobsRetryDue = false
+    /// How the message line starts while pages fail.
+    static let loadFailurePrefix = "Could not load candidates"
     /// Times a page (or the job list) is asked again after a transient failure before giving up.
     static let loadRetries = 5
     /// The pause before retry `attempt` (1-based): 1, 2, 4, 8, 16 s.
@@ -283,7 +285,8 @@ struct AppModel {
             guard gen == list.generation else { return [] }
             list.append(page.items)
             marks.refresh(page.items)
-            if flash?.text == "Reloading…" { flash = nil }
+            // What said the list was reloading or failing is over once a page arrived.
+            if let text = flash?.text, text == "Reloading…" || text.hasPrefix(Self.loadFailurePrefix) { flash = nil }
             list.total = page.total
             if list.markAllPending {
                 // `*` marks what the list showed when it was pressed: the server's filters and
@@ -315,12 +318,12 @@ struct AppModel {
                 list.failedAttempts += 1
                 list.retryWaiting = true
                 let wait = Self.retryWait(attempt: list.failedAttempts)
-                flash = Flash(text: "Could not load candidates (trying again in \(Int(wait)) s, \(list.failedAttempts) of \(Self.loadRetries)): \(error.description)", kind: .error)
+                flash = Flash(text: Self.loadFailurePrefix + " (trying again in \(Int(wait)) s, \(list.failedAttempts) of \(Self.loadRetries)): \(error.description)", kind: .error)
                 return [.wake(after: wait)]
             }
             // A pending `*` stays pending: `r` goes on with it.
             list.loadError = error.description
-            flash = Flash(text: "Could not load candidates (r retries): \(error.description)", kind: .error)
+            flash = Flash(text: Self.loadFailurePrefix + " (r retries): \(error.description)", kind: .error)
             return []
         case .jobsLoaded(let jobs):
             jobsFailedAttempts = 0

@@ -77,6 +77,8 @@ struct ListCandidates: AsyncParsableCommand {
         })
         // The header only once the server answered: a failing server leaves standard output empty.
         var headerPrinted = json
+        // Candidates the server sent that could not be read: listed on stderr, and the list is incomplete.
+        var leftOut = 0
         do {
             progress.show(status.text(nil), force: true)
             for try await page in pages {
@@ -84,6 +86,7 @@ struct ListCandidates: AsyncParsableCommand {
                 if !headerPrinted { Console.out(CandidateTable.header); headerPrinted = true }
                 for c in page.items { Console.out(json ? CandidateTable.jsonLine(c) : CandidateTable.row(c)) }
                 Console.flush()
+                leftOut += page.skipped.count
                 for problem in page.skipped {
                     progress.clear()
                     Console.err("candidates list: left out a candidate the server sent unreadable (page \(page.page), \(DisplayText.sanitize(problem)))")
@@ -106,6 +109,11 @@ struct ListCandidates: AsyncParsableCommand {
             Console.err("\(count) candidate\(count == 1 ? "" : "s")" + (total.map { $0 != count ? " (the server counted \($0))" : "" } ?? ""))
         }
         await open.sandbox?.stop()
+        if leftOut > 0 {
+            // Every readable candidate is printed, but a script must not take this for the whole list.
+            Console.err("candidates list: incomplete: printed \(status.countText) candidates; left out \(leftOut) the server sent unreadable")
+            throw ExitCode(1)
+        }
     }
 }
 

@@ -43,6 +43,13 @@ struct HonestStatesTests {
         }
         #expect(m.list.loadError != nil)
         #expect(m.emptyListText().hasSuffix("r tries again"))
+        // A page arrives after a failure: the message about the failure goes.
+        var recovered = Self.started()
+        _ = recovered.update(.pageFailed(generation: 0, .http(HTTPFailure(status: 503))))
+        #expect(recovered.flash?.text.hasPrefix("Could not load candidates") == true)
+        _ = recovered.update(.wake)
+        _ = recovered.update(.pageLoaded(generation: 0, Self.page([Self.candidate(1)], total: 1)))
+        #expect(recovered.flash == nil)
         // The server answers: an empty company is an empty list.
         _ = m.update(.key(.char("r")))
         _ = m.update(.pageLoaded(generation: 1, Self.page([], total: 0)))
