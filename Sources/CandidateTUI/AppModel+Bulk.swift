@@ -104,6 +104,16 @@ extension AppModel {
         flash = Flash(text: "Stopped marking: \(marks.count) marked, not every matching candidate", kind: .info)
     }
 
+    /// The server's pages stopped making sense while `*` loaded them: marking ends short of
+    /// "all", says so, and the bulk menu does not open by itself.
+    mutating func stopMarkingAll(because reason: String) {
+        guard list.markAllPending else { return }
+        list.markAllPending = false
+        openBulkMenuWhenMarked = false
+        let of = list.total.map { " of the \($0) the server counts" } ?? ""
+        flash = Flash(text: "Marked \(marks.count)\(of), not all: loading stopped (\(reason))", kind: .error)
+    }
+
     mutating func startBulk(_ plan: BulkStatusPlan) -> [Effect] {
         setOverlay(nil)
         // The range's marks are the plan now; left open it would mark the moved again.

@@ -281,32 +281,49 @@ struct AppModel {
     private mutating func step(_ event: Event) -> [Effect] {
         switch event {
         case .key(let key): return handleKey(key)
-        case .pageLoaded(let gen, let page):
+        case .pageLoaded(let gen, let answer):
             guard gen == list.generation else { return [] }
+            list.loading = false
+            // The pages are checked as `list` checks them: a server that repeats pages or claims
+            // more than it has is stopped with its reason, not followed for 10,000 pages.
+            var page = answer
+            do {
+                page.items = try list.walk.accept(answer)
+            } catch {
+                list.hasMore = false
+                list.loadError = "\(error)"
+                if list.markAllPending {
+                    stopMarkingAll(because: "\(error)")
+                } else {
+                    flash = Flash(text: "Stopped loading: \(error)", kind: .error)
+                }
+                return []
+            }
             list.append(page.items)
             marks.refresh(page.items)
             // What said the list was reloading or failing is over once a page arrived.
             if let text = flash?.text, text == "Reloading…" || text.hasPrefix(Self.loadFailurePrefix) { flash = nil }
             list.total = page.total
+            list.nextPage = list.walk.nextPage ?? list.nextPage
+            list.hasMore = list.walk.nextPage != nil
             if list.markAllPending {
                 // `*` marks what the list showed when it was pressed: the server's filters and
                 // the search typed then (changing the search meanwhile does not widen it).
                 marks.mark(page.items.filter { list.matches(id: $0.id, needle: list.markAllNeedle) })
-                if !page.hasNextPage || page.items.isEmpty {
+                if let problem = list.walk.problem {
+                    stopMarkingAll(because: problem.description)
+                } else if !list.hasMore {
                     finishMarkingAll()
                 } else {
                     flash = Flash(text: markingProgress(), kind: .info)
                 }
             }
-            // Count pages ourselves: a server that omits or garbles `page` must not loop or overflow.
-            list.nextPage += 1
-            list.hasMore = page.hasNextPage && !page.items.isEmpty && list.nextPage <= 10_000
-            list.loading = false
             list.loadError = nil
             list.failedAttempts = 0
             list.lastFailure = nil
             noticeUnknownStatuses()
             noticeSkipped(page.skipped)
+            if let problem = list.walk.problem, !list.markAllPending { flash = Flash(text: "Stopped loading: \(problem)", kind: .error) }
             return prefetchIfNeeded()
         case .pageFailed(let gen, let error):
             guard gen == list.generation else { return [] }

@@ -71,6 +71,8 @@ struct ListModel {
     var loadError: String?
     /// Transient failures in a row of the next page (retried after a pause; see `AppModel.loadRetries`).
     var failedAttempts = 0
+    /// Checks the pages as they arrive (repeats, more than the total, a next page forever).
+    var walk = PageWalk()
     /// What the last failed page request said, until a page arrives.
     var lastFailure: String?
     /// The pause before the retry is running: nothing asks for the page before it ends.

@@ -144,4 +144,24 @@ struct HonestStatesTests {
     func dividerInASCII() {
         #expect(DisplayText.sanitize("── Other ──", charset: .ascii) == "-- Other --")
     }
+
+    @Test("a server that repeats a page stops loading with its reason; * says it marked only some, and s waited for nothing")
+    func repeatedPageStopsMarkAll() {
+        var m = Self.started()
+        let first = (0..<3).map { Self.candidate($0) }
+        let page1 = Page(items: first, total: 9, page: 1, limit: 3, totalPages: 3)
+        _ = m.update(.pageLoaded(generation: 0, page1))
+        _ = m.update(.key(.char("*")))
+        _ = m.update(.key(.char("s")))
+        #expect(m.overlay == nil)
+        // Page 2 repeats page 1.
+        let e = m.update(.pageLoaded(generation: 0, Page(items: first, total: 9, page: 2, limit: 3, totalPages: 3)))
+        #expect(e.isEmpty, "no page 3 is asked for")
+        #expect(m.list.hasMore == false)
+        #expect(m.list.markAllPending == false)
+        #expect(m.overlay == nil, "the bulk menu does not open for a set short of all")
+        #expect(m.flash?.text.hasPrefix("Marked 3 of the 9 the server counts, not all: loading stopped (") == true, "\(m.flash?.text ?? "")")
+        #expect(m.flash?.text.contains("repeats pages") == true)
+        #expect(m.emptyListText().contains("repeats pages"))
+    }
 }
