@@ -449,7 +449,7 @@ public final class TUIApp {
             put(win, 2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id)), width: size.cols - 1)
             if i == l.cursor {
                 // The cursor: reverse video over the mark column and the name, not the whole row,
-                // so a move changes a few cells of two rows (issue 5: bytes per move ≤ less).
+                // so a move changes a few cells of two rows (no more bytes per move than `less`).
                 wmove(win, Int32(2 + row), 0)
                 wchgat(win, Int32(min(layout.cursorWidth, size.cols - 1)), cn_a_reverse(), 0, nil)
             }

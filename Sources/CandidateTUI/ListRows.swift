@@ -6,7 +6,7 @@ import Darwin
 #endif
 
 /// Compact storage of the list's rows: what the list shows of each candidate, about 250 bytes a
-/// row instead of a `Candidate` with its separate heap strings (issue 5: 100,000 rows within
+/// row instead of a `Candidate` with its separate heap strings (so 100,000 rows stay within
 /// 80 MB of peak RSS).
 ///
 /// - Every row's strings live in append-only byte chunks of 1 MiB: the id, the folded search

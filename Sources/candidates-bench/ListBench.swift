@@ -6,7 +6,7 @@ import Foundation
 import Glibc
 #endif
 
-/// `candidates-bench list`: the list at 100,000 candidates, the four figures of issue 5 side by
+/// `candidates-bench list`: the list at 100,000 candidates, its four performance figures side by
 /// side with their references and targets:
 /// 1. per-keystroke filter time (the list model's own code, `ListBenchmark`) vs `fzf --filter`;
 /// 2. bytes sent to the terminal for one cursor move down at 80×24 (real binary in tmux) vs `less`'s `j`;
@@ -364,7 +364,7 @@ struct ListBench: AsyncParsableCommand {
         let rowsFile = dir + "/list-rows.txt"
         try (rowLines.joined(separator: "\n") + "\n").write(toFile: rowsFile, atomically: true, encoding: .utf8)
 
-        // Not a target of issue 5, but what a recruiter does with a large list: mark every
+        // Not one of the four figures, but what a recruiter does with a large list: mark every
         // candidate (`*`), open the bulk menu, preview a move to REJECTED, answer No.
         print("   then: * marks all \(loaded), s opens the bulk menu, REJECTED shows the preview, n declines")
         let markStart = Date()
