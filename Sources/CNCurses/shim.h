@@ -33,15 +33,10 @@ static inline attr_t cn_a_bold(void) { return A_BOLD; }
 static inline attr_t cn_a_reverse(void) { return A_REVERSE; }
 static inline attr_t cn_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t cn_a_dim(void) { return A_DIM; }
-static inline attr_t cn_a_normal(void) { return A_NORMAL; }
 static inline int cn_key_f(int n) { return KEY_F(n); }
 static inline int cn_lines(void) { return LINES; }
 static inline int cn_cols(void) { return COLS; }
 static inline WINDOW *cn_stdscr(void) { return stdscr; }
-static inline int cn_getmaxy(WINDOW *w) { return getmaxy(w); }
-static inline int cn_getmaxx(WINDOW *w) { return getmaxx(w); }
-static inline chtype cn_acs_hline(void) { return ACS_HLINE; }
-static inline chtype cn_acs_vline(void) { return ACS_VLINE; }
 
 /* ---------------------------------------------------------------------------------------
  * IMPORTANT: the statics below exist once per object file that uses them. Every call that

@@ -7,10 +7,8 @@ public struct ConnectionInfo: Sendable, Equatable {
     public var location: String
     /// The company name or id the key sees, when known.
     public var company: String?
-    /// Whether this is the embedded sandbox (the header says so).
-    public var isSandbox: Bool
-    public init(location: String, company: String?, isSandbox: Bool) {
-        self.location = location; self.company = company; self.isSandbox = isSandbox
+    public init(location: String, company: String?) {
+        self.location = location; self.company = company
     }
 }
 
@@ -30,8 +28,6 @@ enum Event {
     case statusMoveFailed(name: String, APIError)
     /// Enter on a single-choice menu: the index of the chosen item.
     case menuChosen(Int)
-    /// Enter on the jobs picker: the selected job ids.
-    case jobsChosen([String])
     /// Space on a toggle menu (the jobs picker): the index of the item toggled.
     case menuToggled(Int)
     /// The external editor returned; `nil` text when it failed (the field stays as it was).
@@ -446,13 +442,6 @@ struct AppModel {
         case .searchFailed(let gen, let error):
             guard gen == list.generation else { return [] }
             flash = Flash(text: "Server search failed (showing loaded matches): \(error.description)", kind: .error)
-            return []
-        case .jobsChosen(let ids):
-            guard var f = form, overlay == .jobsPicker else { return [] }
-            f.draft.jobIds = ids
-            f.errors[.jobIds] = nil
-            form = f
-            setOverlay(nil)
             return []
         case .menuToggled(let index):
             guard overlay == .jobsPicker, let items = menu()?.items, items.indices.contains(index), let id = items[index].value else { return [] }

@@ -42,7 +42,7 @@ public final class Terminal {
     private var quickErrors = 0
 
     /// Colour pairs used by the screens.
-    enum Pair: Int16 { case header = 1, error = 2, ok = 3, dim = 4, marked = 5 }
+    enum Pair: Int16 { case error = 2, ok = 3, dim = 4 }
 
     /// Terminal types tried, in order, when `TERM` names one terminfo does not know.
     static let fallbackTerminals = ["xterm-256color", "xterm", "vt100"]
@@ -127,11 +127,9 @@ public final class Terminal {
         if !noColor && has_colors() {
             start_color()
             use_default_colors()
-            init_pair(Pair.header.rawValue, Int16(COLOR_CYAN), -1)
             init_pair(Pair.error.rawValue, Int16(COLOR_RED), -1)
             init_pair(Pair.ok.rawValue, Int16(COLOR_GREEN), -1)
             init_pair(Pair.dim.rawValue, Int16(COLOR_BLUE), -1)
-            init_pair(Pair.marked.rawValue, Int16(COLOR_YELLOW), -1)
             colors = true
         }
         writeRaw(Self.pasteOn)

@@ -90,14 +90,14 @@ struct OpenConnection {
         if let config = try options.explicitConfiguration() {
             let company = config.companyId.map { "companyId \($0)" }
             return OpenConnection(client: CandidatesClient(configuration: config),
-                                  info: ConnectionInfo(location: config.displayHost, company: company, isSandbox: false), sandbox: nil)
+                                  info: ConnectionInfo(location: config.displayHost, company: company), sandbox: nil)
         }
         let server = try await SandboxServer.start(SandboxConfiguration(databasePath: XDGPaths().sandboxDatabase))
         let key = SandboxDemo.defaultKey
         let config = try APIConfiguration(baseURL: server.baseURL, apiKey: key.key, companyId: nil, timeout: options.timeout)
         let company = SandboxDemo.companies.first { key.companyIds.contains($0.id) }?.name
         return OpenConnection(client: CandidatesClient(configuration: config),
-                              info: ConnectionInfo(location: "local sandbox \(config.displayHost)", company: company, isSandbox: true),
+                              info: ConnectionInfo(location: "local sandbox \(config.displayHost)", company: company),
                               sandbox: server)
     }
 }

@@ -16,20 +16,20 @@ private func page(_ range: Range<Int>, total: Int, page: Int) -> Page<Candidate>
 }
 
 private func loadedModel(count: Int = 30) -> AppModel {
-    var m = AppModel(connection: ConnectionInfo(location: "test", company: nil, isSandbox: true), today: today)
+    var m = AppModel(connection: ConnectionInfo(location: "test", company: nil), today: today)
     _ = m.start()
     _ = m.update(.pageLoaded(generation: 0, page(0..<count, total: count, page: 1)))
     return m
 }
 
 @Test func startLoadsFirstPageAndJobs() {
-    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
     #expect(m.start() == [.loadPage(generation: 0, query: CandidateQuery(page: 1, limit: ListModel.pageSize)), .loadJobs])
     #expect(m.list.loading)
 }
 
 @Test func pagesLoadInTheBackgroundKeepingARateLimitReserve() {
-    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
     _ = m.start()
     // Plenty of budget: the next page loads at once, in the background.
     _ = m.update(.rateLimit(RateLimitInfo(limitMinute: 60, remainingMinute: 50, resetMinute: Date().timeIntervalSince1970 + 30)))
@@ -177,7 +177,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
 
 @Test func genderMenuClearsToAuto() throws {
     var c = candidate(0); c.gender = .female
-    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
     _ = m.start()
     _ = m.update(.pageLoaded(generation: 0, Page(items: [c], total: 1, page: 1, limit: 50, totalPages: 1)))
     m.openForm(fetched: c)
@@ -234,7 +234,7 @@ extension AppModel {
     var full = candidate(0)
     full.cvText = "long CV"
     full.metadata = .object(["a": .int(1)])
-    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
     _ = m.start()
     _ = m.update(.pageLoaded(generation: 0, Page(items: [full], total: 1, page: 1, limit: 50, totalPages: 1)))
     #expect(m.list.row(0).cvText == nil)

@@ -16,7 +16,7 @@ struct FormExactTextTests {
 
     /// The list shows `c`, Enter opens it, the server answers with `c`.
     static func opened(_ c: Candidate) -> AppModel {
-        var m = AppModel(connection: ConnectionInfo(location: "test", company: nil, isSandbox: true), today: today)
+        var m = AppModel(connection: ConnectionInfo(location: "test", company: nil), today: today)
         _ = m.start()
         _ = m.update(.pageLoaded(generation: 0, Page(items: [c], total: 1, page: 1, limit: 50, totalPages: 1)))
         _ = m.update(.key(.enter))

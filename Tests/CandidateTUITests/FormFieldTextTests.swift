@@ -84,7 +84,7 @@ struct FormFieldTextTests {
     let email = String(repeating: "m", count: 39_988) + "@example.com"
     let c = Candidate(id: FormFieldTextTests.id, firstName: "Long", lastName: "Mail", email: email, status: .applied,
                       updatedAt: "2026-11-01T10:00:00.000Z")
-    var m = AppModel(connection: ConnectionInfo(location: "test", company: nil, isSandbox: true),
+    var m = AppModel(connection: ConnectionInfo(location: "test", company: nil),
                      today: CalendarDay(year: 2026, month: 11, day: 29)!)
     _ = m.start()
     _ = m.update(.pageLoaded(generation: 0, Page(items: [c], total: 1, page: 1, limit: 50, totalPages: 1)))

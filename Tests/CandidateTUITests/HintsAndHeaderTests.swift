@@ -7,7 +7,7 @@ private let today = CalendarDay(year: 2026, month: 11, day: 29)!
 /// The bottom line keeps the keys that matter (quit, yes/no, save) at any width, drops the rest
 /// least important first, and names the keys of the prompt that is open.
 @Test func keyHintsFitTheWidthAndKeepTheEssentials() {
-    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
     _ = m.start()
     let full = KeyHint.line(m.keyHints(), width: 500)
     #expect(full.hasPrefix("↑↓ move · Enter edit") && full.hasSuffix("q quit"))

@@ -18,7 +18,7 @@ struct HonestStatesTests {
     }
 
     static func started() -> AppModel {
-        var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+        var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
         _ = m.start()
         return m
     }

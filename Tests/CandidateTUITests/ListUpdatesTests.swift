@@ -16,7 +16,7 @@ private func person(_ n: Int, version v: Int = 0) -> Candidate {
 }
 
 private func model(_ rows: [Candidate], total: Int) -> AppModel {
-    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
     _ = m.start()
     _ = m.update(.pageLoaded(generation: 0, Page(items: rows, total: total, page: 1, limit: 100, totalPages: (total + 99) / 100)))
     return m

@@ -9,7 +9,7 @@ private func candidate(_ n: Int, status: CandidateStatus = .applied) -> Candidat
 }
 
 private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
-    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
     _ = m.start()
     let t = total ?? rows.count
     // One page holds `rows`; the server says more pages follow only when `total` is larger.

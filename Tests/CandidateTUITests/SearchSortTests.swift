@@ -18,7 +18,7 @@ private let people = [
 ]
 
 private func model() -> AppModel {
-    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil, isSandbox: true), today: today)
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
     _ = m.start()
     _ = m.update(.pageLoaded(generation: 0, Page(items: people, total: 4, page: 1, limit: 50, totalPages: 1)))
     return m
