@@ -88,28 +88,33 @@ extension AppModel {
     /// The last page `*` needed arrived: every matching candidate is marked. Opens the bulk
     /// menu when `s` was pressed meanwhile and nothing else is open.
     mutating func finishMarkingAll() {
-        list.markAllPending = false
+        let openMenu = openBulkMenuWhenMarked
+        endMarkingAll()
         flash = Flash(text: "Marked all matching candidates: \(marks.count) marked", kind: .ok)
-        if openBulkMenuWhenMarked {
-            openBulkMenuWhenMarked = false
-            if case .list = screen, overlay == nil, bulk == nil, !marks.isEmpty { setOverlay(.bulkMenu) }
-        }
+        if openMenu, case .list = screen, overlay == nil, bulk == nil, !marks.isEmpty { setOverlay(.bulkMenu) }
     }
 
     /// Esc while `s` waits for `*` (or a new server filter): no more marks are added; those made
     /// stay (the header counts them).
     mutating func stopMarkingAll() {
-        list.markAllPending = false
-        openBulkMenuWhenMarked = false
+        endMarkingAll()
         flash = Flash(text: "Stopped marking: \(marks.count) marked, not every matching candidate", kind: .info)
     }
 
-    /// The server's pages stopped making sense while `*` loaded them: marking ends short of
-    /// "all", says so, and the bulk menu does not open by itself.
-    mutating func stopMarkingAll(because reason: String) {
-        guard list.markAllPending else { return }
+    /// No `*` is pending any more, and `s` waits for none.
+    mutating func endMarkingAll() {
         list.markAllPending = false
         openBulkMenuWhenMarked = false
+    }
+
+    /// The server's pages stopped making sense (`PageWalk`): loading ends with the reason. A `*`
+    /// loading them ends short of "all" and says so; the bulk menu does not open by itself.
+    mutating func stopLoading(because reason: String) {
+        guard list.markAllPending else {
+            flash = Flash(text: "Stopped loading: \(reason)", kind: .error)
+            return
+        }
+        endMarkingAll()
         let of = list.total.map { " of the \($0) the server counts" } ?? ""
         flash = Flash(text: "Marked \(marks.count)\(of), not all: loading stopped (\(reason))", kind: .error)
     }

@@ -286,13 +286,8 @@ struct AppModel {
             do {
                 page.items = try list.walk.accept(answer)
             } catch {
-                list.hasMore = false
                 list.loadError = "\(error)"
-                if list.markAllPending {
-                    stopMarkingAll(because: "\(error)")
-                } else {
-                    flash = Flash(text: "Stopped loading: \(error)", kind: .error)
-                }
+                stopLoading(because: "\(error)")
                 return []
             }
             list.append(page.items)
@@ -300,18 +295,12 @@ struct AppModel {
             // What said the list was reloading or failing is over once a page arrived.
             if let text = flash?.text, text == "Reloading…" || text.hasPrefix(Self.loadFailurePrefix) { flash = nil }
             list.total = page.total
-            list.nextPage = list.walk.nextPage ?? list.nextPage
-            list.hasMore = list.walk.nextPage != nil
             if list.markAllPending {
                 // `*` marks what the list showed when it was pressed: the server's filters and
                 // the search typed then (changing the search meanwhile does not widen it).
                 marks.mark(page.items.filter { list.matches(id: $0.id, needle: list.markAllNeedle) })
-                if let problem = list.walk.problem {
-                    stopMarkingAll(because: problem.description)
-                } else if !list.hasMore {
-                    finishMarkingAll()
-                } else {
-                    flash = Flash(text: markingProgress(), kind: .info)
+                if list.walk.problem == nil {
+                    if list.hasMore { flash = Flash(text: markingProgress(), kind: .info) } else { finishMarkingAll() }
                 }
             }
             list.loadError = nil
@@ -319,7 +308,7 @@ struct AppModel {
             list.lastFailure = nil
             noticeUnknownStatuses()
             noticeSkipped(page.skipped)
-            if let problem = list.walk.problem, !list.markAllPending { flash = Flash(text: "Stopped loading: \(problem)", kind: .error) }
+            if let problem = list.walk.problem { stopLoading(because: problem.description) }
             return prefetchIfNeeded()
         case .pageFailed(let gen, let error):
             guard gen == list.generation else { return [] }
@@ -562,8 +551,7 @@ struct AppModel {
             if marks.isRangeOpen { marks.endRange() } else if list.current != nil { marks.startRange(at: list.cursor, list: list) }
         case .char("u"):
             // A `*` still loading pages would mark again: it stops too.
-            list.markAllPending = false
-            openBulkMenuWhenMarked = false
+            endMarkingAll()
             marks.clear()
             flash = Flash(text: "Marks cleared", kind: .info)
         case .char("*"):

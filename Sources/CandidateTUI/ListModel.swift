@@ -59,8 +59,10 @@ struct ListModel {
     var total: Int? {
         didSet { if let total { store.reserve(rows: min(total, 1_000_000)) } }
     }
-    var nextPage = 1
-    var hasMore = true
+    /// The page to ask for next (meaningful while `hasMore`), as the page walk says.
+    var nextPage: Int { walk.nextPage ?? 1 }
+    /// Whether more pages follow: the walk has not ended (last page, or pages that stopped making sense).
+    var hasMore: Bool { walk.nextPage != nil }
     var loading = false
     /// Index into the shown rows.
     var cursor = 0
