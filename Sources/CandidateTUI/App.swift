@@ -190,9 +190,6 @@ public final class TUIApp {
         return true
     }
 
-    /// Pasted text for a one-line field (`LineEditor.oneLine`).
-    static func oneLine(_ text: String) -> String { LineEditor.oneLine(text) }
-
     // MARK: effects
 
     private func run(_ effects: [Effect]) {

@@ -19,8 +19,8 @@ struct TerminalKeyTests {
 
     @Test("a paste for a one-line field: every line break and tab is a space, nothing else changes")
     func oneLinePaste() {
-        #expect(TUIApp.oneLine("a\nb\r\nc\rd\te") == "a b c d e")
-        #expect(TUIApp.oneLine("Šťastný 王小明 👩‍💻") == "Šťastný 王小明 👩‍💻")
-        #expect(TUIApp.oneLine("x\u{2028}y") == "x y")
+        #expect(LineEditor.oneLine("a\nb\r\nc\rd\te") == "a b c d e")
+        #expect(LineEditor.oneLine("Šťastný 王小明 👩‍💻") == "Šťastný 王小明 👩‍💻")
+        #expect(LineEditor.oneLine("x\u{2028}y") == "x y")
     }
 }
