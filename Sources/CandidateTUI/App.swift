@@ -170,11 +170,6 @@ public final class TUIApp {
         }
         if case .paste = key, refuseUnshowableEdit() { return }
         if LineEditor.isEditingKey(key), refuseUnshowableEdit() { return }
-        if let menuView, model.overlay != nil {
-            if menuView.multi && key == .char(" ") { apply(.menuToggled(menuView.currentIndex)); return }
-            if menuView.drive(key) { dirty = true; return }
-            if key == .enter { apply(.menuChosen(menuView.currentIndex)); return }
-        }
         apply(.key(key))
     }
 
@@ -530,6 +525,10 @@ public final class TUIApp {
 
     /// Builds the overlay views when the model's overlay changed.
     private func syncOverlay(_ size: (rows: Int, cols: Int)) {
+        if viewOverlayGeneration == model.overlayGeneration, let menuView {
+            menuView.select(model.menuCursor)
+            return
+        }
         guard viewOverlayGeneration != model.overlayGeneration else { return }
         viewOverlayGeneration = model.overlayGeneration
         menuView = nil

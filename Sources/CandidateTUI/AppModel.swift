@@ -96,6 +96,27 @@ struct MenuItem: Equatable {
     var selectable: Bool { value != nil }
     /// Pre-selected (multi-select menus).
     var selected = false
+
+    /// Items a page key moves the menu cursor by.
+    static let pageItems = 10
+
+    /// Where a navigation key moves a menu's cursor (headings are stepped over; at either end it
+    /// stays), or `nil` when the key is not a navigation key.
+    static func cursor(after key: Key, from current: Int, in items: [MenuItem]) -> Int? {
+        let selectable = items.indices.filter { items[$0].selectable }
+        guard let first = selectable.first, let last = selectable.last else { return nil }
+        func atOrBefore(_ i: Int) -> Int? { selectable.last { $0 <= i } }
+        func atOrAfter(_ i: Int) -> Int? { selectable.first { $0 >= i } }
+        switch key {
+        case .up, .char("k"): return atOrBefore(current - 1) ?? current
+        case .down, .char("j"): return atOrAfter(current + 1) ?? current
+        case .pageUp: return atOrBefore(current - pageItems) ?? first
+        case .pageDown: return atOrAfter(current + pageItems) ?? last
+        case .home, .char("g"): return first
+        case .end, .char("G"): return last
+        default: return nil
+        }
+    }
 }
 
 /// A flash message on the line above the key hints.
@@ -262,7 +283,8 @@ struct AppModel {
         overlay = o
         overlayGeneration += 1
         overlayScroll = 0
-        menuCursor = 0
+        // A menu opens on its first item that can be chosen (headings cannot).
+        menuCursor = menu()?.items.firstIndex(where: \.selectable) ?? 0
     }
 
     // MARK: - update
@@ -842,7 +864,14 @@ struct AppModel {
     mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
         switch overlay {
         case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu:
-            if key == .escape || key == .char("q") { setOverlay(nil) }
+            if key == .escape || key == .char("q") { setOverlay(nil); return [] }
+            guard let menu = menu(), !menu.items.isEmpty else { return [] }
+            if let moved = MenuItem.cursor(after: key, from: menuCursor, in: menu.items) {
+                menuCursor = moved
+                return []
+            }
+            if key == .enter { return chooseMenuItem(menuCursor) }
+            if key == .char(" "), menu.multi { return update(.menuToggled(menuCursor)) }
             return []
         case .bulkPreview, .bulkResult:
             return handleBulkOverlayKey(key, overlay)

@@ -83,29 +83,10 @@ final class MenuView {
         delwin(window)
     }
 
-    /// Moves or toggles for navigation keys. Returns whether the key was used.
-    func drive(_ key: Key) -> Bool {
-        guard !items.isEmpty else { return false }
-        let req: Int32
-        switch key {
-        case .up, .char("k"): req = REQ_UP_ITEM
-        case .down, .char("j"): req = REQ_DOWN_ITEM
-        case .pageUp: req = REQ_SCR_UPAGE
-        case .pageDown: req = REQ_SCR_DPAGE
-        case .home, .char("g"): req = REQ_FIRST_ITEM
-        case .end, .char("G"): req = REQ_LAST_ITEM
-        default: return false
-        }
-        menu_driver(menu, req)
-        // Skip headings; at either end, step back the other way.
-        if items.indices.contains(currentIndex), !items[currentIndex].selectable {
-            let up = req == REQ_UP_ITEM || req == REQ_SCR_UPAGE || req == REQ_FIRST_ITEM
-            menu_driver(menu, up ? REQ_UP_ITEM : REQ_DOWN_ITEM)
-            if items.indices.contains(currentIndex), !items[currentIndex].selectable {
-                menu_driver(menu, up ? REQ_DOWN_ITEM : REQ_UP_ITEM)
-            }
-        }
-        return true
+    /// Puts the menu's cursor on item `index`.
+    func select(_ index: Int) {
+        guard items.indices.contains(index) else { return }
+        set_current_item(menu, itemArray[index])
     }
 
     /// Index of the item under the cursor.
