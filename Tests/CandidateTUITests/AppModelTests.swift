@@ -256,7 +256,8 @@ extension AppModel {
     theirs.phoneNumber = "+421900000001"
     theirs.updatedAt = "2026-11-29T12:00:00.000Z"
     #expect(m.update(.checkedBeforeSave(theirs)).isEmpty, "nothing is sent")
-    guard case .conflict(let merge)? = m.overlay else { Issue.record("no conflict view"); return }
+    guard case .conflict(let conflict)? = m.overlay else { Issue.record("no conflict view"); return }
+    let merge = conflict.merge
     #expect(merge.conflicts == [.lastName])
     #expect(merge.refreshed == [.phoneNumber])
     // Enter without a choice is refused.

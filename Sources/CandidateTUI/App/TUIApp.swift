@@ -525,12 +525,6 @@ public final class TUIApp {
 
     /// Builds the overlay views when the model's overlay changed.
     private func syncOverlay(_ size: (rows: Int, cols: Int)) {
-        if viewOverlayGeneration == model.overlayGeneration, let menuView {
-            menuView.select(model.menuCursor)
-            return
-        }
-        guard viewOverlayGeneration != model.overlayGeneration else { return }
-        viewOverlayGeneration = model.overlayGeneration
         menuView = nil
         promptView = nil
         if let m = model.menu() {

@@ -1,42 +1,6 @@
 import CandidateCore
 import Foundation
 
-/// Sort orders the list offers (`o` cycles, `O` reverses). Sorting is client-side and stable.
-enum SortColumn: String, CaseIterable, Equatable {
-    case server, name, status, updated, rating
-
-    var label: String {
-        switch self {
-        case .server: return "server order"
-        case .name: return "name"
-        case .status: return "status"
-        case .updated: return "updated"
-        case .rating: return "rating"
-        }
-    }
-
-    /// Whether `o` starts this sort descending: the newest update and the highest rating are
-    /// what a recruiter looks for first (`O` reverses).
-    var startsDescending: Bool { self == .updated || self == .rating }
-
-    var next: SortColumn {
-        let all = Self.allCases
-        return all[(all.firstIndex(of: self)! + 1) % all.count]
-    }
-}
-
-/// What the list shows: server-side filters (status, job) and the as-you-type search.
-struct ListFilter: Equatable {
-    /// Server-side `status=`.
-    var status: CandidateStatus?
-    /// Server-side `jobId=`.
-    var jobId: String?
-    /// Typed search, matched locally at once (folded) and sent as `search=` after a pause.
-    var search = ""
-
-    var isActive: Bool { status != nil || jobId != nil || !search.isEmpty }
-}
-
 /// The candidate list: what is loaded for the current server query, the rows shown after the
 /// local search and sort, the cursor, and paging state. No curses. Built for 100,000 rows:
 /// rows are stored compactly (`ListRows`, about 250 bytes each with their folded search text);

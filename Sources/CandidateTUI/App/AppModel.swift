@@ -1,0 +1,163 @@
+import CandidateCore
+import Foundation
+
+/// The whole state of the TUI, changed only by `update`. No curses here: screens are drawn
+/// from this value, and tests drive it with events.
+///
+/// The root holds what several screens share (the list and its marks, the job catalog, the
+/// screen and overlay, the message line) and routes each event to the screen or flow it
+/// belongs to: `List/` (paging, search, marks, status moves), `Form/`, `Bulk/`, `Drafts/`
+/// (unsent drafts, the lost-update guard) and `Overlays/` (menus and questions).
+struct AppModel {
+    var connection: ConnectionInfo
+    /// The day GDPR dates must be after.
+    var today: CalendarDay
+    var list = ListModel()
+    /// Marked candidates, by id.
+    var marks = Marks()
+    /// Jobs for the filter, the picker and titles.
+    var jobs = JobCatalog()
+    var screen: Screen = .list
+    var overlay: Overlay?
+    var flash: Flash?
+    var quit = false
+    /// The bulk change running now.
+    var bulk: BulkRunState?
+    /// The last bulk change's report.
+    var bulkReport: BulkReport?
+    /// First line shown of a scrollable overlay (preview, result).
+    var overlayScroll = 0
+    /// The item under the open menu's cursor.
+    var menuCursor = 0
+    /// The jobs picker's selection (ids, in the order chosen).
+    var pickerSelection: [String] = []
+    /// The `/` prompt and its debounce.
+    var search = SearchPrompt()
+    /// The last rate-limit headers seen; background loading keeps a reserve for interactive requests.
+    var rateLimit: RateLimitInfo?
+    /// A `.wake` is scheduled.
+    var waitingForRateLimit = false
+    /// Statuses outside the API's enum already told about (`noticeUnknownStatuses`).
+    var noticedStatuses: Set<CandidateStatus> = []
+    /// `s` was pressed while `*` still marks: the bulk menu opens when marking is done.
+    var openBulkMenuWhenMarked = false
+    /// Unsent drafts offered for review.
+    var drafts = DraftQueue()
+    /// How many marks the list does not show, kept up to date cheaply.
+    private(set) var hiddenMarks = HiddenMarkCount()
+
+    init(connection: ConnectionInfo, today: CalendarDay = .today()) {
+        self.connection = connection
+        self.today = today
+    }
+
+    /// The form, when the form is the screen. Setting `nil` leaves the screen as it is.
+    var form: FormModel? {
+        get { if case .form(let f) = screen { return f }; return nil }
+        set { if let newValue { screen = .form(newValue) } }
+    }
+
+    /// The `/` prompt is open (keys type into it).
+    var searching: Bool { search.isOpen }
+
+    /// Marked candidates that the list does not show (filtered out or not loaded).
+    var hiddenMarkCount: Int { hiddenMarks.count }
+
+    func jobTitle(_ id: String) -> String? { jobs.title(id) }
+
+    /// The effects to start when the app opens.
+    mutating func start() -> [Effect] {
+        list.loading = true
+        return [.loadPage(generation: list.generation, query: list.query(page: 1)), .loadJobs]
+    }
+
+    /// Opens an overlay (or closes it with `nil`); a menu opens on its first item that can be
+    /// chosen (headings cannot), a scrolling panel at its top.
+    mutating func setOverlay(_ o: Overlay?) {
+        overlay = o
+        overlayScroll = 0
+        menuCursor = menu()?.items.firstIndex(where: \.selectable) ?? 0
+    }
+
+    // MARK: - update
+
+    /// The one place state changes. Returns the effects to start.
+    mutating func update(_ event: Event) -> [Effect] {
+        let effects = route(event)
+        hiddenMarks.recount(after: event, marks: marks, list: list, bulkRunning: bulk != nil)
+        return effects
+    }
+
+    /// Hands each event to the screen or flow it is about.
+    private mutating func route(_ event: Event) -> [Effect] {
+        switch event {
+        case .key(let key): return handleKey(key)
+        case .pageLoaded(let generation, let page): return pageLoaded(generation, page)
+        case .pageFailed(let generation, let error): return pageFailed(generation, error)
+        case .jobsLoaded(let list): return jobsLoaded(list)
+        case .jobsFailed(let error): return jobsFailed(error)
+        case .searchDue(let token): return searchDue(token)
+        case .searchResults(let generation, _, let page): return searchResults(generation, page)
+        case .searchFailed(let generation, let error): return searchFailed(generation, error)
+        case .rateLimit(let info):
+            rateLimit = info
+            return []
+        case .wake: return wake()
+        case .candidateOpened(let c): return candidateOpened(c)
+        case .openFailed(let name, let error):
+            flash = Flash(text: "Could not open \(name): \(error.description)", kind: .error)
+            return []
+        case .editorFinished(let field, let text, let status): return editorFinished(field, text: text, status: status)
+        case .checkedBeforeSave(let theirs): return checkedBeforeSave(theirs)
+        case .saved(let candidate, let fields): return saved(candidate, fields: fields)
+        case .saveFailed(let error): return saveFailed(error)
+        case .draftsFound(let found): return draftsFound(found)
+        case .draftOpened(let draft): return draftOpened(draft)
+        case .statusMoved(let candidate, let from): return statusMoved(candidate, from: from)
+        case .statusMoveFailed(let name, let error):
+            flash = Flash(text: "Could not move \(name): \(error.description)", kind: .error)
+            return []
+        case .menuChosen(let index): return chooseMenuItem(index)
+        case .menuToggled(let index): return toggleMenuItem(index)
+        case .bulk(let e): return handleBulkEvent(e)
+        case .interrupt:
+            if bulk != nil { return cancelBulk() }
+            quit = true
+            return []
+        }
+    }
+
+    // MARK: keys
+
+    /// A key goes to the overlay when one is open, else to the screen.
+    mutating func handleKey(_ key: Key) -> [Effect] {
+        if key == .resize { return [] }
+        // A paste only ever types into a form field; anywhere else it is ignored, never keys.
+        if case .paste = key, overlay != nil || form == nil { return [] }
+        if let overlay { return handleOverlayKey(key, overlay) }
+        switch screen {
+        case .list: return handleListKey(key)
+        case .form: return handleFormKey(key)
+        }
+    }
+
+    /// Keys while an overlay is open, by kind of overlay.
+    mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
+        switch overlay {
+        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu:
+            return handleMenuKey(key)
+        case .bulkPreview, .bulkResult:
+            return handleBulkOverlayKey(key, overlay)
+        case .draftsPrompt:
+            return handleDraftsKey(key)
+        case .conflict(let conflict):
+            return handleConflictKey(key, conflict)
+        case .confirmMove(let id, let to):
+            return answerMove(key, candidateId: id, to: to)
+        case .confirmSave:
+            return answerSave(key)
+        case .confirmDiscard:
+            return answerDiscard(key)
+        }
+    }
+}

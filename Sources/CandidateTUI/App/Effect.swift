@@ -1,0 +1,32 @@
+import CandidateCore
+
+/// Work for the runtime to start; results come back as events.
+enum Effect: Equatable {
+    case loadPage(generation: Int, query: CandidateQuery)
+    /// Waits a short pause, then posts `.searchDue(token)`.
+    case debounceSearch(token: Int)
+    /// Asks the server for `search=`; results come back as `.searchResults`.
+    case searchServer(generation: Int, text: String, query: CandidateQuery)
+    case loadJobs
+    case save(id: String, patch: CandidatePatch, fields: [CandidateField])
+    case moveStatus(id: String, name: String, from: CandidateStatus, patch: CandidatePatch)
+    case openEditor(CandidateField, text: String)
+    /// Posts `.wake` after `seconds`.
+    case wake(after: Double)
+    /// Reads the candidate again before a PATCH; the answer comes back as `.checkedBeforeSave`.
+    case checkBeforeSave(id: String)
+    /// Fetches the server's copy for an unsent draft; comes back as `.draftOpened`.
+    case openDraft(CandidateDraft)
+    /// Deletes stored drafts.
+    case discardDrafts([String])
+    /// Fetches the candidate (`GET /candidates/{id}`) to open it in the form.
+    case openCandidate(id: String, name: String)
+    /// Runs the bulk engine on the plan; events come back as `.bulk`.
+    case runBulk(BulkStatusPlan)
+    /// Stops starting new requests of the running bulk change.
+    case cancelBulk
+}
+
+extension BulkStatusPlan: Equatable {
+    public static func == (a: BulkStatusPlan, b: BulkStatusPlan) -> Bool { a.target == b.target && a.items == b.items }
+}

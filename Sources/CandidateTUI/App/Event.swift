@@ -1,0 +1,45 @@
+import CandidateCore
+
+/// Everything that happens becomes one of these and goes through `AppModel.update`.
+enum Event {
+    case key(Key)
+    /// A page arrived for the list generation that asked for it.
+    case pageLoaded(generation: Int, Page<Candidate>)
+    case pageFailed(generation: Int, APIError)
+    case jobsLoaded([Job])
+    case jobsFailed(APIError)
+    /// A form save came back with the server's candidate.
+    case saved(Candidate, fields: [CandidateField])
+    case saveFailed(APIError)
+    /// A status move from the list came back.
+    case statusMoved(Candidate, from: CandidateStatus)
+    case statusMoveFailed(name: String, APIError)
+    /// Enter on a single-choice menu: the index of the chosen item.
+    case menuChosen(Int)
+    /// Space on a toggle menu (the jobs picker): the index of the item toggled.
+    case menuToggled(Int)
+    /// The external editor returned; `nil` text when it failed (the field stays as it was).
+    case editorFinished(CandidateField, text: String?, status: Int32)
+    /// Progress or the end of a bulk status change.
+    case bulk(BulkEvent)
+    /// Ctrl-C (SIGINT) while the editor runs: cancels a bulk change, else quits.
+    case interrupt
+    /// The pause after typing in the search prompt ended.
+    case searchDue(token: Int)
+    /// Server results for a search, to merge into the list.
+    case searchResults(generation: Int, text: String, Page<Candidate>)
+    case searchFailed(generation: Int, APIError)
+    /// What a response said about the rate limit.
+    case rateLimit(RateLimitInfo)
+    /// A pause for the rate limit ended: background loading may go on.
+    case wake
+    /// The server's copy read just before sending.
+    case checkedBeforeSave(Candidate)
+    /// Unsent drafts found at start for this server and company.
+    case draftsFound([CandidateDraft])
+    /// An unsent draft, laid over the server's current copy, ready to review.
+    case draftOpened(CandidateDraft)
+    /// The candidate to edit arrived.
+    case candidateOpened(Candidate)
+    case openFailed(name: String, APIError)
+}

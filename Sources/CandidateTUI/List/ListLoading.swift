@@ -1,0 +1,150 @@
+import CandidateCore
+import Foundation
+
+/// Loading the list and the job catalog: pages as they arrive or fail, retries after a
+/// transient failure, background paging within the rate-limit reserve, and reloading.
+extension AppModel {
+    /// How the message line starts while pages fail.
+    static let loadFailurePrefix = "Could not load candidates"
+    /// Times a page (or the job list) is asked again after a transient failure before giving up.
+    static let loadRetries = 5
+    /// The pause before retry `attempt` (1-based): 1, 2, 4, 8, 16 s.
+    static func retryWait(attempt: Int) -> Double { Double(1 << (attempt - 1)) }
+
+    mutating func pageLoaded(_ generation: Int, _ answer: Page<Candidate>) -> [Effect] {
+        guard generation == list.generation else { return [] }
+        list.loading = false
+        // The pages are checked as `list` checks them: a server that repeats pages or claims
+        // more than it has is stopped with its reason, not followed for 10,000 pages.
+        var page = answer
+        do {
+            page.items = try list.walk.accept(answer)
+        } catch {
+            list.loadError = "\(error)"
+            stopLoading(because: "\(error)")
+            return []
+        }
+        list.append(page.items)
+        marks.refresh(page.items)
+        // What said the list was reloading or failing is over once a page arrived.
+        if let text = flash?.text, text == "Reloading…" || text.hasPrefix(Self.loadFailurePrefix) { flash = nil }
+        list.total = page.total
+        if list.markAllPending {
+            // `*` marks what the list showed when it was pressed: the server's filters and
+            // the search typed then (changing the search meanwhile does not widen it).
+            marks.mark(page.items.filter { list.matches(id: $0.id, needle: list.markAllNeedle) })
+            if list.walk.problem == nil {
+                if list.hasMore { flash = Flash(text: markingProgress(), kind: .info) } else { finishMarkingAll() }
+            }
+        }
+        list.loadError = nil
+        list.failedAttempts = 0
+        list.lastFailure = nil
+        noticeUnknownStatuses()
+        noticeSkipped(page.skipped)
+        if let problem = list.walk.problem { stopLoading(because: problem.description) }
+        return prefetchIfNeeded()
+    }
+
+    mutating func pageFailed(_ generation: Int, _ error: APIError) -> [Effect] {
+        guard generation == list.generation else { return [] }
+        list.loading = false
+        // A server hiccup (5xx, 429, timeout, network): try the page again by itself, waiting
+        // 1, 2, 4, 8, 16 s; then give up until `r`.
+        list.lastFailure = error.description
+        if error.isTransient, list.failedAttempts < Self.loadRetries {
+            list.failedAttempts += 1
+            list.retryWaiting = true
+            let wait = Self.retryWait(attempt: list.failedAttempts)
+            flash = Flash(text: Self.loadFailurePrefix + " (trying again in \(Int(wait)) s, \(list.failedAttempts) of \(Self.loadRetries)): \(error.description)", kind: .error)
+            return [.wake(after: wait)]
+        }
+        // A pending `*` stays pending: `r` goes on with it.
+        list.loadError = error.description
+        flash = Flash(text: Self.loadFailurePrefix + " (r retries): \(error.description)", kind: .error)
+        return []
+    }
+
+    mutating func jobsLoaded(_ list: [Job]) -> [Effect] {
+        jobs.loaded(list)
+        return []
+    }
+
+    mutating func jobsFailed(_ error: APIError) -> [Effect] {
+        jobs.failed()
+        if error.isTransient, jobs.failedAttempts < Self.loadRetries {
+            jobs.failedAttempts += 1
+            jobs.retryDue = true
+            return [.wake(after: Self.retryWait(attempt: jobs.failedAttempts))]
+        }
+        if flash == nil { flash = Flash(text: "Could not load jobs (r retries): \(error.description)", kind: .error) }
+        return []
+    }
+
+    /// A wait ended (a retry's pause or the rate limit's reset): loading goes on.
+    mutating func wake() -> [Effect] {
+        waitingForRateLimit = false
+        list.retryWaiting = false
+        var effects = prefetchIfNeeded()
+        if jobs.retryDue {
+            jobs.retryDue = false
+            effects.append(.loadJobs)
+        }
+        return effects
+    }
+
+    /// Loads the next page: at once when the cursor nears the end of what is loaded or `*`
+    /// waits for every page; otherwise in the background while the rate-limit budget keeps a
+    /// reserve (a quarter of the per-minute limit, at least 5) for what the user does.
+    mutating func prefetchIfNeeded() -> [Effect] {
+        guard list.hasMore, !list.loading, list.loadError == nil, !list.retryWaiting else { return [] }
+        let urgent = list.markAllPending || list.cursor >= list.count - ListModel.prefetchDistance
+        if !urgent, let r = rateLimit, let remaining = r.remainingMinute {
+            let reserve = max(5, (r.limitMinute ?? 60) / 4)
+            if remaining <= reserve {
+                guard !waitingForRateLimit else { return [] }
+                waitingForRateLimit = true
+                let wait = max(1, (r.resetMinute ?? 0) - Date().timeIntervalSince1970)
+                return [.wake(after: min(wait, 60))]
+            }
+        }
+        list.loading = true
+        return [.loadPage(generation: list.generation, query: list.query(page: list.nextPage))]
+    }
+
+    /// Drops what is loaded and fetches page 1 again; the cursor stays on the same candidate
+    /// when it comes back on the first pages.
+    mutating func reload() -> [Effect] {
+        let keep = list.current?.id
+        let markingAll = list.markAllPending, markingNeedle = list.markAllNeedle
+        jobs.failedAttempts = 0
+        jobs.retryDue = false
+        list = ListModel(generation: list.generation + 1, filter: list.filter, sortColumn: list.sortColumn, sortDescending: list.sortDescending)
+        list.cursorTarget = keep
+        // A `*` still loading goes on with the fresh pages.
+        list.markAllPending = markingAll
+        list.markAllNeedle = markingNeedle
+        list.loading = true
+        flash = Flash(text: "Reloading…", kind: .info)
+        return [.loadPage(generation: list.generation, query: list.query(page: 1)), .loadJobs]
+    }
+
+    /// Says when a page had candidates this client cannot read (left out of the list).
+    mutating func noticeSkipped(_ skipped: [String]) {
+        guard let first = skipped.first else { return }
+        let more = skipped.count > 1 ? " and \(skipped.count - 1) more" : ""
+        flash = Flash(text: "Left out \(skipped.count) candidate\(skipped.count == 1 ? "" : "s") the server sent unreadable (\(first)\(more))",
+                      kind: .error)
+    }
+
+    /// Says once per status when the server sent one outside the API's enum (its own docs'
+    /// prose names `INTERVIEWED`, `HIRED`, `WITHDRAWN`): it is shown as it came and never sent.
+    mutating func noticeUnknownStatuses() {
+        let new = list.unknownStatuses.filter { !noticedStatuses.contains($0) }
+        guard !new.isEmpty else { return }
+        noticedStatuses.formUnion(new)
+        let names = new.map(\.rawValue).joined(separator: ", ")
+        flash = Flash(text: "The server sent \(new.count == 1 ? "a status" : "statuses") this client does not know: \(names) — shown as sent; the status menu offers the API's statuses",
+                      kind: .info)
+    }
+}

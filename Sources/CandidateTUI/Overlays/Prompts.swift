@@ -1,0 +1,24 @@
+import CandidateCore
+
+extension AppModel {
+    /// The question a y/N overlay asks, with its lines (the conflict view's too).
+    func prompt() -> (title: String, lines: [String], question: String)? {
+        switch overlay {
+        case .confirmMove(let id, let to)?:
+            guard let c = list.candidate(id: id) else { return nil }
+            return ("Change status", [], "Move \(c.fullName) from \(c.status) to \(to)? (y/N)")
+        case .confirmSave(let lines)?:
+            return ("Save \(lines.count) change\(lines.count == 1 ? "" : "s")", lines, "Send these changes? (y/N)")
+        case .draftsPrompt?:
+            let n = drafts.pending.count
+            return ("Unsent drafts", drafts.pending.prefix(8).map { "\($0.original.fullName): " + $0.changedFields.map(\.label).joined(separator: ", ") },
+                    "\(n) unsent draft\(n == 1 ? "" : "s") — (r)eview, (d)iscard, (l)ater")
+        case .conflict(let conflict)?:
+            return conflict.lines(jobTitle: jobTitle)
+        case .confirmDiscard?:
+            return ("Unsaved changes", form.map { $0.draft.changedFields.map(\.label) }.map { ["Changed: " + $0.joined(separator: ", ")] } ?? [],
+                    "Discard changes? (y/N)")
+        default: return nil
+        }
+    }
+}
