@@ -3,14 +3,6 @@ import Foundation
 import Testing
 @testable import CandidateTUI
 
-private let today = CalendarDay(year: 2026, month: 11, day: 29)!
-
-private func candidate(_ n: Int, status: CandidateStatus = .applied) -> Candidate {
-    Candidate(id: "00000000-0000-4000-8000-\(String(format: "%012d", n))", firstName: "First\(n)", lastName: "Last\(n)",
-              email: "c\(n)@example.com", phoneNumber: "+42190000\(String(format: "%04d", n))", status: status,
-              updatedAt: "2026-11-01T10:00:00.000Z")
-}
-
 private func page(_ range: Range<Int>, total: Int, page: Int) -> Page<Candidate> {
     Page(items: range.map { candidate($0) }, total: total, page: page, limit: 50, totalPages: (total + 49) / 50)
 }

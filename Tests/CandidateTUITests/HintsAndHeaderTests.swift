@@ -2,8 +2,6 @@ import CandidateCore
 import Testing
 @testable import CandidateTUI
 
-private let today = CalendarDay(year: 2026, month: 11, day: 29)!
-
 /// The bottom line keeps the keys that matter (quit, yes/no, save) at any width, drops the rest
 /// least important first, and names the keys of the prompt that is open.
 @Test func keyHintsFitTheWidthAndKeepTheEssentials() {

@@ -7,25 +7,13 @@ import Testing
 /// leave a status filter, statuses the client does not know are shown whole and told about.
 @Suite("Honest list states")
 struct HonestStatesTests {
-    static let today = CalendarDay(year: 2026, month: 11, day: 29)!
-
-    static func candidate(_ n: Int, status: CandidateStatus = .applied) -> Candidate {
-        Candidate(id: "00000000-0000-4000-8000-\(String(format: "%012d", n))", firstName: "First\(n)", lastName: "Last\(n)", status: status)
-    }
-
     static func page(_ items: [Candidate], total: Int) -> Page<Candidate> {
         Page(items: items, total: total, page: 1, limit: 100, totalPages: max(1, (total + 99) / 100))
     }
 
-    static func started() -> AppModel {
-        var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
-        _ = m.start()
-        return m
-    }
-
     @Test("a failing first page says what failed and when it tries again, never No candidates.")
     func failingPageIsNotAnEmptyList() {
-        var m = Self.started()
+        var m = startedModel()
         #expect(m.emptyListText() == "Loading candidates…")
         let e = m.update(.pageFailed(generation: 0, .http(HTTPFailure(status: 503, messages: ["down for maintenance"]))))
         #expect(e == [.wake(after: 1)])
@@ -44,11 +32,11 @@ struct HonestStatesTests {
         #expect(m.list.loadError != nil)
         #expect(m.emptyListText().hasSuffix("r tries again"))
         // A page arrives after a failure: the message about the failure goes.
-        var recovered = Self.started()
+        var recovered = startedModel()
         _ = recovered.update(.pageFailed(generation: 0, .http(HTTPFailure(status: 503))))
         #expect(recovered.flash?.text.hasPrefix("Could not load candidates") == true)
         _ = recovered.update(.wake)
-        _ = recovered.update(.pageLoaded(generation: 0, Self.page([Self.candidate(1)], total: 1)))
+        _ = recovered.update(.pageLoaded(generation: 0, Self.page([bareCandidate(1)], total: 1)))
         #expect(recovered.flash == nil)
         // The server answers: an empty company is an empty list.
         _ = m.update(.key(.char("r")))
@@ -58,12 +46,12 @@ struct HonestStatesTests {
 
     @Test("under a status filter, a bulk change moves the rows out of the list and the total down")
     func movedRowsLeaveTheStatusFilter() {
-        var m = Self.started()
+        var m = startedModel()
         _ = m.update(.key(.char("f")))
         let applied = m.menu()!.items.firstIndex { $0.value == "APPLIED" }!
         _ = m.update(.menuChosen(applied))
         #expect(m.list.filter.status == .applied)
-        let rows = (0..<5).map { Self.candidate($0) }
+        let rows = (0..<5).map { bareCandidate($0) }
         _ = m.update(.pageLoaded(generation: m.list.generation, Self.page(rows, total: 5)))
         #expect(m.list.count == 5)
         for _ in 0..<3 { _ = m.update(.key(.char(" "))) }
@@ -83,10 +71,10 @@ struct HonestStatesTests {
 
     @Test("the same under a sort, and for many rows at once (one re-sort)")
     func movedRowsLeaveASortedFilteredList() {
-        var m = Self.started()
+        var m = startedModel()
         _ = m.update(.key(.char("f")))
         _ = m.update(.menuChosen(m.menu()!.items.firstIndex { $0.value == "APPLIED" }!))
-        let rows = (0..<200).map { Self.candidate($0) }
+        let rows = (0..<200).map { bareCandidate($0) }
         _ = m.update(.pageLoaded(generation: m.list.generation, Self.page(rows, total: 200)))
         _ = m.update(.key(.char("o")))  // sort by name
         let out = rows.filter { $0.id.hasSuffix("0") }.map { c -> Candidate in var x = c; x.status = .rejected; return x }
@@ -99,9 +87,9 @@ struct HonestStatesTests {
 
     @Test("a status outside the API's enum is shown whole, and said once")
     func unknownStatusShownWholeAndNoticed() {
-        var m = Self.started()
-        let rows = [Self.candidate(0, status: CandidateStatus("INTERVIEWED")), Self.candidate(1, status: CandidateStatus("WITHDRAWN")),
-                    Self.candidate(2, status: CandidateStatus("SCREENING_BY_HIRING_MANAGER"))]
+        var m = startedModel()
+        let rows = [bareCandidate(0, status: CandidateStatus("INTERVIEWED")), bareCandidate(1, status: CandidateStatus("WITHDRAWN")),
+                    bareCandidate(2, status: CandidateStatus("SCREENING_BY_HIRING_MANAGER"))]
         _ = m.update(.pageLoaded(generation: 0, Self.page(rows, total: 3)))
         #expect(m.flash?.text.hasPrefix("The server sent statuses this client does not know: INTERVIEWED, WITHDRAWN, SCREENING_BY_HIRING_MANAGER") == true,
                 "\(m.flash?.text ?? "")")
@@ -113,14 +101,14 @@ struct HonestStatesTests {
         _ = m.update(.pageLoaded(generation: 0, Self.page(rows, total: 3)))
         #expect(m.flash == nil, "said once")
         // Known statuses only: the column keeps its 10 cells.
-        var plain = Self.started()
-        _ = plain.update(.pageLoaded(generation: 0, Self.page([Self.candidate(0, status: .inProcess)], total: 1)))
+        var plain = startedModel()
+        _ = plain.update(.pageLoaded(generation: 0, Self.page([bareCandidate(0, status: .inProcess)], total: 1)))
         #expect(plain.list.statusColumnWidth == 10)
     }
 
     @Test("a candidate the server sent without an id is left out with a line; the rest of the page is listed")
     func unreadableCandidateIsLeftOutAndSaid() throws {
-        var m = Self.started()
+        var m = startedModel()
         let body = #"{"data": [{"id": "00000000-0000-4000-8000-000000000001", "firstName": "Ana", "lastName": "B", "status": "APPLIED"}, {"firstName": "No", "lastName": "Id"}], "total": 2, "page": 1, "limit": 100, "totalPages": 1}"#
         let page = try ResponseShapes.page(Candidate.self, from: Data(body.utf8))
         _ = m.update(.pageLoaded(generation: 0, page))
@@ -130,7 +118,7 @@ struct HonestStatesTests {
 
     @Test("an empty filtered list names only the keys that undo what is active")
     func emptyFilteredListNamesTheRightKeys() {
-        var m = Self.started()
+        var m = startedModel()
         _ = m.update(.key(.char("f")))
         _ = m.update(.menuChosen(m.menu()!.items.firstIndex { $0.value == "ACCEPTED" }!))
         _ = m.update(.pageLoaded(generation: m.list.generation, Self.page([], total: 0)))
@@ -147,8 +135,8 @@ struct HonestStatesTests {
 
     @Test("a server that repeats a page stops loading with its reason; * says it marked only some, and s waited for nothing")
     func repeatedPageStopsMarkAll() {
-        var m = Self.started()
-        let first = (0..<3).map { Self.candidate($0) }
+        var m = startedModel()
+        let first = (0..<3).map { bareCandidate($0) }
         let page1 = Page(items: first, total: 9, page: 1, limit: 3, totalPages: 3)
         _ = m.update(.pageLoaded(generation: 0, page1))
         _ = m.update(.key(.char("*")))

@@ -2,8 +2,6 @@ import CandidateCore
 import Testing
 @testable import CandidateTUI
 
-private let today = CalendarDay(year: 2026, month: 11, day: 29)!
-
 private func person(_ n: Int, version v: Int = 0) -> Candidate {
     let firsts = ["Jan", "Zoë", "王", "Anna", "Łukasz", "Émilie", "Yılmaz", "Takahashi"]
     let lasts = ["Šťastný", "Ødegaard", "小明", "Stastna", "Kowalczyk", "Ñúñez", "Brown", "Takahashi"]
@@ -13,13 +11,6 @@ private func person(_ n: Int, version v: Int = 0) -> Candidate {
                      email: "p\(n)@example.com", status: statuses[(n + v) % statuses.count],
                      overallRating: (n * 7 + v * 13) % 101,
                      updatedAt: "2026-11-\(String(format: "%02d", 1 + (n + v) % 28))T10:00:00.000Z")
-}
-
-private func model(_ rows: [Candidate], total: Int) -> AppModel {
-    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
-    _ = m.start()
-    _ = m.update(.pageLoaded(generation: 0, Page(items: rows, total: total, page: 1, limit: 100, totalPages: (total + 99) / 100)))
-    return m
 }
 
 /// Pages, server search results and saves change the list one row or one page at a time (merged
@@ -83,7 +74,7 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
 /// After a reload the cursor goes back to the candidate it was on when that page arrives, unless
 /// the user moved meanwhile.
 @Test func aReloadDoesNotMoveACursorTheUserMoved() {
-    var m = model((0..<100).map { person($0) }, total: 300)
+    var m = model((0..<100).map { person($0) }, total: 300, limit: 100)
     _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<200).map { person($0) }, total: 300, page: 2, limit: 100, totalPages: 3)))
     _ = m.update(.key(.char("G")))
     let target = m.list.current!.id
@@ -97,7 +88,7 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
 
 /// A `v` range is anchored on the candidate it started on, even when rows sort in above it.
 @Test func aRangeKeepsItsAnchorWhenRowsArrive() {
-    var m = model((0..<50).map { person($0 * 2) }, total: 100)
+    var m = model((0..<50).map { person($0 * 2) }, total: 100, limit: 100)
     _ = m.update(.key(.char("o"))) // sorted by name: new rows land anywhere
     for _ in 0..<5 { _ = m.update(.key(.char("j"))) }
     _ = m.update(.key(.char("v")))
@@ -113,7 +104,7 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
 /// `*` with a search typed marks what the list shows, also on pages that arrive later, and a
 /// reload goes on marking.
 @Test func markAllWithASearchMarksOnlyMatchesAlsoOnLaterPages() {
-    var m = model((0..<100).map { person($0) }, total: 300)
+    var m = model((0..<100).map { person($0) }, total: 300, limit: 100)
     _ = m.update(.key(.char("/")))
     for ch in "takahashi" { _ = m.update(.key(.char(ch))) }
     _ = m.update(.key(.enter))
@@ -135,7 +126,7 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
 /// A page that fails with a server hiccup is asked again after 1, 2, 4, 8, 16 s, by itself; a
 /// success resets the count; a sixth failure, or a refusal (4xx), waits for `r`.
 @Test func aFailedPageIsRetriedWithBackoffThenLeftForR() {
-    var m = model((0..<100).map { person($0) }, total: 300)
+    var m = model((0..<100).map { person($0) }, total: 300, limit: 100)
     let hiccup = APIError.http(HTTPFailure(status: 503, messages: ["Service Unavailable"]))
     #expect(m.list.loading)
     var waits: [Double] = []
@@ -165,7 +156,7 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
 /// `*` keeps the search it was pressed with: clearing the search while pages load does not mark
 /// everyone on the pages still to come.
 @Test func markAllKeepsTheSearchItWasPressedWith() {
-    var m = model((0..<100).map { person($0) }, total: 300)
+    var m = model((0..<100).map { person($0) }, total: 300, limit: 100)
     _ = m.update(.key(.char("/")))
     for ch in "takahashi" { _ = m.update(.key(.char(ch))) }
     _ = m.update(.key(.enter))
@@ -182,7 +173,7 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
 /// An open `v` range ends with `*` and with a bulk change, so its next move does not undo the
 /// marks `*` made or mark again what the bulk change moved.
 @Test func starAndBulkChangesEndAnOpenRange() {
-    var m = model((0..<50).map { person($0) }, total: 50)
+    var m = model((0..<50).map { person($0) }, total: 50, limit: 100)
     _ = m.update(.key(.char("v")))
     _ = m.update(.key(.char("j")))
     #expect(m.marks.count == 2)
@@ -202,7 +193,7 @@ private func model(_ rows: [Candidate], total: Int) -> AppModel {
 
 /// During the pause before a retry, moving around does not ask for the failed page early.
 @Test func keysDuringARetryPauseDoNotSkipIt() {
-    var m = model((0..<100).map { person($0) }, total: 300)
+    var m = model((0..<100).map { person($0) }, total: 300, limit: 100)
     let hiccup = APIError.http(HTTPFailure(status: 503, messages: ["Service Unavailable"]))
     #expect(m.update(.pageFailed(generation: 0, hiccup)).first == .wake(after: 1))
     for _ in 0..<10 { #expect(m.update(.key(.char("G"))).isEmpty) }

@@ -2,26 +2,10 @@ import CandidateCore
 import Testing
 @testable import CandidateTUI
 
-private let today = CalendarDay(year: 2026, month: 11, day: 29)!
-
-private func candidate(_ n: Int, status: CandidateStatus = .applied) -> Candidate {
-    Candidate(id: "00000000-0000-4000-8000-\(String(format: "%012d", n))", firstName: "First\(n)", lastName: "Last\(n)", status: status)
-}
-
-private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
-    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
-    _ = m.start()
-    let t = total ?? rows.count
-    // One page holds `rows`; the server says more pages follow only when `total` is larger.
-    let limit = max(50, rows.count)
-    _ = m.update(.pageLoaded(generation: 0, Page(items: rows, total: t, page: 1, limit: limit, totalPages: (t + limit - 1) / limit)))
-    return m
-}
-
 @Test func spaceMarksAndMovesDown() {
-    var m = model((0..<5).map { candidate($0) })
+    var m = model((0..<5).map { bareCandidate($0) })
     _ = m.update(.key(.char(" ")))
-    #expect(m.marks.contains(candidate(0).id))
+    #expect(m.marks.contains(bareCandidate(0).id))
     #expect(m.list.cursor == 1)
     _ = m.update(.key(.up))
     _ = m.update(.key(.char(" ")))
@@ -29,7 +13,7 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
 }
 
 @Test func rangeMarksEverythingBetween() {
-    var m = model((0..<10).map { candidate($0) })
+    var m = model((0..<10).map { bareCandidate($0) })
     _ = m.update(.key(.down))
     _ = m.update(.key(.char("v")))
     for _ in 0..<3 { _ = m.update(.key(.down)) }
@@ -42,32 +26,32 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
 }
 
 @Test func marksSurviveReload() {
-    var m = model((0..<5).map { candidate($0) })
+    var m = model((0..<5).map { bareCandidate($0) })
     _ = m.update(.key(.char(" ")))
     _ = m.update(.key(.char("r")))
     #expect(m.marks.count == 1)
     #expect(m.hiddenMarkCount == 1, "not shown until the page is back")
-    _ = m.update(.pageLoaded(generation: 1, Page(items: (0..<5).map { candidate($0) }, total: 5, page: 1, limit: 50, totalPages: 1)))
+    _ = m.update(.pageLoaded(generation: 1, Page(items: (0..<5).map { bareCandidate($0) }, total: 5, page: 1, limit: 50, totalPages: 1)))
     #expect(m.hiddenMarkCount == 0)
     _ = m.update(.key(.char("u")))
     #expect(m.marks.isEmpty)
 }
 
 @Test func starMarksAllMatchingIncludingUnloadedPages() {
-    var m = model((0..<50).map { candidate($0) }, total: 120)
+    var m = model((0..<50).map { bareCandidate($0) }, total: 120)
     #expect(m.list.loading, "page 2 already loads in the background")
     #expect(m.update(.key(.char("*"))).isEmpty)
     #expect(m.marks.count == 50)
-    let e2 = m.update(.pageLoaded(generation: 0, Page(items: (50..<100).map { candidate($0) }, total: 120, page: 2, limit: 50, totalPages: 3)))
+    let e2 = m.update(.pageLoaded(generation: 0, Page(items: (50..<100).map { bareCandidate($0) }, total: 120, page: 2, limit: 50, totalPages: 3)))
     #expect(e2 == [.loadPage(generation: 0, query: CandidateQuery(page: 3, limit: ListModel.pageSize))], "keeps loading until every page is in")
-    _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<120).map { candidate($0) }, total: 120, page: 3, limit: 50, totalPages: 3)))
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<120).map { bareCandidate($0) }, total: 120, page: 3, limit: 50, totalPages: 3)))
     #expect(m.marks.count == 120)
     #expect(m.list.markAllPending == false)
 }
 
 @Test func bulkMenuCountsNaturalOverrideAndAlready() {
     var marks = Marks()
-    marks.mark([candidate(0, status: .applied), candidate(1, status: .inProcess), candidate(2, status: .rejected)])
+    marks.mark([bareCandidate(0, status: .applied), bareCandidate(1, status: .inProcess), bareCandidate(2, status: .rejected)])
     let items = AppModel.bulkMenuItems(statusCounts: marks.statusCounts)
     let rejected = items.first { $0.value == "REJECTED" }
     #expect(rejected?.detail == "2 next step · 1 already")
@@ -76,7 +60,7 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
 }
 
 @Test func bulkFlowPreviewDefaultsToNoThenRunsAndReports() {
-    var rows = (0..<5).map { candidate($0) }
+    var rows = (0..<5).map { bareCandidate($0) }
     rows[4].status = .rejected
     var m = model(rows)
     for _ in 0..<5 { _ = m.update(.key(.char(" "))) }
@@ -124,15 +108,15 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
 /// marked, so what the preview lists (and `y` sends) is the whole set; marks never grow under an
 /// open preview; Esc stops marking instead.
 @Test func bulkMenuWaitsForMarkAllToFinish() {
-    var m = model((0..<50).map { candidate($0) }, total: 120)
+    var m = model((0..<50).map { bareCandidate($0) }, total: 120)
     _ = m.update(.key(.char("*")))
     _ = m.update(.key(.char("s")))
     #expect(m.overlay == nil, "no menu over a set still growing")
     #expect(m.flash?.text.contains("Marking every matching candidate: 50 marked, 50 of 120 loaded") == true, "\(m.flash?.text ?? "")")
-    _ = m.update(.pageLoaded(generation: 0, Page(items: (50..<100).map { candidate($0) }, total: 120, page: 2, limit: 50, totalPages: 3)))
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (50..<100).map { bareCandidate($0) }, total: 120, page: 2, limit: 50, totalPages: 3)))
     #expect(m.overlay == nil)
     #expect(m.flash?.text.contains("100 marked, 100 of 120 loaded") == true)
-    _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<120).map { candidate($0) }, total: 120, page: 3, limit: 50, totalPages: 3)))
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<120).map { bareCandidate($0) }, total: 120, page: 3, limit: 50, totalPages: 3)))
     #expect(m.overlay == .bulkMenu, "opens once all are marked")
     let index = m.menu()!.items.firstIndex { $0.value == "REJECTED" }!
     _ = m.update(.menuChosen(index))
@@ -142,14 +126,14 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
 }
 
 @Test func escStopsMarkAllAndTheMenuThenCoversWhatIsMarked() {
-    var m = model((0..<50).map { candidate($0) }, total: 120)
+    var m = model((0..<50).map { bareCandidate($0) }, total: 120)
     _ = m.update(.key(.char("*")))
     _ = m.update(.key(.char("s")))
     _ = m.update(.key(.escape))
     #expect(m.list.markAllPending == false)
     #expect(m.flash?.text == "Stopped marking: 50 marked, not every matching candidate")
     // The page in flight still arrives: it is listed, not marked, and opens nothing.
-    _ = m.update(.pageLoaded(generation: 0, Page(items: (50..<100).map { candidate($0) }, total: 120, page: 2, limit: 50, totalPages: 3)))
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (50..<100).map { bareCandidate($0) }, total: 120, page: 2, limit: 50, totalPages: 3)))
     #expect(m.marks.count == 50)
     #expect(m.overlay == nil)
     _ = m.update(.key(.char("s")))
@@ -160,7 +144,7 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
     _ = m.update(.key(.char("*")))
     #expect(m.list.markAllPending)
     _ = m.update(.key(.char("u")))
-    _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<120).map { candidate($0) }, total: 120, page: 3, limit: 50, totalPages: 3)))
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (100..<120).map { bareCandidate($0) }, total: 120, page: 3, limit: 50, totalPages: 3)))
     #expect(m.marks.isEmpty, "no mark grows back after u")
 }
 
@@ -168,7 +152,7 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
 /// kind of change: toggles, mark all, refreshes that change a status, ranges, unmark, clear.
 @Test func statusCountsFollowEveryChangeOfTheMarks() {
     let statuses: [CandidateStatus] = [.applied, .inProcess, .rejected, .accepted, CandidateStatus("SERVER_ONLY")]
-    var m = model((0..<60).map { candidate($0, status: statuses[$0 % statuses.count]) }, total: 60)
+    var m = model((0..<60).map { bareCandidate($0, status: statuses[$0 % statuses.count]) }, total: 60)
     func check(_ step: String) {
         var recount: [CandidateStatus: Int] = [:]
         for marked in m.marks.byId.values { recount[marked.status, default: 0] += 1 }
@@ -183,7 +167,7 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
     for _ in 0..<4 { _ = m.update(.key(.up)) }
     check("the range shrunk")
     // The server changed statuses meanwhile: a page brings the new ones, also into the range base.
-    _ = m.update(.pageLoaded(generation: 0, Page(items: (0..<30).map { candidate($0, status: .rejected) }, total: 60, page: 1, limit: 50, totalPages: 2)))
+    _ = m.update(.pageLoaded(generation: 0, Page(items: (0..<30).map { bareCandidate($0, status: .rejected) }, total: 60, page: 1, limit: 50, totalPages: 2)))
     check("a page with new statuses during the range")
     _ = m.update(.key(.char("v")))
     check("the range closed")
@@ -206,7 +190,7 @@ private func model(_ rows: [Candidate], total: Int? = nil) -> AppModel {
 /// its length, gives any window of lines, and scrolling stops at the last line.
 @Test func bulkPreviewOfManyMarksIsMadeAsShown() {
     let n = 5_000
-    var m = model((0..<n).map { candidate($0, status: $0 % 4 == 0 ? .rejected : .applied) }, total: n)
+    var m = model((0..<n).map { bareCandidate($0, status: $0 % 4 == 0 ? .rejected : .applied) }, total: n)
     _ = m.update(.key(.char("*")))
     #expect(m.marks.count == n)
     _ = m.update(.key(.char("s")))

@@ -2,8 +2,6 @@ import CandidateCore
 import Testing
 @testable import CandidateTUI
 
-private let today = CalendarDay(year: 2026, month: 11, day: 29)!
-
 private func c(_ n: Int, _ first: String, _ last: String, email: String? = nil, phone: String? = nil,
                status: CandidateStatus = .applied, rating: Int? = nil, updated: String? = nil) -> Candidate {
     Candidate(id: "00000000-0000-4000-8000-\(String(format: "%012d", n))", firstName: first, lastName: last,
