@@ -48,7 +48,11 @@ let package = Package(
         ),
         .target(
             name: "CandidateTUI",
-            dependencies: ["CandidateCore", "CNCurses", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "CandidateCore", "CNCurses",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(

@@ -209,19 +209,6 @@ private func loadedModel(count: Int = 30) -> AppModel {
     #expect(!line.unicodeScalars.contains { $0.value == 0x1B })
 }
 
-extension AppModel {
-    /// Enter on the list, then the fetched candidate arrives (as `GET /candidates/{id}` would answer).
-    /// Enter on the cursor row, then the server's answer: `fetched`, or the list's copy.
-    mutating func openForm(fetched: Candidate? = nil) {
-        let effects = update(.key(.enter))
-        guard let c = list.current, effects == [.openCandidate(id: c.id, name: c.fullName)] else {
-            Issue.record("Enter did not ask to open the candidate: \(effects)")
-            return
-        }
-        _ = update(.candidateOpened(fetched ?? c))
-    }
-}
-
 @Test func listKeepsOnlyWhatItShows() {
     var full = candidate(0)
     full.cvText = "long CV"

@@ -1,4 +1,5 @@
 import CandidateCore
+import Testing
 @testable import CandidateTUI
 
 // Shared fixtures for the TUI's model and screen tests: one fixed day, numbered candidates,
@@ -37,4 +38,32 @@ func model(_ rows: [Candidate], total: Int? = nil, limit: Int? = nil) -> AppMode
 /// Candidate number `n` with only what a mark keeps: id, name and status.
 func bareCandidate(_ n: Int, status: CandidateStatus = .applied) -> Candidate {
     Candidate(id: candidateId(n), firstName: "First\(n)", lastName: "Last\(n)", status: status)
+}
+
+extension AppModel {
+    /// Replaces a typed field's text the way a user does: focus it, Ctrl-U, then type each
+    /// Unicode scalar as its own key (as the terminal delivers them); the focus goes back.
+    mutating func typeInto(_ field: CandidateField, _ text: String) {
+        guard let before = form?.focus else { return }
+        form?.focus = field
+        _ = update(.key(.ctrl("u")))
+        type(text)
+        form?.focus = before
+    }
+
+    /// Types `text` at the cursor, one Unicode scalar per key.
+    mutating func type(_ text: String) {
+        for s in text.unicodeScalars { _ = update(.key(.char(Character(s)))) }
+    }
+
+    /// Enter on the list, then the fetched candidate arrives (as `GET /candidates/{id}` would answer).
+    /// Enter on the cursor row, then the server's answer: `fetched`, or the list's copy.
+    mutating func openForm(fetched: Candidate? = nil) {
+        let effects = update(.key(.enter))
+        guard let c = list.current, effects == [.openCandidate(id: c.id, name: c.fullName)] else {
+            Issue.record("Enter did not ask to open the candidate: \(effects)")
+            return
+        }
+        _ = update(.candidateOpened(fetched ?? c))
+    }
 }

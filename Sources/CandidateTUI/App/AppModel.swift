@@ -45,6 +45,21 @@ struct AppModel {
     var drafts = DraftQueue()
     /// How many marks the list does not show, kept up to date cheaply.
     private(set) var hiddenMarks = HiddenMarkCount()
+    /// The terminal shows UTF-8 (else non-ASCII shows as `?` and such fields are not edited).
+    private(set) var terminalUTF8 = true
+    /// The terminal's size in cells; `nil` until the terminal reports it.
+    private(set) var screenSize: (rows: Int, cols: Int)?
+    /// Every edit of the form is kept in the draft store (`.keepDraft`) until sent or discarded.
+    private(set) var keepsDrafts = false
+
+    /// The smallest terminal the screens are drawn in; below it only `q` works.
+    static let minRows = 16, minCols = 50
+
+    /// The terminal is smaller than the screens need.
+    var isScreenTooSmall: Bool {
+        guard let size = screenSize else { return false }
+        return size.rows < Self.minRows || size.cols < Self.minCols
+    }
 
     init(connection: ConnectionInfo, today: CalendarDay = .today()) {
         self.connection = connection
@@ -83,14 +98,42 @@ struct AppModel {
 
     /// The one place state changes. Returns the effects to start.
     mutating func update(_ event: Event) -> [Effect] {
-        let effects = route(event)
+        let draftBefore = form?.draft
+        var effects = route(event)
         hiddenMarks.recount(after: event, marks: marks, list: list, bulkRunning: bulk != nil)
+        if keepsDrafts { effects += Self.draftEffects(before: draftBefore, after: form?.draft) }
+        return effects
+    }
+
+    /// Every edit is written to the draft store at once; a form that closes (sent or
+    /// discarded) leaves no draft behind. A form open when the program dies keeps its draft.
+    private static func draftEffects(before: CandidateDraft?, after: CandidateDraft?) -> [Effect] {
+        guard before != after else { return [] }
+        var effects: [Effect] = []
+        if let after {
+            effects.append(.keepDraft(after))
+        } else if let before {
+            effects.append(.discardDrafts([before.original.id]))
+        }
+        if let before, let after, before.original.id != after.original.id { effects.append(.discardDrafts([before.original.id])) }
         return effects
     }
 
     /// Hands each event to the screen or flow it is about.
     private mutating func route(_ event: Event) -> [Effect] {
         switch event {
+        case .terminalReady(let utf8, let rows, let cols, let keepsDrafts, let warning):
+            terminalUTF8 = utf8
+            screenSize = (rows, cols)
+            self.keepsDrafts = keepsDrafts
+            if let warning { flash = Flash(text: warning, kind: .info) }
+            return keepsDrafts ? [.findDrafts] : []
+        case .resized(let rows, let cols):
+            screenSize = (rows, cols)
+            return []
+        case .draftStoreFailed(let message):
+            flash = Flash(text: message, kind: .error)
+            return []
         case .key(let key): return handleKey(key)
         case .pageLoaded(let generation, let page): return pageLoaded(generation, page)
         case .pageFailed(let generation, let error): return pageFailed(generation, error)
@@ -132,6 +175,13 @@ struct AppModel {
     /// A key goes to the overlay when one is open, else to the screen.
     mutating func handleKey(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
+        // Below the minimum size only q works (it quits; an open form's edits stay as a draft).
+        if isScreenTooSmall {
+            if key == .char("q") { quit = true }
+            return []
+        }
+        if case .paste = key, refuseUnshowableEdit() { return [] }
+        if LineEditor.isEditingKey(key), refuseUnshowableEdit() { return [] }
         // A paste only ever types into a form field; anywhere else it is ignored, never keys.
         if case .paste = key, overlay != nil || form == nil { return [] }
         if let overlay { return handleOverlayKey(key, overlay) }
@@ -139,6 +189,17 @@ struct AppModel {
         case .list: return handleListKey(key)
         case .form: return handleFormKey(key)
         }
+    }
+
+    /// In a non-UTF-8 locale a field with non-ASCII text shows every such character as `?`:
+    /// editing it would be editing blind. Refuses the edit with a message instead; returns
+    /// whether it did.
+    private mutating func refuseUnshowableEdit() -> Bool {
+        guard !terminalUTF8, overlay == nil, let f = form, f.isTypedInForm(f.focus),
+              !f.draft.text(f.focus).unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
+        flash = Flash(text: "\(f.focus.label) has characters this terminal cannot show; edit it in a UTF-8 locale (LANG=C.UTF-8)",
+                      kind: .error)
+        return true
     }
 
     /// Keys while an overlay is open, by kind of overlay.

@@ -1,7 +1,7 @@
 import CandidateCore
 
 /// Work for the runtime to start; results come back as events.
-enum Effect: Equatable {
+enum Effect: Equatable, Sendable {
     case loadPage(generation: Int, query: CandidateQuery)
     /// Waits a short pause, then posts `.searchDue(token)`.
     case debounceSearch(token: Int)
@@ -10,6 +10,7 @@ enum Effect: Equatable {
     case loadJobs
     case save(id: String, patch: CandidatePatch, fields: [CandidateField])
     case moveStatus(id: String, name: String, from: CandidateStatus, patch: CandidatePatch)
+    /// Hands the terminal to `$VISUAL`/`$EDITOR` on the text; comes back as `.editorFinished`.
     case openEditor(CandidateField, text: String)
     /// Posts `.wake` after `seconds`.
     case wake(after: Double)
@@ -17,9 +18,14 @@ enum Effect: Equatable {
     case checkBeforeSave(id: String)
     /// Fetches the server's copy for an unsent draft; comes back as `.draftOpened`.
     case openDraft(CandidateDraft)
-    /// Deletes stored drafts.
+    /// Lists the stored drafts for this server and company; they come back as `.draftsFound`.
+    case findDrafts
+    /// Writes the draft to the draft store (every edit is kept at once).
+    case keepDraft(CandidateDraft)
+    /// Deletes stored drafts (candidate ids).
     case discardDrafts([String])
-    /// Fetches the candidate (`GET /candidates/{id}`) to open it in the form.
+    /// Opens the candidate in the form: over its stored draft when there is one (as
+    /// `.openDraft`), else a fresh copy (`GET /candidates/{id}`) that comes back as `.candidateOpened`.
     case openCandidate(id: String, name: String)
     /// Runs the bulk engine on the plan; events come back as `.bulk`.
     case runBulk(BulkStatusPlan)

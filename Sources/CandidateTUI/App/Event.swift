@@ -1,7 +1,12 @@
 import CandidateCore
 
 /// Everything that happens becomes one of these and goes through `AppModel.update`.
-enum Event {
+enum Event: Sendable {
+    /// The terminal is up: whether it shows UTF-8, its size in cells, and a line to show
+    /// first (e.g. the locale fallback); `keepsDrafts` when edits are kept as drafts on disk.
+    case terminalReady(utf8: Bool, rows: Int, cols: Int, keepsDrafts: Bool, warning: String?)
+    /// The terminal's new size in cells.
+    case resized(rows: Int, cols: Int)
     case key(Key)
     /// A page arrived for the list generation that asked for it.
     case pageLoaded(generation: Int, Page<Candidate>)
@@ -42,4 +47,6 @@ enum Event {
     /// The candidate to edit arrived.
     case candidateOpened(Candidate)
     case openFailed(name: String, APIError)
+    /// A draft file could not be written or deleted: what went wrong, for the message line.
+    case draftStoreFailed(String)
 }

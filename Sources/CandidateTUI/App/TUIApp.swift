@@ -2,36 +2,18 @@
 import CandidateCore
 import Foundation
 
-/// Events posted by effect tasks, drained by the UI loop. The only state shared across threads.
-final class EventInbox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var events: [Event] = []
-
-    func post(_ e: Event) {
-        lock.lock(); events.append(e); lock.unlock()
-    }
-
-    /// The oldest `limit` events (the rest stay for the next call).
-    func drain(limit: Int) -> [Event] {
-        lock.lock(); defer { lock.unlock() }
-        let n = min(limit, events.count)
-        let out = Array(events.prefix(n))
-        events.removeFirst(n)
-        return out
-    }
-}
-
 /// The terminal user interface: one loop on one thread owns the model and the screen.
 ///
-/// Keys, resizes and network results become `Event`s; `AppModel.update` changes state and
-/// returns `Effect`s; effects run as Swift concurrency tasks that post events back through
-/// the inbox. Only this loop calls curses.
+/// Keys, resizes, signals and network results become `Event`s; `AppModel.update` changes
+/// state and returns `Effect`s; the `EffectRunner` performs them as Swift concurrency tasks
+/// that post events back through the inbox. This loop is the only code that calls curses; it
+/// changes no state of the model's own.
 public final class TUIApp {
-    private let client: CandidatesClient
     private var model: AppModel
     private let terminal = Terminal()
     private let inbox = EventInbox()
-    private let drafts: DraftStore?
+    private let effects: EffectRunner
+    private let keepsDrafts: Bool
     /// The focused form field and the scalar offset its text is shown from (view state: the
     /// field scrolls only when the cursor leaves it).
     private var fieldScroll: (field: CandidateField, scroll: Int)?
@@ -40,8 +22,6 @@ public final class TUIApp {
     private var menuView: MenuView?
     private var promptView: PromptView?
     private var viewOverlayGeneration = -1
-    /// Cancels the running bulk change.
-    private var bulkControl: BulkControl?
     private var viewSize = (rows: 0, cols: 0)
     private var dirty = true
     /// First list row on screen (view state: the viewport follows the cursor).
@@ -57,9 +37,9 @@ public final class TUIApp {
     ///   - connection: what the header shows.
     ///   - drafts: where unsent edits are kept (every edit is saved at once); `nil` keeps none.
     public init(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore? = nil) {
-        self.client = client
         self.model = AppModel(connection: connection)
-        self.drafts = drafts
+        self.effects = EffectRunner(client: client, inbox: inbox, drafts: drafts)
+        self.keepsDrafts = drafts != nil
     }
 
     /// Runs until the user quits or a signal arrives; restores the terminal on every path.
@@ -69,17 +49,16 @@ public final class TUIApp {
         try terminal.start()
         defer { teardown() }
         idlok(cn_stdscr(), true)  // let curses scroll the list with line insert/delete
-        if let warning = terminal.warning { model.flash = Flash(text: warning, kind: .info) }
+        let size = terminal.size
+        apply(.terminalReady(utf8: terminal.utf8, rows: size.rows, cols: size.cols, keepsDrafts: keepsDrafts, warning: terminal.warning))
         run(model.start())
-        if let drafts { apply(.draftsFound(drafts.list().map(\.draft))) }
         while !model.quit {
             // Signals: the terminal layer records them (and handles Ctrl-Z / fg itself).
             let sig = terminal.takeSignal()
             if sig == SIGINT && model.bulk != nil {
                 apply(.interrupt)
             } else if sig != 0 {
-                bulkControl?.cancel()
-                noteUnsavedDraft()
+                effects.cancelBulk()
                 return 128 + sig
             }
             // A bounded batch per turn, so keys (Esc during a bulk change) are read between
@@ -99,10 +78,14 @@ public final class TUIApp {
             }
             wtimeout(cn_stdscr(), timeoutMs)
             if let key = terminal.readKey() {
-                handle(key)
+                if key == .resize {
+                    let size = terminal.size
+                    apply(.resized(rows: size.rows, cols: size.cols))
+                }
+                apply(.key(key))
             } else if terminal.inputClosed {
                 // The terminal is gone (hang-up, end of input, EIO: the SSH connection dropped).
-                bulkControl?.cancel()
+                effects.cancelBulk()
                 return 128 + SIGHUP
             }
         }
@@ -115,223 +98,38 @@ public final class TUIApp {
     /// A line for standard error after the terminal is restored (e.g. where unsaved edits went).
     public private(set) var exitNote: String?
 
-    private func noteUnsavedDraft() {
-        guard let f = model.form, f.draft.hasChanges else { return }
-        exitNote = drafts != nil
-            ? "Unsaved edits of \(DisplayText.sanitize(f.draft.original.fullName)) are kept as a draft; the next start offers them back."
-            : "Unsaved edits of \(DisplayText.sanitize(f.draft.original.fullName)) were not sent."
-    }
-
     private func teardown() {
         menuView = nil
         promptView = nil
         terminal.end()
+        if let f = model.form, f.draft.hasChanges {
+            exitNote = keepsDrafts
+                ? "Unsaved edits of \(DisplayText.sanitize(f.draft.original.fullName)) are kept as a draft; the next start offers them back."
+                : "Unsaved edits of \(DisplayText.sanitize(f.draft.original.fullName)) were not sent."
+        }
     }
 
     private func apply(_ event: Event) {
-        let before = model.form?.draft
-        let effects = model.update(event)
-        keepDraft(before: before, after: model.form?.draft)
-        run(effects)
+        run(model.update(event))
         dirty = true
     }
-
-    /// Every edit is written to the draft store at once; a form that closes (sent or
-    /// discarded) leaves no draft behind. A form open when the program dies keeps its draft.
-    private func keepDraft(before: CandidateDraft?, after: CandidateDraft?) {
-        guard let drafts, before != after else { return }
-        do {
-            if let after {
-                try drafts.record(after)
-            } else if let before {
-                try drafts.delete(candidateId: before.original.id)
-            }
-            if let before, let after, before.original.id != after.original.id { try drafts.delete(candidateId: before.original.id) }
-        } catch {
-            model.flash = Flash(text: "Could not keep the draft: \(error)", kind: .error)
-        }
-    }
-
-    // MARK: keys
-
-    private func handle(_ key: Key) {
-        if key == .resize {
-            dirty = true
-            return
-        }
-        // Below the minimum size only q works (it quits; an open form's edits stay as a draft).
-        let size = terminal.size
-        if size.rows < Self.minRows || size.cols < Self.minCols {
-            if key == .char("q") {
-                noteUnsavedDraft()
-                model.quit = true
-            }
-            return
-        }
-        if case .paste = key, refuseUnshowableEdit() { return }
-        if LineEditor.isEditingKey(key), refuseUnshowableEdit() { return }
-        apply(.key(key))
-    }
-
-    /// In a non-UTF-8 locale a field with non-ASCII text shows every such character as `?`:
-    /// editing it would be editing blind. Refuses the edit with a message instead; returns
-    /// whether it did.
-    private func refuseUnshowableEdit() -> Bool {
-        guard !terminal.utf8, model.overlay == nil, let f = model.form, f.isTypedInForm(f.focus),
-              !f.draft.text(f.focus).unicodeScalars.allSatisfy({ $0.isASCII }) else { return false }
-        model.flash = Flash(text: "\(f.focus.label) has characters this terminal cannot show; edit it in a UTF-8 locale (LANG=C.UTF-8)",
-                            kind: .error)
-        dirty = true
-        return true
-    }
-
-    // MARK: effects
 
     private func run(_ effects: [Effect]) {
-        for effect in effects { run(effect) }
-    }
-
-    /// The editor's rules on the shared request path. A page or the job list gets one attempt
-    /// for a 5xx, timeout or network error (429s and pacing still apply): the model asks it
-    /// again after 1–16 s and says so. Other requests get three attempts, a short blip's worth.
-    static let loadPolicy = RetryPolicy(maxAttempts: 1)
-    static let interactivePolicy = RetryPolicy(maxAttempts: 3)
-
-    /// Starts one effect. Every request goes through the client's shared paced, retrying path
-    /// (`CandidatesClient.paced`): rate-limit pacing, 429 / 5xx / timeout retries, whole-request timeouts.
-    private func run(_ effect: Effect) {
-        let client = self.client, inbox = self.inbox
-        switch effect {
-        case .debounceSearch(let token):
-            Task.detached {
-                try? await Task.sleep(for: .milliseconds(Self.searchPauseMs))
-                inbox.post(.searchDue(token: token))
+        for effect in effects {
+            if case .openEditor(let field, let text) = effect {
+                // The editor needs the terminal: handed over here, on the UI thread; what it
+                // returns comes back as an event like any other result.
+                let edited = ExternalEditor.edit(text, name: field.apiKey, fileExtension: field == .metadata ? "json" : "txt", on: terminal)
+                dirty = true
+                inbox.post(.editorFinished(field, text: edited.text, status: edited.status))
+            } else {
+                self.effects.run(effect)
             }
-        case .searchServer(let generation, let text, let query):
-            Task.detached {
-                do {
-                    let p = try await client.paced(Self.interactivePolicy) { try await client.listCandidates(query).value }
-                    inbox.post(.searchResults(generation: generation, text: text, p))
-                } catch {
-                    inbox.post(.searchFailed(generation: generation, Self.apiError(error)))
-                }
-            }
-        case .wake(let seconds):
-            Task.detached {
-                try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
-                inbox.post(.wake)
-            }
-        case .loadPage(let generation, let query):
-            Task.detached {
-                do {
-                    let r = try await client.paced(Self.loadPolicy) { try await client.listCandidates(query) }
-                    if let info = r.rateLimit { inbox.post(.rateLimit(info)) }
-                    inbox.post(.pageLoaded(generation: generation, r.value))
-                } catch {
-                    inbox.post(.pageFailed(generation: generation, Self.apiError(error)))
-                }
-            }
-        case .loadJobs:
-            Task.detached {
-                do { inbox.post(.jobsLoaded(try await client.allJobs(policy: Self.loadPolicy))) } catch { inbox.post(.jobsFailed(Self.apiError(error))) }
-            }
-        case .save(let id, let patch, let fields):
-            Task.detached {
-                do {
-                    let c = try await client.paced(Self.interactivePolicy) { try await client.updateCandidate(id: id, patch: patch).value }
-                    inbox.post(.saved(c, fields: fields))
-                } catch {
-                    inbox.post(.saveFailed(Self.apiError(error)))
-                }
-            }
-        case .moveStatus(let id, let name, let from, let patch):
-            Task.detached {
-                do {
-                    let c = try await client.paced(Self.interactivePolicy) { try await client.updateCandidate(id: id, patch: patch).value }
-                    inbox.post(.statusMoved(c, from: from))
-                } catch {
-                    inbox.post(.statusMoveFailed(name: name, Self.apiError(error)))
-                }
-            }
-        case .openEditor(let field, let text):
-            apply(editExternally(field, text))
-        case .runBulk(let plan):
-            let control = BulkControl()
-            bulkControl = control
-            Task.detached {
-                _ = await BulkStatusEngine(client: client).run(plan, control: control) { inbox.post(.bulk($0)) }
-            }
-        case .checkBeforeSave(let id):
-            Task.detached {
-                do { inbox.post(.checkedBeforeSave(try await client.paced(Self.interactivePolicy) { try await client.getCandidate(id: id).value })) } catch {
-                    inbox.post(.saveFailed(Self.apiError(error)))
-                }
-            }
-        case .openDraft(let draft):
-            Task.detached {
-                do {
-                    let current = try await client.paced(Self.interactivePolicy) { try await client.getCandidate(id: draft.original.id).value }
-                    inbox.post(.draftOpened(draft.rebased(onto: current)))
-                } catch {
-                    inbox.post(.openFailed(name: draft.original.fullName, Self.apiError(error)))
-                }
-            }
-        case .discardDrafts(let ids):
-            for id in ids { try? drafts?.delete(candidateId: id) }
-        case .openCandidate(let id, let name):
-            // A draft kept for later (or left by a crash) is what the user was editing: open it
-            // over the server's current copy instead of a clean form, which would delete it.
-            if let drafts, let saved = try? drafts.load(candidateId: id), saved.server == drafts.server, saved.company == drafts.company {
-                run([.openDraft(saved.draft)])
-                return
-            }
-            Task.detached {
-                do { inbox.post(.candidateOpened(try await client.paced(Self.interactivePolicy) { try await client.getCandidate(id: id).value })) } catch {
-                    inbox.post(.openFailed(name: name, Self.apiError(error)))
-                }
-            }
-        case .cancelBulk:
-            bulkControl?.cancel()
         }
-    }
-
-    /// Largest text taken back from the editor (the CV limit is 50,000 characters).
-    static let maxEditorBytes = 1 << 20
-
-    /// How long typing must pause before the server is asked with `search=`.
-    static let searchPauseMs = 300
-
-    static func apiError(_ error: Error) -> APIError {
-        (error as? APIError) ?? .transport(detail: "\(error)")
-    }
-
-    /// Writes the text to a private temporary file, runs `$VISUAL`/`$EDITOR` (else `vi`) on it
-    /// with the terminal handed over, and reads it back.
-    private func editExternally(_ field: CandidateField, _ text: String) -> Event {
-        let env = ProcessInfo.processInfo.environment
-        let editor = [env["VISUAL"], env["EDITOR"]].compactMap { $0 }.first { !$0.trimmingCharacters(in: .whitespaces).isEmpty } ?? "vi"
-        let dir = FileManager.default.temporaryDirectory
-        let url = dir.appendingPathComponent("candidates-\(field.apiKey)-\(UUID().uuidString).\(field == .metadata ? "json" : "txt")")
-        defer { try? FileManager.default.removeItem(at: url) }
-        // Created 0600 from the start: the CV never sits readable by others, even for a moment.
-        let fd = open(url.path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { return .editorFinished(field, text: nil, status: -1) }
-        let bytes = Array(text.utf8)
-        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        close(fd)
-        guard written == bytes.count else { return .editorFinished(field, text: nil, status: -1) }
-        let status = terminal.runEditor(editor, file: url.path)
-        dirty = true
-        guard status == 0, let data = FileManager.default.contents(atPath: url.path), data.count <= Self.maxEditorBytes,
-              let edited = String(data: data, encoding: .utf8) else {
-            return .editorFinished(field, text: nil, status: status)
-        }
-        return .editorFinished(field, text: edited, status: 0)
     }
 
     // MARK: rendering
 
-    static let minRows = 16, minCols = 50
 
     private func render() {
         dirty = false
@@ -345,10 +143,10 @@ public final class TUIApp {
         }
         let win = cn_stdscr()
         werase(win)
-        if size.rows < Self.minRows || size.cols < Self.minCols {
+        if size.rows < AppModel.minRows || size.cols < AppModel.minCols {
             menuView = nil; promptView = nil; viewOverlayGeneration = -1
             put(win, 0, 0, "Terminal too small", width: size.cols, attr: cn_a_bold())
-            put(win, 1, 0, "need \(Self.minCols)×\(Self.minRows), have \(size.cols)×\(size.rows)", width: size.cols)
+            put(win, 1, 0, "need \(AppModel.minCols)×\(AppModel.minRows), have \(size.cols)×\(size.rows)", width: size.cols)
             put(win, 2, 0, "q quits; enlarge to continue", width: size.cols)
             curs_set(0)
             wnoutrefresh(win)
