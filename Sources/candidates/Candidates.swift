@@ -72,17 +72,9 @@ struct Edit: AsyncParsableCommand {
             FileHandle.standardError.write(Data("candidates: cannot start the sandbox: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let app = TUIApp(client: open.client, connection: open.info, drafts: open.drafts)
-        let result: Result<Int32, Error> = await withCheckedContinuation { continuation in
-            // curses is driven from this one thread; network tasks post events back to it.
-            let thread = Thread {
-                continuation.resume(returning: Result { try app.run() })
-            }
-            thread.stackSize = 8 << 20
-            thread.start()
-        }
+        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts)
         await open.sandbox?.stop()
-        if let note = app.exitNote { FileHandle.standardError.write(Data("candidates: \(note)\n".utf8)) }
+        if let note = exitNote { FileHandle.standardError.write(Data("candidates: \(note)\n".utf8)) }
         switch result {
         case .success(let code):
             if code != 0 { throw ExitCode(code) }

@@ -33,93 +33,106 @@ final class EffectRunner {
 
     /// Starts one effect; `.openEditor` is not one of its own (see the type's note).
     func run(_ effect: Effect) {
+        guard !runHere(effect) else { return }
         let client = self.client, inbox = self.inbox, drafts = self.drafts
-        let interactive = Self.interactivePolicy
+        Task.detached { await EffectTask.perform(effect, client: client, drafts: drafts, inbox: inbox) }
+    }
+
+    /// Performs the effects that are not one request: the bulk engine, cancelling it, and the
+    /// draft files (written at once, on this thread: a form open when the program dies keeps
+    /// its draft). Returns whether `effect` was one of them.
+    private func runHere(_ effect: Effect) -> Bool {
         switch effect {
-        case .debounceSearch(let token):
-            after(milliseconds: Self.searchPauseMs, post: .searchDue(token: token))
-        case .wake(let seconds):
-            after(milliseconds: Int(seconds * 1000), post: .wake)
-        case .searchServer(let generation, let text, let query):
-            Task.detached {
-                do {
-                    let p = try await client.paced(interactive) { try await client.listCandidates(query).value }
-                    inbox.post(.searchResults(generation: generation, text: text, p))
-                } catch {
-                    inbox.post(.searchFailed(generation: generation, Self.apiError(error)))
-                }
-            }
-        case .loadPage(let generation, let query):
-            Task.detached {
-                do {
-                    let r = try await client.paced(Self.loadPolicy) { try await client.listCandidates(query) }
-                    if let info = r.rateLimit { inbox.post(.rateLimit(info)) }
-                    inbox.post(.pageLoaded(generation: generation, r.value))
-                } catch {
-                    inbox.post(.pageFailed(generation: generation, Self.apiError(error)))
-                }
-            }
-        case .loadJobs:
-            Task.detached {
-                do { inbox.post(.jobsLoaded(try await client.allJobs(policy: Self.loadPolicy))) } catch { inbox.post(.jobsFailed(Self.apiError(error))) }
-            }
-        case .save(let id, let patch, let fields):
-            Task.detached {
-                do {
-                    let c = try await client.paced(interactive) { try await client.updateCandidate(id: id, patch: patch).value }
-                    inbox.post(.saved(c, fields: fields))
-                } catch {
-                    inbox.post(.saveFailed(Self.apiError(error)))
-                }
-            }
-        case .moveStatus(let id, let name, let from, let patch):
-            Task.detached {
-                do {
-                    let c = try await client.paced(interactive) { try await client.updateCandidate(id: id, patch: patch).value }
-                    inbox.post(.statusMoved(c, from: from))
-                } catch {
-                    inbox.post(.statusMoveFailed(name: name, Self.apiError(error)))
-                }
-            }
         case .runBulk(let plan):
             let control = BulkControl()
             bulkControl = control
+            let client = self.client, inbox = self.inbox
             Task.detached {
                 _ = await BulkStatusEngine(client: client).run(plan, control: control) { inbox.post(.bulk($0)) }
             }
         case .cancelBulk:
             bulkControl?.cancel()
-        case .checkBeforeSave(let id):
-            Task.detached {
-                do { inbox.post(.checkedBeforeSave(try await client.paced(interactive) { try await client.getCandidate(id: id).value })) } catch {
-                    inbox.post(.saveFailed(Self.apiError(error)))
-                }
-            }
-        case .openCandidate(let id, let name):
-            Task.detached {
-                // A draft kept for later (or left by a crash) is what the user was editing: open
-                // it over the server's current copy instead of a clean form, which would delete it.
-                if let drafts, let saved = try? drafts.load(candidateId: id), saved.server == drafts.server, saved.company == drafts.company {
-                    await Self.open(saved.draft, client: client, inbox: inbox)
-                    return
-                }
-                do { inbox.post(.candidateOpened(try await client.paced(interactive) { try await client.getCandidate(id: id).value })) } catch {
-                    inbox.post(.openFailed(name: name, Self.apiError(error)))
-                }
-            }
-        case .openDraft(let draft):
-            Task.detached { await Self.open(draft, client: client, inbox: inbox) }
-        case .findDrafts:
-            guard let drafts else { return }
-            Task.detached { inbox.post(.draftsFound(drafts.list().map(\.draft))) }
         case .keepDraft(let draft):
-            // At once, on this thread: a form open when the program dies keeps its draft.
-            guard let drafts else { return }
+            guard let drafts else { return true }
             do { try drafts.record(draft) } catch { inbox.post(.draftStoreFailed("Could not keep the draft: \(error)")) }
         case .discardDrafts(let ids):
-            guard let drafts else { return }
+            guard let drafts else { return true }
             do { for id in ids { try drafts.delete(candidateId: id) } } catch { inbox.post(.draftStoreFailed("Could not delete the draft: \(error)")) }
         case .openEditor:
+            break
+        default:
+            return false
+        }
+        return true
+    }
+
+    static func apiError(_ error: Error) -> APIError {
+        (error as? APIError) ?? .transport(detail: "\(error)")
+    }
+}
+
+/// The effects that are one wait or one request (with its retries), performed in a task of
+/// their own: each posts what came of it.
+enum EffectTask {
+    static func perform(_ effect: Effect, client: CandidatesClient, drafts: DraftStore?, inbox: EventInbox) async {
+        let interactive = EffectRunner.interactivePolicy
+        switch effect {
+        case .debounceSearch(let token):
+            try? await Task.sleep(for: .milliseconds(EffectRunner.searchPauseMs))
+            inbox.post(.searchDue(token: token))
+        case .wake(let seconds):
+            try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+            inbox.post(.wake)
+        case .searchServer(let generation, let text, let query):
+            do {
+                let p = try await client.paced(interactive) { try await client.listCandidates(query).value }
+                inbox.post(.searchResults(generation: generation, text: text, p))
+            } catch {
+                inbox.post(.searchFailed(generation: generation, EffectRunner.apiError(error)))
+            }
+        case .loadPage(let generation, let query):
+            do {
+                let r = try await client.paced(EffectRunner.loadPolicy) { try await client.listCandidates(query) }
+                if let info = r.rateLimit { inbox.post(.rateLimit(info)) }
+                inbox.post(.pageLoaded(generation: generation, r.value))
+            } catch {
+                inbox.post(.pageFailed(generation: generation, EffectRunner.apiError(error)))
+            }
+        case .loadJobs:
+            do { inbox.post(.jobsLoaded(try await client.allJobs(policy: EffectRunner.loadPolicy))) } catch { inbox.post(.jobsFailed(EffectRunner.apiError(error))) }
+        case .save(let id, let patch, let fields):
+            do {
+                let c = try await client.paced(interactive) { try await client.updateCandidate(id: id, patch: patch).value }
+                inbox.post(.saved(c, fields: fields))
+            } catch {
+                inbox.post(.saveFailed(EffectRunner.apiError(error)))
+            }
+        case .moveStatus(let id, let name, let from, let patch):
+            do {
+                let c = try await client.paced(interactive) { try await client.updateCandidate(id: id, patch: patch).value }
+                inbox.post(.statusMoved(c, from: from))
+            } catch {
+                inbox.post(.statusMoveFailed(name: name, EffectRunner.apiError(error)))
+            }
+        case .checkBeforeSave(let id):
+            do { inbox.post(.checkedBeforeSave(try await client.paced(interactive) { try await client.getCandidate(id: id).value })) } catch {
+                inbox.post(.saveFailed(EffectRunner.apiError(error)))
+            }
+        case .openCandidate(let id, let name):
+            // A draft kept for later (or left by a crash) is what the user was editing: open
+            // it over the server's current copy instead of a clean form, which would delete it.
+            if let drafts, let saved = try? drafts.load(candidateId: id), saved.server == drafts.server, saved.company == drafts.company {
+                await open(saved.draft, client: client, inbox: inbox)
+                return
+            }
+            do { inbox.post(.candidateOpened(try await client.paced(interactive) { try await client.getCandidate(id: id).value })) } catch {
+                inbox.post(.openFailed(name: name, EffectRunner.apiError(error)))
+            }
+        case .openDraft(let draft):
+            await open(draft, client: client, inbox: inbox)
+        case .findDrafts:
+            if let drafts { inbox.post(.draftsFound(drafts.list().map(\.draft))) }
+        case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor:
             break
         }
     }
@@ -127,22 +140,10 @@ final class EffectRunner {
     /// Reads the draft's candidate again and posts the draft rebased over it.
     private static func open(_ draft: CandidateDraft, client: CandidatesClient, inbox: EventInbox) async {
         do {
-            let current = try await client.paced(interactivePolicy) { try await client.getCandidate(id: draft.original.id).value }
+            let current = try await client.paced(EffectRunner.interactivePolicy) { try await client.getCandidate(id: draft.original.id).value }
             inbox.post(.draftOpened(draft.rebased(onto: current)))
         } catch {
-            inbox.post(.openFailed(name: draft.original.fullName, apiError(error)))
+            inbox.post(.openFailed(name: draft.original.fullName, EffectRunner.apiError(error)))
         }
-    }
-
-    private func after(milliseconds: Int, post event: Event) {
-        let inbox = self.inbox
-        Task.detached {
-            try? await Task.sleep(for: .milliseconds(milliseconds))
-            inbox.post(event)
-        }
-    }
-
-    static func apiError(_ error: Error) -> APIError {
-        (error as? APIError) ?? .transport(detail: "\(error)")
     }
 }

@@ -42,6 +42,23 @@ public final class TUIApp {
         self.keepsDrafts = drafts != nil
     }
 
+    /// Runs a TUI on a thread of its own — curses is driven from that one thread; network
+    /// tasks post events back to it — and waits until it ends.
+    /// - Returns: the process exit status (0, or 128+signal) or the `TerminalError` that kept
+    ///   it from starting, and the line for standard error after the terminal is restored.
+    public static func run(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore?) async
+        -> (status: Result<Int32, any Error>, exitNote: String?) {
+        await withCheckedContinuation { continuation in
+            let thread = Thread {
+                let app = TUIApp(client: client, connection: connection, drafts: drafts)
+                let status = Result { try app.run() }
+                continuation.resume(returning: (status, app.exitNote))
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+    }
+
     /// Runs until the user quits or a signal arrives; restores the terminal on every path.
     /// Blocks the calling thread. Returns the process exit status (0, or 128+signal).
     /// - Throws: `TerminalError` when there is no usable terminal.
