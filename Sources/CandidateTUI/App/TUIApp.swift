@@ -65,7 +65,6 @@ public final class TUIApp {
     public func run() throws -> Int32 {
         try terminal.start()
         defer { teardown() }
-        idlok(cn_stdscr(), true)  // let curses scroll the list with line insert/delete
         let size = terminal.size
         apply(.terminalReady(utf8: terminal.utf8, rows: size.rows, cols: size.cols, keepsDrafts: keepsDrafts, warning: terminal.warning))
         run(model.start())
@@ -93,8 +92,7 @@ public final class TUIApp {
                     timeoutMs = min(timeoutMs, Int32(max(1, (Self.frameInterval - sinceFrame) / 1_000_000)))
                 }
             }
-            wtimeout(cn_stdscr(), timeoutMs)
-            if let key = terminal.readKey() {
+            if let key = terminal.readKey(waitingAtMost: timeoutMs) {
                 if key == .resize {
                     let size = terminal.size
                     apply(.resized(rows: size.rows, cols: size.cols))

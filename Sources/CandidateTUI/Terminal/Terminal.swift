@@ -112,6 +112,7 @@ public final class Terminal {
         nonl()
         intrflush(cn_stdscr(), false)
         keypad(cn_stdscr(), true)
+        idlok(cn_stdscr(), true)  // let curses scroll the list with line insert/delete
         // Flow control off: Ctrl-S/Ctrl-Q must reach the program, not freeze output.
         var t = termios()
         if tcgetattr(STDIN_FILENO, &t) == 0 {
@@ -275,7 +276,10 @@ public final class Terminal {
 
     /// Waits up to the input timeout for a key; `nil` when none came. When the terminal is
     /// gone (hang-up, end of input, EIO) returns `nil` at once and sets `inputClosed`.
-    func readKey() -> Key? {
+    /// The next key, waiting at most `milliseconds` for one; `nil` when none came (or the
+    /// terminal is gone: see `inputClosed`).
+    func readKey(waitingAtMost milliseconds: Int32) -> Key? {
+        wtimeout(cn_stdscr(), milliseconds)
         if inputClosed { return nil }
         if redrawPending { redrawPending = false; return .resize }
         var wch: wint_t = 0
