@@ -90,10 +90,7 @@ struct CellStyle: Equatable, Hashable, Sendable, CustomStringConvertible {
     /// A colour role.
     static func color(_ role: Role) -> CellStyle { CellStyle(color: role) }
 
-    /// This style with bold added.
-    var bolded: CellStyle { var s = self; s.bold = true; return s }
-
-    /// Whether the style draws anything beyond plain text.
+    /// Whether the style is plain: no attribute, no colour.
     var isPlain: Bool { self == .plain }
 
     /// E.g. `bold+reverse`, `error+bold`, `plain`.

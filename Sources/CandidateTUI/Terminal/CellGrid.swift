@@ -104,18 +104,17 @@ struct CellGrid: Canvas, Sendable {
     }
 
     mutating func fill(y: Int, x: Int, rows height: Int, cols width: Int, style: CellStyle) {
-        for row in max(0, y)..<max(max(0, y), min(rows, y + height)) {
-            for col in max(0, x)..<max(max(0, x), min(cols, x + width)) {
-                place(Cell(text: " ", width: 1, style: style), row, col)
-            }
+        let top = max(0, y), bottom = min(rows, y + height), left = max(0, x), right = min(cols, x + width)
+        guard top < bottom, left < right else { return }
+        for row in top..<bottom {
+            for col in left..<right { place(Cell(text: " ", width: 1, style: style), row, col) }
         }
     }
 
     mutating func restyle(_ y: Int, _ x: Int, count: Int, style: CellStyle) {
-        guard y >= 0, y < rows else { return }
-        for col in max(0, x)..<max(max(0, x), min(cols, x + count)) {
-            cells[y * cols + col].style = style
-        }
+        let left = max(0, x), right = min(cols, x + count)
+        guard y >= 0, y < rows, left < right else { return }
+        for col in left..<right { cells[y * cols + col].style = style }
     }
 
     mutating func frame(y: Int, x: Int, rows height: Int, cols width: Int) {

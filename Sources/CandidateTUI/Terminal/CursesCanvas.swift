@@ -57,9 +57,11 @@ struct CursesCanvas: Canvas {
             werase(window)
             return
         }
+        let first = max(0, y), end = min(rows, y + height)
+        guard first < end, width > 0 else { return }
         let attr = attributes(style)
         if attr != 0 { wattr_on(window, attr, nil) }
-        for row in max(0, y)..<max(max(0, y), min(rows, y + height)) {
+        for row in first..<end {
             mvwhline(window, Int32(row), Int32(x), chtype(UInt8(ascii: " ")), Int32(width))
         }
         if attr != 0 { wattr_off(window, attr, nil) }
