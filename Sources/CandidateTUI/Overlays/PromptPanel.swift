@@ -7,6 +7,7 @@ import CandidateCore
 /// ┌─ Save 1 change ───────────────┐
 /// │ Last name: Novák → Nováková   │
 /// │                               │
+/// │                               │
 /// │ Send these changes? (y/N)     │
 /// └───────────────────────────────┘
 /// ```
