@@ -25,8 +25,10 @@ enum AppView {
         switch model.screen {
         case .list:
             state.fieldScroll = nil
+            drawHeader(ListView.header(model), connection: model.connection, on: &canvas)
             ListView.draw(model, &state, on: &canvas)
         case .form(let f):
+            drawHeader(FormView.header(f), connection: model.connection, on: &canvas)
             cursor = FormView.draw(f, of: model, &state, on: &canvas)
         }
         drawFooter(model, &state, on: &canvas)
@@ -38,14 +40,21 @@ enum AppView {
         canvas.setCursor(cursor)
     }
 
+    /// What a screen puts in the header bar.
+    struct Header: Equatable, Sendable {
+        /// Shown after the program's name, before the connection (the list's filter).
+        var first = ""
+        /// Shown on the right (counts, or the form's state).
+        var right: String
+    }
+
     /// The header bar (row 0, reverse video): `candidates · <first> · <location> · <company>`
-    /// on the left, `right` (counts or the form's state) on the right. The left part keeps at
-    /// least half the line; the right part is cut before it is.
-    static func drawHeader<C: Canvas>(_ model: AppModel, right: String, first: String = "", on canvas: inout C) {
-        let c = model.connection
-        let cols = canvas.cols
+    /// on the left, the screen's `right` part on the right. The left part keeps at least half
+    /// the line; the right part is cut before it is.
+    static func drawHeader<C: Canvas>(_ header: Header, connection c: ConnectionInfo, on canvas: inout C) {
+        let cols = canvas.cols, right = header.right
         var left = "candidates"
-        if !first.isEmpty { left += " · " + first }
+        if !header.first.isEmpty { left += " · " + header.first }
         left += " · \(c.location)"
         if let company = c.company { left += " · \(company)" }
         let style = CellStyle(bold: true, reverse: true)

@@ -12,12 +12,16 @@ enum FormView {
     /// Cells of a field's value on a screen `cols` wide: 16 to 48.
     static func fieldWidth(cols: Int) -> Int { max(16, min(48, cols - fieldLeft - 22)) }
 
+    /// What the header says for the form: on the right whether it is saving or what changed.
+    static func header(_ f: FormModel) -> AppView.Header {
+        AppView.Header(right: f.saving ? "saving…" : (f.draft.hasChanges ? "\(f.draft.changedFields.count) changed" : "no changes"))
+    }
+
     /// Draws the form between the header (row 0) and the two bottom lines. Returns where the
     /// terminal cursor goes: the focused typed field's cursor, else `nil`.
     static func draw<C: Canvas>(_ f: FormModel, of model: AppModel, _ state: inout ViewState, on canvas: inout C) -> CellPosition? {
         let d = f.draft
         let cols = canvas.cols
-        AppView.drawHeader(model, right: f.saving ? "saving…" : (d.hasChanges ? "\(d.changedFields.count) changed" : "no changes"), on: &canvas)
         canvas.put(1, 1, "Edit \(d.original.fullName)", width: cols - 2, style: .bold)
         let fieldWidth = fieldWidth(cols: cols)
         var cursor: CellPosition?

@@ -3,11 +3,15 @@ import CandidateCore
 /// The list screen: the header with counts and filters, the column titles, the visible rows
 /// and the cursor. A function of the model; the viewport's top is view state.
 enum ListView {
+    /// What the header says for the list: the filters first, the counts on the right.
+    static func header(_ model: AppModel) -> AppView.Header {
+        AppView.Header(first: headerFilters(model), right: headerCounts(model))
+    }
+
     /// Draws the list between the header (row 0) and the two bottom lines.
     static func draw<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
         let l = model.list
         let cols = canvas.cols
-        AppView.drawHeader(model, right: headerCounts(model), first: headerFilters(model), on: &canvas)
         let layout = ListLayout(width: cols - 1, statusWidth: l.statusColumnWidth)
         canvas.put(1, 0, layout.headerLine(sortedBy: l.sortColumn, descending: l.sortDescending, utf8: canvas.utf8),
                    width: cols - 1, style: CellStyle(bold: true, underline: true))

@@ -25,7 +25,7 @@ struct CursesCanvas: Canvas {
     private var window: UnsafeMutablePointer<WINDOW>? { cn_stdscr() }
 
     /// The curses attributes of a style, colour pair included.
-    func attributes(_ style: CellStyle) -> attr_t {
+    private func attributes(_ style: CellStyle) -> attr_t {
         var attr: attr_t = 0
         if style.bold { attr |= cn_a_bold() }
         if style.reverse { attr |= cn_a_reverse() }
