@@ -1,0 +1,99 @@
+import CandidateCore
+
+/// The root view: one frame of the whole screen from the model and the view state.
+///
+/// The screen (list or form) fills the rows between the header (row 0) and the two bottom
+/// lines (the message line and the key hints); the open overlay is a panel drawn on top; the
+/// terminal cursor shows only in the focused typed field and the search prompt. A screen
+/// smaller than `AppModel.minRows` × `AppModel.minCols` shows only what to do about it.
+enum AppView {
+
+    /// Draws one frame: every cell of the canvas, then where the cursor goes.
+    static func draw<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
+        canvas.clear()
+        let rows = canvas.rows, cols = canvas.cols
+        let minRows = AppModel.minRows, minCols = AppModel.minCols
+        if rows < minRows || cols < minCols {
+            canvas.put(0, 0, "Terminal too small", width: cols, style: .bold)
+            canvas.put(1, 0, "need \(minCols)×\(minRows), have \(cols)×\(rows)", width: cols)
+            canvas.put(2, 0, "q quits; enlarge to continue", width: cols)
+            canvas.setCursor(nil)
+            return
+        }
+        var cursor: CellPosition?
+        switch model.screen {
+        case .list:
+            state.fieldScroll = nil
+            drawHeader(ListView.header(model), connection: model.connection, on: &canvas)
+            ListView.draw(model, &state, on: &canvas)
+        case .form(let f):
+            drawHeader(FormView.header(f), connection: model.connection, on: &canvas)
+            cursor = FormView.draw(f, of: model, &state, on: &canvas)
+        }
+        drawFooter(model, &state, on: &canvas)
+        drawOverlay(model, on: &canvas)
+        if model.overlay != nil { cursor = nil }
+        if model.searching, model.overlay == nil, case .list = model.screen {
+            cursor = CellPosition(y: rows - 2, x: state.searchCursorColumn)
+        }
+        canvas.setCursor(cursor)
+    }
+
+    /// What a screen puts in the header bar.
+    struct Header: Equatable, Sendable {
+        /// Shown after the program's name, before the connection (the list's filter).
+        var first = ""
+        /// Shown on the right (counts, or the form's state).
+        var right: String
+    }
+
+    /// The header bar (row 0, reverse video): `candidates · <first> · <location> · <company>`
+    /// on the left, the screen's `right` part on the right. The left part keeps at least half
+    /// the line; the right part is cut before it is.
+    static func drawHeader<C: Canvas>(_ header: Header, connection c: ConnectionInfo, on canvas: inout C) {
+        let cols = canvas.cols, right = header.right
+        var left = "candidates"
+        if !header.first.isEmpty { left += " · " + header.first }
+        left += " · \(c.location)"
+        if let company = c.company { left += " · \(company)" }
+        let style = CellStyle(bold: true, reverse: true)
+        canvas.fill(y: 0, x: 0, rows: 1, cols: cols, style: style)
+        let leftWant = DisplayText.width(left)
+        let rightWidth = min(DisplayText.width(right), max(0, cols - 3 - min(leftWant, cols / 2)))
+        canvas.put(0, 1, left, width: max(0, cols - rightWidth - 3), style: style)
+        canvas.put(0, max(0, cols - rightWidth - 1), right, width: rightWidth, style: style)
+    }
+
+    /// The two bottom lines: the bulk progress, the search prompt or the flash message; then
+    /// the key hints.
+    static func drawFooter<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
+        let rows = canvas.rows, cols = canvas.cols
+        if let line = model.bulkStatusLine() {
+            canvas.put(rows - 2, 1, line, width: cols - 2, style: .bold)
+        } else if model.searching, case .list = model.screen {
+            canvas.put(rows - 2, 0, "/" + model.list.filter.search, width: cols - 2, style: .bold)
+            state.searchCursorColumn = min(cols - 2, 1 + DisplayText.width(DisplayText.sanitize(model.list.filter.search)))
+        } else if let flash = model.flash {
+            let style: CellStyle
+            switch flash.kind {
+            case .error: style = CellStyle(bold: true, color: .error)
+            case .ok: style = .color(.ok)
+            case .info: style = .plain
+            }
+            canvas.put(rows - 2, 1, flash.text, width: cols - 2, style: style)
+        }
+        canvas.put(rows - 1, 0, KeyHint.line(model.keyHints(), width: cols - 1, utf8: canvas.utf8),
+                   width: cols - 1, style: CellStyle(reverse: true, color: .dim))
+    }
+
+    /// The open overlay, on top of the screen: a menu, a scrollable panel or a question.
+    static func drawOverlay<C: Canvas>(_ model: AppModel, on canvas: inout C) {
+        if let menu = MenuPanel(model) {
+            menu.draw(on: &canvas)
+        } else if let panel = ScrollPanel.panel(model, rows: canvas.rows, cols: canvas.cols) {
+            panel.draw(on: &canvas)
+        } else if let p = model.prompt() {
+            PromptPanel(title: p.title, lines: p.lines, question: p.question).draw(on: &canvas)
+        }
+    }
+}

@@ -1,0 +1,18 @@
+import CandidateCore
+
+/// What only the view keeps between frames: where viewports stand. The model never reads it;
+/// the views update it as they draw (a viewport moves only when the cursor leaves it).
+struct ViewState: Equatable, Sendable {
+    /// The focused form field and the scalar offset its text is shown from.
+    struct FieldScroll: Equatable, Sendable {
+        var field: CandidateField
+        var scroll: Int
+    }
+
+    /// First list row on screen.
+    var listTop = 0
+    /// The focused field's horizontal scroll; `nil` on the list.
+    var fieldScroll: FieldScroll?
+    /// The column of the search prompt's cursor (after the typed text).
+    var searchCursorColumn = 0
+}

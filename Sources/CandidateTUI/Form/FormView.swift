@@ -1,0 +1,76 @@
+import CandidateCore
+
+/// The form screen: one row per field (label, changed mark, the value in underlined cells, a
+/// message or hint beside it) and the read-only facts below. A function of the model; the
+/// focused field's horizontal scroll is view state.
+enum FormView {
+    /// Cells of the field labels.
+    static let labelWidth = 13
+    /// The column where field values start.
+    static let fieldLeft = labelWidth + 4
+
+    /// Cells of a field's value on a screen `cols` wide: 16 to 48.
+    static func fieldWidth(cols: Int) -> Int { max(16, min(48, cols - fieldLeft - 22)) }
+
+    /// What the header says for the form: on the right whether it is saving or what changed.
+    static func header(_ f: FormModel) -> AppView.Header {
+        AppView.Header(right: f.saving ? "saving…" : (f.draft.hasChanges ? "\(f.draft.changedFields.count) changed" : "no changes"))
+    }
+
+    /// Draws the form between the header (row 0) and the two bottom lines. Returns where the
+    /// terminal cursor goes: the focused typed field's cursor, else `nil`.
+    static func draw<C: Canvas>(_ f: FormModel, of model: AppModel, _ state: inout ViewState, on canvas: inout C) -> CellPosition? {
+        let d = f.draft
+        let cols = canvas.cols
+        canvas.put(1, 1, "Edit \(d.original.fullName)", width: cols - 2, style: .bold)
+        let fieldWidth = fieldWidth(cols: cols)
+        var cursor: CellPosition?
+        if state.fieldScroll?.field != f.focus { state.fieldScroll = .init(field: f.focus, scroll: 0) }
+        for (i, field) in CandidateField.allCases.enumerated() {
+            let y = 2 + i
+            let focused = field == f.focus
+            let marker = focused ? (canvas.utf8 ? "▸" : ">") : " "
+            canvas.put(y, 0, marker, width: 1, style: .bold)
+            canvas.put(y, 1, field.label, width: labelWidth, style: focused ? .bold : .plain)
+            if d.isChanged(field) { canvas.put(y, 1 + labelWidth + 1, "*", width: 1, style: .bold) }
+            // The field: underlined cells; the focused typed field shows the part around its cursor.
+            let shown: String
+            if focused, f.isTypedInForm(field) {
+                let view = f.editor.view(width: fieldWidth, scroll: state.fieldScroll?.scroll ?? 0)
+                state.fieldScroll = .init(field: field, scroll: view.scroll)
+                shown = view.text
+                cursor = CellPosition(y: y, x: fieldLeft + view.cursorColumn)
+            } else if f.isTypedInForm(field) {
+                shown = d.text(field)
+            } else {
+                shown = f.shownText(field, jobTitle: { model.jobTitle($0) })
+            }
+            canvas.put(y, fieldLeft, DisplayText.fit(shown, to: fieldWidth), width: fieldWidth, style: .underline)
+            let msgLeft = fieldLeft + fieldWidth + 2
+            let msgWidth = cols - msgLeft - 1
+            if let message = f.errors[field] ?? f.tooLongNote(field) {
+                canvas.put(y, msgLeft, "! " + message, width: msgWidth, style: CellStyle(bold: true, color: .error))
+            } else if let note = f.hiddenNote(field) {
+                canvas.put(y, msgLeft, (canvas.utf8 ? "⚠ " : "! ") + note, width: msgWidth, style: .color(.error))
+            } else if focused, !FormModel.isTyped(field) {
+                canvas.put(y, msgLeft, hint(field), width: msgWidth, style: .color(.dim))
+            }
+        }
+        // Read-only facts below the fields, as many lines as fit above the two bottom lines.
+        let infoTop = 3 + CandidateField.allCases.count
+        let info = f.infoLines(room: max(0, canvas.rows - 2 - infoTop))
+        for (k, line) in info.enumerated() {
+            canvas.put(infoTop + k, 1, line, width: cols - 2, style: .color(.dim))
+        }
+        return cursor
+    }
+
+    /// What Enter does on a field that is not typed into.
+    static func hint(_ field: CandidateField) -> String {
+        switch field {
+        case .status, .gender: return "Enter: menu"
+        case .jobIds: return "Enter: pick jobs"
+        default: return "Enter: $EDITOR"
+        }
+    }
+}

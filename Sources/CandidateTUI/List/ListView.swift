@@ -1,0 +1,74 @@
+import CandidateCore
+
+/// The list screen: the header with counts and filters, the column titles, the visible rows
+/// and the cursor. A function of the model; the viewport's top is view state.
+enum ListView {
+    /// What the header says for the list: the filters first, the counts on the right.
+    static func header(_ model: AppModel) -> AppView.Header {
+        AppView.Header(first: headerFilters(model), right: headerCounts(model))
+    }
+
+    /// Draws the list between the header (row 0) and the two bottom lines.
+    static func draw<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
+        let l = model.list
+        let cols = canvas.cols
+        let layout = ListLayout(width: cols - 1, statusWidth: l.statusColumnWidth)
+        canvas.put(1, 0, layout.headerLine(sortedBy: l.sortColumn, descending: l.sortDescending, utf8: canvas.utf8),
+                   width: cols - 1, style: CellStyle(bold: true, underline: true))
+        let visible = max(1, canvas.rows - 4)
+        state.listTop = top(after: state.listTop, cursor: l.cursor, count: l.count, visible: visible)
+        if l.count == 0 {
+            canvas.put(3, 2, model.emptyListText(), width: cols - 3)
+        }
+        for row in 0..<visible {
+            let i = state.listTop + row
+            guard i < l.count else { break }
+            let c = l.row(i)
+            canvas.put(2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id)), width: cols - 1)
+            if i == l.cursor {
+                // The cursor: reverse video over the mark column and the name, not the whole row,
+                // so a move changes a few cells of two rows (no more bytes per move than `less`).
+                canvas.restyle(2 + row, 0, count: min(layout.cursorWidth, cols - 1), style: .reverse)
+            }
+        }
+    }
+
+    /// The first row shown: the viewport only scrolls when the cursor leaves it, so a move
+    /// repaints two rows, not the screen.
+    static func top(after top: Int, cursor: Int, count: Int, visible: Int) -> Int {
+        var t = top
+        if cursor < t { t = cursor }
+        if cursor >= t + visible { t = cursor - visible + 1 }
+        return max(0, min(t, max(0, count - visible)))
+    }
+
+    /// The header's right part: "7 / 210 candidates" (shown / total); while pages load
+    /// "7 shown · loaded 300 / 2000 candidates"; marks first.
+    static func headerCounts(_ model: AppModel) -> String {
+        let l = model.list
+        var right = l.total.map { "\($0) candidate\($0 == 1 ? "" : "s")" } ?? "…"
+        if let total = l.total, l.loadedCount < total {
+            right = "loaded \(l.loadedCount) / " + right
+            if l.filter.isActive { right = "\(l.count) shown · " + right }
+        } else {
+            if l.filter.isActive { right = "\(l.count) / " + right }
+            if l.loading { right = "loading… · " + right }
+        }
+        if !model.marks.isEmpty {
+            let hidden = model.hiddenMarkCount
+            right = "\(model.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : "") + " · " + right
+        }
+        return right
+    }
+
+    /// What the header says before the connection: the filter, and a reversed server order
+    /// (other sorts show as an arrow on their column title). Before the connection, so a narrow
+    /// terminal cuts the connection first.
+    static func headerFilters(_ model: AppModel) -> String {
+        let l = model.list
+        var first: [String] = []
+        if l.filter.isActive { first.append("filter: " + model.filterDescription()) }
+        if l.sortColumn == .server && l.sortDescending { first.append("server order reversed") }
+        return first.joined(separator: " · ")
+    }
+}
