@@ -31,6 +31,7 @@ let package = Package(
             name: "CandidateCore",
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -68,8 +69,15 @@ let package = Package(
             swiftSettings: [.define("BENCH_LIST_FILTER")]
         ),
         // A tiny misbehaving HTTP server on 127.0.0.1 for the client and CLI tests.
-        .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
-        .testTarget(name: "CandidateCoreTests", dependencies: ["CandidateCore", "TestHTTPServer"]),
+        .target(
+            name: "TestHTTPServer",
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            path: "Tests/TestHTTPServer"
+        ),
+        .testTarget(
+            name: "CandidateCoreTests",
+            dependencies: ["CandidateCore", "TestHTTPServer", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+        ),
         .testTarget(
             name: "CandidateSandboxTests",
             dependencies: [
@@ -77,6 +85,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(
