@@ -1,3 +1,5 @@
+import Foundation
+
 /// How the shared request path (`CandidatesClient.paced`) retries one logical request.
 ///
 /// 429: wait for the server's `Retry-After` (every request of the client waits), then retry; a
@@ -26,5 +28,22 @@ public struct RetryPolicy: Sendable, Equatable {
         self.initialBackoff = max(0, initialBackoff)
         self.maxBackoff = max(0, maxBackoff)
         self.maxRateLimitAnswers = max(1, maxRateLimitAnswers)
+    }
+}
+
+extension RetryPolicy {
+    /// How the editor reloads a list page or the job list after a transient failure: each
+    /// request goes out once, and the model asks again after 1, 2, 4, 8 and 16 s (no jitter:
+    /// the wait is shown on screen), 6 attempts in all; then it waits for the user.
+    public static let reload = RetryPolicy(maxAttempts: 6, initialBackoff: 1, maxBackoff: 16)
+
+    /// Attempts after the first one: `maxAttempts − 1` (5 for `reload`).
+    public var maxRetries: Int { maxAttempts - 1 }
+
+    /// The pause in seconds after the `attempt`-th failed attempt (1-based), before jitter:
+    /// `initialBackoff · 2^(attempt−1)`, at most `maxBackoff`; `reload` gives 1, 2, 4, 8, 16.
+    /// `CandidatesClient.paced` waits half of it plus a random part of the other half.
+    public func backoff(afterAttempt attempt: Int) -> Double {
+        min(maxBackoff, initialBackoff * pow(2, Double(max(0, attempt - 1))))
     }
 }
