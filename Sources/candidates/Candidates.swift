@@ -56,7 +56,7 @@ struct Edit: AsyncParsableCommand {
 
     func run() async throws {
         // Nothing may print while curses owns the screen: logs go to $CANDIDATES_LOG or nowhere.
-        LogSetup.bootstrap(toFile: ProcessInfo.processInfo.environment["CANDIDATES_LOG"])
+        LogSetup.bootstrapFromEnvironment()
         // No terminal: say so before a connection is opened or the sandbox's file is created.
         do { try Terminal.preflight() } catch {
             FileHandle.standardError.write(Data("candidates: \(error)\n".utf8))
@@ -72,17 +72,19 @@ struct Edit: AsyncParsableCommand {
             FileHandle.standardError.write(Data("candidates: cannot start the sandbox: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let app = TUIApp(client: open.client, connection: open.info, drafts: open.drafts)
-        let result: Result<Int32, Error> = await withCheckedContinuation { continuation in
-            // curses is driven from this one thread; network tasks post events back to it.
+        let (client, info, drafts) = (open.client, open.info, open.drafts)
+        let (result, exitNote): (Result<Int32, Error>, String?) = await withCheckedContinuation { continuation in
+            // curses is driven from this one thread, which owns the app; network tasks post events back to it.
             let thread = Thread {
-                continuation.resume(returning: Result { try app.run() })
+                let app = TUIApp(client: client, connection: info, drafts: drafts)
+                let result = Result { try app.run() }
+                continuation.resume(returning: (result, app.exitNote))
             }
             thread.stackSize = 8 << 20
             thread.start()
         }
         await open.sandbox?.stop()
-        if let note = app.exitNote { FileHandle.standardError.write(Data("candidates: \(note)\n".utf8)) }
+        if let note = exitNote { FileHandle.standardError.write(Data("candidates: \(note)\n".utf8)) }
         switch result {
         case .success(let code):
             if code != 0 { throw ExitCode(code) }
@@ -158,7 +160,7 @@ struct Serve: AsyncParsableCommand {
         for c in SandboxDemo.companies { out += "  \(c.id)  \(c.name)\n" }
         out += "Try: INSTAVIEW_BASE_URL=\(server.baseURL) INSTAVIEW_API_KEY=\(SandboxDemo.defaultKey.key) candidates\n"
         print(out, terminator: "")
-        fflush(stdout)
+        fflush(StandardStreams.output)
         await server.waitUntilStopped()
     }
 }

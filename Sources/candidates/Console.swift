@@ -1,6 +1,7 @@
 import CandidateCore
 import Dispatch
 import Foundation
+import NIOConcurrencyHelpers
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -12,23 +13,23 @@ import Glibc
 enum Console {
     /// One line on standard output. Exits quietly (status 0) when the reader has gone away.
     static func out(_ line: String) {
-        if fputs(line + "\n", stdout) < 0 { exit(0) }
+        if fputs(line + "\n", StandardStreams.output) < 0 { exit(0) }
     }
 
     /// Flushes standard output (after each page of a stream, so pipes see lines early).
     static func flush() {
-        if fflush(stdout) != 0 { exit(0) }
+        if fflush(StandardStreams.output) != 0 { exit(0) }
     }
 
     /// One line on standard error.
     static func err(_ line: String) {
-        fputs(line + "\n", stderr)
+        fputs(line + "\n", StandardStreams.error)
     }
 
     /// Text on standard error without a newline (progress lines).
     static func errRaw(_ text: String) {
-        fputs(text, stderr)
-        fflush(stderr)
+        fputs(text, StandardStreams.error)
+        fflush(StandardStreams.error)
     }
 
     /// Character classification from the environment, falling back to C.UTF-8 when its codeset is
@@ -44,32 +45,20 @@ enum Console {
     static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 }
 
-/// A status named on the command line: the API's enum, case-insensitive, `-` or `_` alike
-/// (`rejected`, `in-process`). Anything else is a usage problem (only the enum may be sent).
-func parseStatus(_ raw: String, option: String) throws -> CandidateStatus {
-    let normalized = raw.trimmingCharacters(in: .whitespaces).uppercased().replacingOccurrences(of: "-", with: "_")
-    let status = CandidateStatus(normalized)
-    guard status.isKnown else {
-        throw UsageProblem("\(option): unknown status \"\(DisplayText.sanitize(raw))\"; use one of "
-                           + CandidateStatus.allKnown.map(\.rawValue).joined(separator: ", "))
-    }
-    return status
-}
-
 /// Turns Ctrl-C (SIGINT) and SIGTERM into a graceful cancel; a second one ends the program at once (status 130).
-final class InterruptWatcher: @unchecked Sendable {
-    private var sources: [DispatchSourceSignal] = []
-    private let lock = NSLock()
-    private var count = 0
+///
+/// A class because it owns the signal sources; the signals seen so far are counted in a lock box.
+final class InterruptWatcher {
+    private let sources: [DispatchSourceSignal]
 
     /// Starts watching; `onFirst` runs on a background queue at the first signal.
     init(onFirst: @escaping @Sendable () -> Void) {
-        for sig in [SIGINT, SIGTERM] {
+        let seen = NIOLockedValueBox(0)
+        sources = [SIGINT, SIGTERM].map { sig in
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
-            source.setEventHandler { [weak self] in
-                guard let self else { return }
-                let n = self.lock.withLock { () -> Int in self.count += 1; return self.count }
+            source.setEventHandler {
+                let n = seen.withLockedValue { count -> Int in count += 1; return count }
                 if n == 1 {
                     onFirst()
                 } else {
@@ -78,37 +67,35 @@ final class InterruptWatcher: @unchecked Sendable {
                 }
             }
             source.resume()
-            sources.append(source)
+            return source
         }
     }
 
     /// Stops watching and restores the default handlers.
     func stop() {
         for s in sources { s.cancel() }
-        sources = []
         signal(SIGINT, SIG_DFL)
         signal(SIGTERM, SIG_DFL)
     }
 }
 
 /// A one-line progress display on standard error (only when it is a terminal), redrawn at most
-/// ten times a second.
-final class ProgressLine: @unchecked Sendable {
+/// ten times a second. Copies share the line.
+struct ProgressLine: Sendable {
     private let enabled: Bool
-    private let lock = NSLock()
-    private var lastDraw: Double = 0
-    private var visible = false
+    /// When it was last drawn (seconds since 1970) and whether it is on screen.
+    private let state = NIOLockedValueBox((lastDraw: 0.0, visible: false))
 
     init(enabled: Bool = Console.stderrIsTerminal) { self.enabled = enabled }
 
     /// Shows `text` (already safe for the terminal); `force` draws even if drawn very recently.
     func show(_ text: String, force: Bool = false) {
         guard enabled else { return }
-        lock.withLock {
+        state.withLockedValue { state in
             let now = Date().timeIntervalSince1970
-            guard force || now - lastDraw >= 0.1 else { return }
-            lastDraw = now
-            visible = true
+            guard force || now - state.lastDraw >= 0.1 else { return }
+            state.lastDraw = now
+            state.visible = true
             Console.errRaw("\r\u{1B}[K" + text)
         }
     }
@@ -116,9 +103,9 @@ final class ProgressLine: @unchecked Sendable {
     /// Removes the line.
     func clear() {
         guard enabled else { return }
-        lock.withLock {
-            if visible { Console.errRaw("\r\u{1B}[K") }
-            visible = false
+        state.withLockedValue { state in
+            if state.visible { Console.errRaw("\r\u{1B}[K") }
+            state.visible = false
         }
     }
 }

@@ -51,7 +51,7 @@ final class TUIRun {
         // A second window keeps the tmux server (the pane's reaper) alive if the pane is killed.
         try session.tmux(["new-window", "-d", "-t", session.name, "sleep 600"])
         try session.tmux(["pipe-pane", "-o", "-t", session.name + ":0", "cat >> " + q(rawPath)])
-        FileManager.default.createFile(atPath: goPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: goPath, contents: nil)
     }
 
     /// The program's pid once it started.
