@@ -269,22 +269,13 @@ struct BulkStatusRun {
     /// that could not be read included).
     static func summary(_ lines: [Line], target: CandidateStatus, seconds: Double, cancelled: Bool) -> String {
         func count(_ outcome: String) -> Int { lines.filter { $0.outcome == outcome }.count }
-        var parts = ["moved \(count("moved"))"]
-        for (outcome, label) in [("skipped", "skipped"), ("failed", "failed"), ("not_attempted", "not attempted")] where count(outcome) > 0 {
-            parts.append("\(label) \(count(outcome))")
-        }
-        return "\(cancelled ? "Cancelled" : "Done") in \(String(format: "%.1f", seconds)) s: " + parts.joined(separator: " · ")
-            + " → \(DisplayText.sanitize(target.rawValue))"
+        let tally = BulkTally(moved: count("moved"), skipped: count("skipped"), failed: count("failed"),
+                              notAttempted: count("not_attempted"))
+        return BulkSummaryText.summary(tally, target: target, cancelled: cancelled, seconds: seconds)
     }
 
     /// `Moving to REJECTED [#######.............] 12/37 · 2 failed · waiting 42s for rate limit · Ctrl-C cancels`
-    static func progressText(_ p: BulkProgress, target: CandidateStatus, cancelling: Bool, width: Int = 20) -> String {
-        let filled = p.total > 0 ? min(width, p.done * width / p.total) : 0
-        var s = "Moving to \(DisplayText.sanitize(target.rawValue)) ["
-            + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(p.done)/\(p.total)"
-        if p.failed > 0 { s += " · \(p.failed) failed" }
-        if let w = p.waitingSeconds, w > 0 { s += " · waiting \(Int(w.rounded(.up)))s for rate limit" }
-        s += cancelling ? " · cancelling" : " · Ctrl-C cancels"
-        return s
+    static func progressText(_ p: BulkProgress, target: CandidateStatus, cancelling: Bool) -> String {
+        BulkSummaryText.progress(p, target: target, note: cancelling ? "cancelling" : "Ctrl-C cancels")
     }
 }
