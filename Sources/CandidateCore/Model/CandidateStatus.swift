@@ -3,6 +3,8 @@
 /// The API's enum is `UNDEFINED`, `APPLIED`, `IN_PROCESS`, `REJECTED`, `ACCEPTED`
 /// (API page, "Status"). A value outside the enum is kept as it came and shown as it
 /// came, never rejected on read; only the enum may be *sent*.
+///
+/// Coded as its raw string (the standard library's `Codable` for `RawRepresentable`).
 public struct CandidateStatus: RawRepresentable, Hashable, Codable, Sendable, CustomStringConvertible {
     /// The wire spelling, e.g. `"IN_PROCESS"`.
     public let rawValue: String
@@ -22,14 +24,6 @@ public struct CandidateStatus: RawRepresentable, Hashable, Codable, Sendable, Cu
     public var isKnown: Bool { Self.allKnown.contains(self) }
 
     public var description: String { rawValue }
-
-    public init(from decoder: Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
 }
 
 /// The gender override of a candidate. `nil` on a candidate means "auto-detected from the name".
@@ -45,12 +39,4 @@ public struct CandidateGender: RawRepresentable, Hashable, Codable, Sendable, Cu
     public static let allKnown: [CandidateGender] = [.male, .female]
     public var isKnown: Bool { Self.allKnown.contains(self) }
     public var description: String { rawValue }
-
-    public init(from decoder: Decoder) throws {
-        rawValue = try decoder.singleValueContainer().decode(String.self)
-    }
-    public func encode(to encoder: Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(rawValue)
-    }
 }

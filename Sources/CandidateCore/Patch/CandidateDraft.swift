@@ -17,7 +17,17 @@ import Foundation
 /// (what the user adds there is an accident; what the server has is kept); the phone loses
 /// spaces, dashes, dots and parentheses (`+421 905-123 456` → `+421905123456`); a GDPR
 /// timestamp is shown as its date.
-public struct CandidateDraft: Hashable, Sendable {
+///
+/// A draft is also what `DraftStore` writes to disk: the original candidate as loaded, plus
+/// the current value of every editable field as the user left it (nothing normalized, invalid
+/// text kept as typed), under the property names:
+///
+/// ```json
+/// {"original": {…candidate as the API sent it…}, "firstName": "…", "lastName": "…",
+///  "email": "", "phoneNumber": "…", "gdprExpiryDate": "2027-01-31", "status": "NEW",
+///  "gender": null, "jobIds": ["…"], "metadataText": "{…}", "cvText": "…"}
+/// ```
+public struct CandidateDraft: Hashable, Sendable, Codable {
     /// The candidate as it was when the form opened.
     public let original: Candidate
 
@@ -260,5 +270,24 @@ public enum FieldDisplay {
             let new = text(f, patch[f] ?? .null, jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, patch[f])
             return "\(f.label): \(old) → \(new)"
         }
+    }
+}
+
+extension CandidateDraft {
+    /// What the compiler would write, except that a cleared `gender` is written as `null`
+    /// instead of being left out, as draft files have always had it (reading accepts both).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(original, forKey: .original)
+        try c.encode(firstName, forKey: .firstName)
+        try c.encode(lastName, forKey: .lastName)
+        try c.encode(email, forKey: .email)
+        try c.encode(phoneNumber, forKey: .phoneNumber)
+        try c.encode(gdprExpiryDate, forKey: .gdprExpiryDate)
+        try c.encode(status, forKey: .status)
+        try c.encode(gender, forKey: .gender)
+        try c.encode(jobIds, forKey: .jobIds)
+        try c.encode(metadataText, forKey: .metadataText)
+        try c.encode(cvText, forKey: .cvText)
     }
 }
