@@ -47,9 +47,11 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Starts programs with posix_spawn: the editor hand-over, the bench's and the tests' children.
+        .target(name: "ChildProcess"),
         .target(
             name: "CandidateTUI",
-            dependencies: ["CandidateCore", "CNCurses", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CandidateCore", "CNCurses", "ChildProcess", .product(name: "Logging", package: "swift-log")],
             swiftSettings: [.swiftLanguageMode(.v5)]
         ),
         .executableTarget(
@@ -65,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "candidates-bench",
-            dependencies: ["CandidateCore", "CandidateTUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["CandidateCore", "CandidateTUI", "ChildProcess", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: [.define("BENCH_LIST_FILTER")]
         ),
         // A tiny misbehaving HTTP server on 127.0.0.1 for the client and CLI tests.
@@ -94,7 +96,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CandidateCore", "TestHTTPServer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CandidateCore", "ChildProcess", "TestHTTPServer", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

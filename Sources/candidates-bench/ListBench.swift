@@ -1,6 +1,7 @@
 import ArgumentParser
 import CandidateCore
 import CandidateTUI
+import ChildProcess
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -184,11 +185,11 @@ struct ListBench: AsyncParsableCommand {
         var result = FzfResult()
         func time(_ file: String, _ prefix: String, out: String = "/dev/null") throws -> Double {
             let start = ContinuousClock.now
-            let child = try Child.start(["fzf", "--filter", prefix], stdin: file, stdout: out, stderr: "/dev/null", environment: env)
+            let child = try ChildProcess.start(["fzf", "--filter", prefix], stdin: .file(file), stdout: .file(out), stderr: .null, environment: env)
             let status = child.wait()
             let ms = seconds(ContinuousClock.now - start) * 1000
             // 1: no match, which is still a finished filter.
-            guard status == 0 || status == 1 else { throw Child.Failure(description: "fzf --filter \(prefix) exited \(status)") }
+            guard status == 0 || status == 1 else { throw BenchFailure(description: "fzf --filter \(prefix) exited \(status)") }
             return ms
         }
         for (file, label) in [(namesFile, "names"), (haystackFile, "name, email, phone")] {
@@ -245,9 +246,9 @@ struct ListBench: AsyncParsableCommand {
             }
             usleep(2_000)
         }
-        guard let seen else { throw Child.Failure(description: "no candidate row after 30 s\n--- screen ---\n\(last)") }
+        guard let seen else { throw BenchFailure(description: "no candidate row after 30 s\n--- screen ---\n\(last)") }
         guard let t0Text = try? String(contentsOfFile: t0File, encoding: .utf8), let t0 = UInt64(t0Text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw Child.Failure(description: "the pane did not record its start time")
+            throw BenchFailure(description: "the pane did not record its start time")
         }
         let pollMs = Double(seen - pollStart) / 1e6 / Double(max(1, polls))
         try? pane.keys("q")
@@ -284,9 +285,9 @@ struct ListBench: AsyncParsableCommand {
                                 environment: environment, cols: Self.cols, rows: Self.rows)
         defer { pane.kill() }
         let size = try pane.display("#{pane_width}×#{pane_height}")
-        guard size == "\(Self.cols)×\(Self.rows)" else { throw Child.Failure(description: "the pane is \(size), not \(Self.cols)×\(Self.rows)") }
+        guard size == "\(Self.cols)×\(Self.rows)" else { throw BenchFailure(description: "the pane is \(size), not \(Self.cols)×\(Self.rows)") }
         try pane.waitForScreen("the first rows", seconds: 30) { Self.hasCandidateRow($0) }
-        guard let pid = Int32(try pane.display("#{pane_pid}")) else { throw Child.Failure(description: "no pane pid") }
+        guard let pid = Int32(try pane.display("#{pane_pid}")) else { throw BenchFailure(description: "no pane pid") }
         let anonAtFirstRows = memoryKB(pid: pid, field: "RssAnon") ?? 0
         print(String(format: "   at the first rows: VmRSS %.1f MB (RssAnon %.1f MB, RssFile %.1f MB)", Double(memoryKB(pid: pid, field: "VmRSS") ?? 0) / 1024,
                      Double(anonAtFirstRows) / 1024, Double(memoryKB(pid: pid, field: "RssFile") ?? 0) / 1024))
@@ -307,7 +308,7 @@ struct ListBench: AsyncParsableCommand {
         let header = String(screen.split(separator: "\n").first ?? "").trimmingCharacters(in: .whitespaces)
         let loaded = header.range(of: #"\d+(?= candidates)"#, options: .regularExpression).flatMap { Int(header[$0]) } ?? 0
         let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
-        guard comm.hasPrefix("candidates") else { throw Child.Failure(description: "pane process \(pid) is \(comm), not candidates") }
+        guard comm.hasPrefix("candidates") else { throw BenchFailure(description: "pane process \(pid) is \(comm), not candidates") }
         let hwm = memoryKB(pid: pid, field: "VmHWM") ?? 0
         let rss = memoryKB(pid: pid, field: "VmRSS") ?? 0
         print(String(format: "   every page loaded after %.1f s: ", loadSeconds) + "\"\(header)\"")
@@ -470,8 +471,8 @@ struct ListBench: AsyncParsableCommand {
                    ifnull((SELECT group_concat(jobId) FROM (SELECT jobId FROM candidateJob WHERE candidateId = candidate.id ORDER BY position)), '')
             FROM candidate WHERE companyId = '\(companyId)' ORDER BY createdAt, id
             """
-        let status = try Child.start(["sqlite3", "-readonly", "-ascii", db, sql], stdout: out, stderr: err).wait()
-        guard status == 0 else { throw Child.Failure(description: "sqlite3 failed (\(status)), see \(err)") }
+        let status = try ChildProcess.start(["sqlite3", "-readonly", "-ascii", db, sql], stdout: .file(out), stderr: .file(err)).wait()
+        guard status == 0 else { throw BenchFailure(description: "sqlite3 failed (\(status)), see \(err)") }
         let data = FileManager.default.contents(atPath: out) ?? Data()
         defer { try? FileManager.default.removeItem(atPath: out) }
         var result: [Candidate] = []
@@ -488,8 +489,8 @@ struct ListBench: AsyncParsableCommand {
     }
 
     static func companyCounts(db: String) throws -> [(id: String, count: Int)] {
-        let r = try runCapturing(["sqlite3", "-readonly", db, "SELECT companyId || ' ' || count(*) FROM candidate GROUP BY companyId ORDER BY companyId"])
-        guard r.status == 0 else { throw Child.Failure(description: "sqlite3: \(r.output)") }
+        let r = try ChildProcess.run(["sqlite3", "-readonly", db, "SELECT companyId || ' ' || count(*) FROM candidate GROUP BY companyId ORDER BY companyId"])
+        guard r.status == 0 else { throw BenchFailure(description: "sqlite3: \(r.output)") }
         return r.output.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ")
             guard parts.count == 2, let n = Int(parts[1]) else { return nil }
@@ -498,7 +499,7 @@ struct ListBench: AsyncParsableCommand {
     }
 
     static func onPath(_ tool: String) -> Bool {
-        (try? Child.timedShell("command -v \(tool)", stdout: "/dev/null", stderr: "/dev/null", environment: ProcessInfo.processInfo.environment).status) == 0
+        (try? timedShell("command -v \(tool)", stdout: "/dev/null", stderr: "/dev/null", environment: ProcessInfo.processInfo.environment).status) == 0
     }
 
     static func machine() -> String {
