@@ -67,8 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "candidates-bench",
-            dependencies: ["CandidateCore", "CandidateTUI", "ChildProcess", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: [.define("BENCH_LIST_FILTER")]
+            dependencies: ["CandidateCore", "ChildProcess", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // A tiny misbehaving HTTP server on 127.0.0.1 for the client and CLI tests.
         .target(
