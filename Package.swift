@@ -79,6 +79,7 @@ let package = Package(
             name: "CandidateCoreTests",
             dependencies: ["CandidateCore", "TestHTTPServer", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
             name: "CandidateSandboxTests",
             dependencies: [
