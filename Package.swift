@@ -31,6 +31,7 @@ let package = Package(
             name: "CandidateCore",
             dependencies: [
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -46,10 +47,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Starts programs with posix_spawn: the editor hand-over, the bench's and the tests' children.
+        .target(name: "ChildProcess"),
         .target(
             name: "CandidateTUI",
             dependencies: [
-                "CandidateCore", "CNCurses",
+                "CandidateCore", "CNCurses", "ChildProcess",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
@@ -62,17 +65,24 @@ let package = Package(
                 "CandidateSandbox",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ],
-            swiftSettings: [.swiftLanguageMode(.v5)]
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
         .executableTarget(
             name: "candidates-bench",
-            dependencies: ["CandidateCore", "CandidateTUI", .product(name: "ArgumentParser", package: "swift-argument-parser")],
-            swiftSettings: [.define("BENCH_LIST_FILTER")]
+            dependencies: ["CandidateCore", "ChildProcess", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // A tiny misbehaving HTTP server on 127.0.0.1 for the client and CLI tests.
-        .target(name: "TestHTTPServer", path: "Tests/TestHTTPServer"),
-        .testTarget(name: "CandidateCoreTests", dependencies: ["CandidateCore", "TestHTTPServer"]),
+        .target(
+            name: "TestHTTPServer",
+            dependencies: [.product(name: "NIOConcurrencyHelpers", package: "swift-nio")],
+            path: "Tests/TestHTTPServer"
+        ),
+        .testTarget(
+            name: "CandidateCoreTests",
+            dependencies: ["CandidateCore", "TestHTTPServer", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+        ),
+        .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
             name: "CandidateSandboxTests",
             dependencies: [
@@ -80,6 +90,7 @@ let package = Package(
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -88,7 +99,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["CandidateCore", "TestHTTPServer", .product(name: "GRDB", package: "GRDB.swift")]
+            dependencies: ["CandidateCore", "ChildProcess", "TestHTTPServer", .product(name: "GRDB", package: "GRDB.swift")]
         ),
     ]
 )

@@ -16,17 +16,8 @@
 #include <termios.h>
 #include <time.h>
 #include <unistd.h>
-#include <spawn.h>
-/* glibc 2.34+: close every descriptor from `fd` up in a spawned child (declared here in
-   case the feature macros in effect hide it). */
-extern int posix_spawn_file_actions_addclosefrom_np(posix_spawn_file_actions_t *, int);
-static inline int cn_spawn_close_from(posix_spawn_file_actions_t *actions, int fd) {
-    return posix_spawn_file_actions_addclosefrom_np(actions, fd);
-}
 #include <ncursesw/curses.h>
 #include <ncursesw/term.h>
-#include <ncursesw/menu.h>
-#include <ncursesw/panel.h>
 
 /* Macros and arrays that Swift cannot import, wrapped as inline functions. */
 static inline attr_t cn_a_bold(void) { return A_BOLD; }

@@ -43,7 +43,7 @@ struct BulkBench: AsyncParsableCommand {
         guard FileManager.default.isExecutableFile(atPath: candidatesBinary) else {
             throw ValidationError("no candidates binary at \(candidatesBinary); build it or pass --binary")
         }
-        guard (try? Child.timedShell("command -v curl && command -v xargs", stdout: "/dev/null", stderr: "/dev/null",
+        guard (try? timedShell("command -v curl && command -v xargs", stdout: "/dev/null", stderr: "/dev/null",
                                      environment: ProcessInfo.processInfo.environment).status) == 0 else {
             throw ValidationError("curl and xargs are needed on PATH")
         }
@@ -77,18 +77,18 @@ struct BulkBench: AsyncParsableCommand {
         var rows: [(label: String, seconds: Double, check: String)] = []
 
         try await setup.reset(ids, to: .applied)
-        let a = try Child.timedShell("\(shellQuote(binary)) bulk-status --to REJECTED --concurrency \(concurrency) --ids-file \(shellQuote(idsFile))",
+        let a = try timedShell("\(shellQuote(binary)) bulk-status --to REJECTED --concurrency \(concurrency) --ids-file \(shellQuote(idsFile))",
                                      stdout: dir + "/a.out", stderr: dir + "/a.err", environment: env)
         rows.append(("(a) candidates bulk-status --concurrency \(concurrency)", a.seconds,
                      try await check(setup, ids, status: a.status)))
 
         try await setup.reset(ids, to: .applied)
-        let b = try Child.timedShell("xargs -P\(curlParallel) -I{} \(curl) \(shellQuote(server.baseURL))/candidates/{} < \(shellQuote(idsFile))",
+        let b = try timedShell("xargs -P\(curlParallel) -I{} \(curl) \(shellQuote(server.baseURL))/candidates/{} < \(shellQuote(idsFile))",
                                      stdout: dir + "/b.out", stderr: dir + "/b.err", environment: env)
         rows.append(("(b) xargs -P\(curlParallel) curl -X PATCH", b.seconds, try await check(setup, ids, status: b.status, codes: dir + "/b.out")))
 
         try await setup.reset(ids, to: .applied)
-        let c = try Child.timedShell("while IFS= read -r id; do \(curl) \(shellQuote(server.baseURL))/candidates/\"$id\"; done < \(shellQuote(idsFile))",
+        let c = try timedShell("while IFS= read -r id; do \(curl) \(shellQuote(server.baseURL))/candidates/\"$id\"; done < \(shellQuote(idsFile))",
                                      stdout: dir + "/c.out", stderr: dir + "/c.err", environment: env)
         rows.append(("(c) sequential curl loop", c.seconds, try await check(setup, ids, status: c.status, codes: dir + "/c.out")))
 
@@ -142,7 +142,7 @@ struct BulkBench: AsyncParsableCommand {
             try await Task.sleep(for: .milliseconds(Int(wait * 1000)))
         }
         let t0 = Date().timeIntervalSince1970
-        let run = try Child.timedShell("\(shellQuote(binary)) bulk-status --to REJECTED --concurrency \(concurrency) --ids-file \(shellQuote(idsFile))",
+        let run = try timedShell("\(shellQuote(binary)) bulk-status --to REJECTED --concurrency \(concurrency) --ids-file \(shellQuote(idsFile))",
                                        stdout: dir + "/limited.out", stderr: dir + "/limited.err", environment: Self.environment(server.baseURL))
         let mine = server.requests(from: before)
         let moved = try await Setup(baseURL: server.baseURL).countAt(ids, .rejected)

@@ -1,6 +1,6 @@
 import ArgumentParser
 import CandidateCore
-import CandidateTUI
+import ChildProcess
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -8,7 +8,7 @@ import Glibc
 
 /// `candidates-bench list`: the list at 100,000 candidates, its four performance figures side by
 /// side with their references and targets:
-/// 1. per-keystroke filter time (the list model's own code, `ListBenchmark`) vs `fzf --filter`;
+/// 1. per-keystroke filter time, keystroke to screen in the real binary under tmux, vs `fzf --filter`;
 /// 2. bytes sent to the terminal for one cursor move down at 80×24 (real binary in tmux) vs `less`'s `j`;
 /// 3. time from process start to the first candidate row on screen;
 /// 4. peak RSS of the TUI once every page is loaded.
@@ -20,7 +20,7 @@ struct ListBench: AsyncParsableCommand {
 
     @Option(help: "Candidates in the sandbox; the TUI's key's company gets about 70% (142,856 gives it exactly 100,000).") var demoSize = 142_856
     @Option(help: "Queries typed letter by letter, comma-separated.") var queries = "stastny,kowalczyk,lukasiewicz,yilmaz"
-    @Option(help: "Times each query is typed into the list model.") var filterRepeat = 5
+    @Option(help: "Times each query is typed at the TUI's / prompt.") var filterRepeat = 5
     @Option(help: "Times fzf runs per prefix.") var fzfRepeat = 3
     @Option(help: "Runs of the time-to-first-rows measurement.") var firstRowsRuns = 5
     @Option(help: "Cursor moves measured (the first from the top row; the same number again where the view scrolls).") var moves = 5
@@ -84,20 +84,6 @@ struct ListBench: AsyncParsableCommand {
 
         var summary = Summary()
 
-        // 1. Filtering
-        if parts.contains("filter") {
-        print("1. Filter per keystroke over the \(keyCompany) candidates the TUI's key sees")
-        let candidates = try Self.loadCandidates(db: server.databasePath, companyId: Self.companyId, dir: dir)
-        print("   \(candidates.count) candidates read from the sandbox's SQLite file")
-        summary.filter = filterTimings(candidates)
-        if hasFzf {
-            summary.fzf = try fzfTimings(candidates, dir: dir)
-        } else {
-            print("   fzf is not installed (apt-get install -y fzf): no comparison")
-        }
-        print("")
-        }
-
         let extra = tuiEnv
         if !extra.isEmpty { print("extra environment of the TUI: \(extra.joined(separator: " "))\n") }
         let tuiEnvironment = { (home: String) -> [String: String] in
@@ -109,6 +95,20 @@ struct ListBench: AsyncParsableCommand {
                 env[String(kv[0])] = kv.count > 1 ? String(kv[1]) : ""
             }
             return env
+        }
+
+        // 1. Filtering
+        if parts.contains("filter") {
+            print("1. Filter per keystroke over the \(keyCompany) candidates the TUI's key sees: keystroke to screen in tmux")
+            summary.filter = try typingRun(binary: candidatesBinary, dir: dir, config: tmuxConfig, environment: tuiEnvironment(dir + "/home-filter"))
+            if hasFzf {
+                let candidates = try Self.loadCandidates(db: server.databasePath, companyId: Self.companyId, dir: dir)
+                print("   \(candidates.count) candidates read from the sandbox's SQLite file for fzf")
+                summary.fzf = try fzfTimings(candidates, dir: dir)
+            } else {
+                print("   fzf is not installed (apt-get install -y fzf): no comparison")
+            }
+            print("")
         }
 
         // 3. Time to first rows
@@ -141,29 +141,64 @@ struct ListBench: AsyncParsableCommand {
 
     struct FilterResult {
         var perQuery: [(query: String, timings: [Double], matches: Int)] = []
-        var loadMs: [Double] = []
         var all: [Double] { perQuery.flatMap(\.timings) }
     }
 
-    func filterTimings(_ candidates: [Candidate]) -> FilterResult {
+    /// The real binary in tmux with every page loaded: each query typed one letter at a time at
+    /// the `/` prompt, `filterRepeat` times. Each keystroke is timed from just before `tmux
+    /// send-keys` to the first byte the program writes after it (`pipe-pane`): the key has gone
+    /// through tmux, the list has filtered every row and the frame has been drawn. Between
+    /// keystrokes the output is left to go quiet for 0.5 s (the server search after a 300 ms
+    /// pause included); Esc clears the search after each query.
+    func typingRun(binary: String, dir: String, config: String, environment: [String: String]) throws -> FilterResult {
+        let started = Date()
+        let pane = try TmuxPane(socket: "cbench-\(getpid())-filter", config: config, script: "exec \(shellQuote(binary))",
+                                environment: environment, cols: Self.cols, rows: Self.rows)
+        defer { pane.kill() }
+        let screen = try pane.waitForScreen("every page to load", seconds: Double(loadTimeout), interval: 0.25) { Self.everyPageLoaded($0) }
+        print(String(format: "   every page loaded after %.1f s: ", Date().timeIntervalSince(started)) + "\"\(Self.header(screen))\"")
+        let recorder = try OutputRecorder(pane: pane, path: dir + "/filter-output.bin", settle: 1)
         var result = FilterResult()
         for q in queryList {
             var times: [Double] = []
             var matches = 0
             for _ in 0..<filterRepeat {
-                let r = ListBenchmark.keystrokeTimings(candidates: candidates, query: q)
-                times += r.timings.map { Double($0) / 1e6 }
-                matches = r.matches
-                result.loadMs.append(Double(r.loadNanoseconds) / 1e6)
+                _ = try recorder.bytes(around: "/")
+                for ch in q { times.append(try recorder.firstByteMilliseconds(after: String(ch), quiet: 0.5)) }
+                matches = Self.shownCount(try pane.screen()) ?? 0
+                _ = try recorder.bytes(around: "Escape")
             }
             result.perQuery.append((q, times, matches))
             print("   " + pad("\"\(q)\"", 14) + String(format: " %2d keystrokes × %d: median %6.2f ms, p99 %6.2f ms, max %6.2f ms; %d rows match",
                          q.count, filterRepeat, Stats.median(times), Stats.p99(times), times.max() ?? 0, matches))
         }
+        try? pane.stopPiping()
+        try? pane.keys("q")
         let all = result.all
-        print(String(format: "   all %d keystrokes: median %.2f ms, p99 %.2f ms (loading the model: median %.0f ms for %d rows, 100 per page)",
-                     all.count, Stats.median(all), Stats.p99(all), Stats.median(result.loadMs), candidates.count))
+        print(String(format: "   all %d keystrokes: median %.2f ms, p99 %.2f ms (send-keys to the first byte of the new frame)",
+                     all.count, Stats.median(all), Stats.p99(all)))
         return result
+    }
+
+    /// The screen's first line, trimmed.
+    static func header(_ screen: String) -> String {
+        String(screen.split(separator: "\n", omittingEmptySubsequences: false).first ?? "").trimmingCharacters(in: .whitespaces)
+    }
+
+    /// Every page is loaded: the header shows the total and neither "loading…" nor "loaded N".
+    static func everyPageLoaded(_ screen: String) -> Bool {
+        let header = Self.header(screen)
+        return header.range(of: #"\d+ candidates"#, options: .regularExpression) != nil
+            && !header.contains("loading") && !header.contains("loaded ")
+    }
+
+    /// The rows a search leaves, from the header: `206 / 210 candidates` (shown / total), or
+    /// `206 shown · …` while pages load.
+    static func shownCount(_ screen: String) -> Int? {
+        let header = Self.header(screen)
+        let shown = header.range(of: #"\d+(?= / \d+ candidates)"#, options: .regularExpression)
+            ?? header.range(of: #"\d+(?= shown)"#, options: .regularExpression)
+        return shown.flatMap { Int(header[$0]) }
     }
 
     struct FzfResult {
@@ -184,11 +219,11 @@ struct ListBench: AsyncParsableCommand {
         var result = FzfResult()
         func time(_ file: String, _ prefix: String, out: String = "/dev/null") throws -> Double {
             let start = ContinuousClock.now
-            let child = try Child.start(["fzf", "--filter", prefix], stdin: file, stdout: out, stderr: "/dev/null", environment: env)
+            let child = try ChildProcess.start(["fzf", "--filter", prefix], stdin: .file(file), stdout: .file(out), stderr: .null, environment: env)
             let status = child.wait()
             let ms = seconds(ContinuousClock.now - start) * 1000
             // 1: no match, which is still a finished filter.
-            guard status == 0 || status == 1 else { throw Child.Failure(description: "fzf --filter \(prefix) exited \(status)") }
+            guard status == 0 || status == 1 else { throw BenchFailure(description: "fzf --filter \(prefix) exited \(status)") }
             return ms
         }
         for (file, label) in [(namesFile, "names"), (haystackFile, "name, email, phone")] {
@@ -245,9 +280,9 @@ struct ListBench: AsyncParsableCommand {
             }
             usleep(2_000)
         }
-        guard let seen else { throw Child.Failure(description: "no candidate row after 30 s\n--- screen ---\n\(last)") }
+        guard let seen else { throw BenchFailure(description: "no candidate row after 30 s\n--- screen ---\n\(last)") }
         guard let t0Text = try? String(contentsOfFile: t0File, encoding: .utf8), let t0 = UInt64(t0Text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
-            throw Child.Failure(description: "the pane did not record its start time")
+            throw BenchFailure(description: "the pane did not record its start time")
         }
         let pollMs = Double(seen - pollStart) / 1e6 / Double(max(1, polls))
         try? pane.keys("q")
@@ -284,30 +319,28 @@ struct ListBench: AsyncParsableCommand {
                                 environment: environment, cols: Self.cols, rows: Self.rows)
         defer { pane.kill() }
         let size = try pane.display("#{pane_width}×#{pane_height}")
-        guard size == "\(Self.cols)×\(Self.rows)" else { throw Child.Failure(description: "the pane is \(size), not \(Self.cols)×\(Self.rows)") }
+        guard size == "\(Self.cols)×\(Self.rows)" else { throw BenchFailure(description: "the pane is \(size), not \(Self.cols)×\(Self.rows)") }
         try pane.waitForScreen("the first rows", seconds: 30) { Self.hasCandidateRow($0) }
-        guard let pid = Int32(try pane.display("#{pane_pid}")) else { throw Child.Failure(description: "no pane pid") }
+        guard let pid = Int32(try pane.display("#{pane_pid}")) else { throw BenchFailure(description: "no pane pid") }
         let anonAtFirstRows = memoryKB(pid: pid, field: "RssAnon") ?? 0
         print(String(format: "   at the first rows: VmRSS %.1f MB (RssAnon %.1f MB, RssFile %.1f MB)", Double(memoryKB(pid: pid, field: "VmRSS") ?? 0) / 1024,
                      Double(anonAtFirstRows) / 1024, Double(memoryKB(pid: pid, field: "RssFile") ?? 0) / 1024))
         // Loaded: the header shows the total and neither "loading…" nor "loaded N".
         var lastReport = Date()
         let screen = try pane.waitForScreen("every page to load", seconds: Double(loadTimeout), interval: 0.25) { screen in
-            let header = String(screen.split(separator: "\n", omittingEmptySubsequences: false).first ?? "")
             if Date().timeIntervalSince(lastReport) > 5 {
                 lastReport = Date()
                 let rss = Double(memoryKB(pid: pid, field: "VmRSS") ?? 0) / 1024
                 Swift.print(String(format: "   … %3d s: VmRSS %5.1f MB; header: ", Int(Date().timeIntervalSince(started)), rss)
-                            + header.trimmingCharacters(in: .whitespaces))
+                            + Self.header(screen))
             }
-            return header.range(of: #"\d+ candidates"#, options: .regularExpression) != nil
-                && !header.contains("loading") && !header.contains("loaded ")
+            return Self.everyPageLoaded(screen)
         }
         let loadSeconds = Date().timeIntervalSince(started)
         let header = String(screen.split(separator: "\n").first ?? "").trimmingCharacters(in: .whitespaces)
         let loaded = header.range(of: #"\d+(?= candidates)"#, options: .regularExpression).flatMap { Int(header[$0]) } ?? 0
         let comm = (try? String(contentsOfFile: "/proc/\(pid)/comm", encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines) ?? "?"
-        guard comm.hasPrefix("candidates") else { throw Child.Failure(description: "pane process \(pid) is \(comm), not candidates") }
+        guard comm.hasPrefix("candidates") else { throw BenchFailure(description: "pane process \(pid) is \(comm), not candidates") }
         let hwm = memoryKB(pid: pid, field: "VmHWM") ?? 0
         let rss = memoryKB(pid: pid, field: "VmRSS") ?? 0
         print(String(format: "   every page loaded after %.1f s: ", loadSeconds) + "\"\(header)\"")
@@ -322,22 +355,12 @@ struct ListBench: AsyncParsableCommand {
         // 2. The screen settles, then the terminal output is recorded around single keys.
         let out = dir + "/tui-output.bin"
         let recorder = try OutputRecorder(pane: pane, path: out, settle: 1)
-        var moveBytes: [Int] = [], firstMove: [UInt8] = []
-        for i in 0..<moves {
-            let (n, bytes) = try recorder.bytes(around: "Down")
-            moveBytes.append(n)
-            if i == 0 { firstMove = bytes }
-        }
+        let (moveBytes, firstMove) = try recorder.bytes(around: "Down", times: moves)
         // To the last row of the view (20 rows at 24 lines), then moves that scroll it.
         let viewRows = Self.rows - 4
         for _ in moves..<(viewRows - 1) { try pane.keys("Down") }
         _ = waitForQuiet(out, quiet: 0.5)
-        var scrollBytes: [Int] = [], firstScroll: [UInt8] = []
-        for i in 0..<moves {
-            let (n, bytes) = try recorder.bytes(around: "Down")
-            scrollBytes.append(n)
-            if i == 0 { firstScroll = bytes }
-        }
+        let (scrollBytes, firstScroll) = try recorder.bytes(around: "Down", times: moves)
         try? pane.stopPiping()
         print("   bytes per Down, cursor moving inside the view: \(moveBytes.map(String.init).joined(separator: ", "))")
         print("   bytes per Down, the view scrolling one row:     \(scrollBytes.map(String.init).joined(separator: ", "))")
@@ -417,12 +440,7 @@ struct ListBench: AsyncParsableCommand {
         defer { pane.kill() }
         try pane.waitForScreen("less to show the file", seconds: 10) { $0.contains(String(firstLine.prefix(30))) }
         let recorder = try OutputRecorder(pane: pane, path: dir + "/less-output.bin", settle: 0.5)
-        var bytes: [Int] = [], first: [UInt8] = []
-        for i in 0..<moves {
-            let (n, written) = try recorder.bytes(around: "j")
-            bytes.append(n)
-            if i == 0 { first = written }
-        }
+        let (bytes, first) = try recorder.bytes(around: "j", times: moves)
         try? pane.stopPiping()
         try? pane.keys("q")
         print("   less on the same rendered rows (\(lines.count) lines), bytes per j: \(bytes.map(String.init).joined(separator: ", "))")
@@ -448,6 +466,34 @@ struct ListBench: AsyncParsableCommand {
             _ = waitForQuiet(path, quiet: 1)
         }
 
+        /// Milliseconds from just before sending `key` to the first byte written after it; then
+        /// waits for `quiet` seconds of quiet.
+        func firstByteMilliseconds(after key: String, quiet: Double) throws -> Double {
+            let before = fileSize(path)
+            let start = ContinuousClock.now
+            try pane.keys(key)
+            let deadline = start + .seconds(10)
+            while fileSize(path) == before {
+                guard ContinuousClock.now < deadline else { throw BenchFailure(description: "no output 10 s after the key \(key)") }
+                usleep(100)
+            }
+            let ms = seconds(ContinuousClock.now - start) * 1000
+            _ = waitForQuiet(path, quiet: quiet)
+            return ms
+        }
+
+        /// `key` pressed `times` times, each as `bytes(around:)`: the byte count of each, and the
+        /// bytes of the first.
+        func bytes(around key: String, times: Int) throws -> (counts: [Int], first: [UInt8]) {
+            var counts: [Int] = [], first: [UInt8] = []
+            for i in 0..<times {
+                let (n, written) = try bytes(around: key)
+                counts.append(n)
+                if i == 0 { first = written }
+            }
+            return (counts, first)
+        }
+
         /// The bytes written in answer to one key (until 0.4 s of quiet): how many, and which.
         func bytes(around key: String) throws -> (Int, [UInt8]) {
             let before = fileSize(path)
@@ -470,8 +516,8 @@ struct ListBench: AsyncParsableCommand {
                    ifnull((SELECT group_concat(jobId) FROM (SELECT jobId FROM candidateJob WHERE candidateId = candidate.id ORDER BY position)), '')
             FROM candidate WHERE companyId = '\(companyId)' ORDER BY createdAt, id
             """
-        let status = try Child.start(["sqlite3", "-readonly", "-ascii", db, sql], stdout: out, stderr: err).wait()
-        guard status == 0 else { throw Child.Failure(description: "sqlite3 failed (\(status)), see \(err)") }
+        let status = try ChildProcess.start(["sqlite3", "-readonly", "-ascii", db, sql], stdout: .file(out), stderr: .file(err)).wait()
+        guard status == 0 else { throw BenchFailure(description: "sqlite3 failed (\(status)), see \(err)") }
         let data = FileManager.default.contents(atPath: out) ?? Data()
         defer { try? FileManager.default.removeItem(atPath: out) }
         var result: [Candidate] = []
@@ -488,8 +534,8 @@ struct ListBench: AsyncParsableCommand {
     }
 
     static func companyCounts(db: String) throws -> [(id: String, count: Int)] {
-        let r = try runCapturing(["sqlite3", "-readonly", db, "SELECT companyId || ' ' || count(*) FROM candidate GROUP BY companyId ORDER BY companyId"])
-        guard r.status == 0 else { throw Child.Failure(description: "sqlite3: \(r.output)") }
+        let r = try ChildProcess.run(["sqlite3", "-readonly", db, "SELECT companyId || ' ' || count(*) FROM candidate GROUP BY companyId ORDER BY companyId"])
+        guard r.status == 0 else { throw BenchFailure(description: "sqlite3: \(r.output)") }
         return r.output.split(separator: "\n").compactMap { line in
             let parts = line.split(separator: " ")
             guard parts.count == 2, let n = Int(parts[1]) else { return nil }
@@ -498,7 +544,7 @@ struct ListBench: AsyncParsableCommand {
     }
 
     static func onPath(_ tool: String) -> Bool {
-        (try? Child.timedShell("command -v \(tool)", stdout: "/dev/null", stderr: "/dev/null", environment: ProcessInfo.processInfo.environment).status) == 0
+        (try? timedShell("command -v \(tool)", stdout: "/dev/null", stderr: "/dev/null", environment: ProcessInfo.processInfo.environment).status) == 0
     }
 
     static func machine() -> String {
@@ -554,7 +600,7 @@ struct Summary {
                 ref = String(format: "fzf --filter: median %.1f ms, p99 %.1f ms", Stats.median(z.names), Stats.p99(z.names))
                 ok = Stats.p99(all) < 16 && Stats.p99(all) <= Stats.p99(z.names) && Stats.median(all) <= Stats.median(z.names)
             }
-            rows.append(("1. filter per keystroke, \(keyCompany) rows", ours, ref, "p99 < 16 ms, ≤ fzf", verdict(ok)))
+            rows.append(("1. keystroke to screen, \(keyCompany) rows", ours, ref, "p99 < 16 ms, ≤ fzf", verdict(ok)))
         }
         if let full, let less {
             let move = Stats.median(full.moveBytes.map(Double.init)), scroll = Stats.median(full.scrollBytes.map(Double.init))

@@ -1,9 +1,10 @@
 import CandidateCore
+import ChildProcess
 import Foundation
 
 /// `candidates serve` on a free port of 127.0.0.1 with its own database and request log.
 final class SandboxChild {
-    let child: Child
+    let child: ChildProcess
     let baseURL: String
     let requestLog: String
     let databasePath: String
@@ -18,9 +19,9 @@ final class SandboxChild {
         let out = directory + "/\(name)-serve.out"
         if !keepDatabase { for path in [db, db + "-wal", db + "-shm"] { try? FileManager.default.removeItem(atPath: path) } }
         try? FileManager.default.removeItem(atPath: requestLog)
-        child = try Child.start([binary, "serve", "--port", "0", "--db", db, "--demo-size", String(demoSize),
+        child = try ChildProcess.start([binary, "serve", "--port", "0", "--db", db, "--demo-size", String(demoSize),
                                  "--rate-limit-per-minute", String(perMinute), "--rate-limit-per-hour", String(perHour),
-                                 "--request-log", requestLog], stdout: out)
+                                 "--request-log", requestLog], stdout: .file(out))
         let deadline = Date().addingTimeInterval(startupSeconds)
         var url: String?
         while url == nil && Date() < deadline && child.isRunning {
@@ -30,7 +31,7 @@ final class SandboxChild {
         }
         guard let url else {
             child.terminate()
-            throw Child.Failure(description: "candidates serve did not start (see \(out))")
+            throw BenchFailure(description: "candidates serve did not start (see \(out))")
         }
         baseURL = url
     }

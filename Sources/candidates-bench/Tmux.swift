@@ -1,3 +1,4 @@
+import ChildProcess
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -52,8 +53,8 @@ final class TmuxPane {
     @discardableResult
     func tmux(_ args: [String]) throws -> String {
         // A new server outlives the call, so it must not hold an output pipe: runCapturing uses a file.
-        let r = try runCapturing(["tmux", "-L", socket] + args, environment: Self.clientEnvironment)
-        guard r.status == 0 else { throw Child.Failure(description: "tmux \(args.joined(separator: " ")) failed (\(r.status)): \(r.output)") }
+        let r = try ChildProcess.run(["tmux", "-L", socket] + args, environment: Self.clientEnvironment)
+        guard r.status == 0 else { throw BenchFailure(description: "tmux \(args.joined(separator: " ")) failed (\(r.status)): \(r.output)") }
         return r.output
     }
 
@@ -86,7 +87,7 @@ final class TmuxPane {
             if condition(last) { return last }
             Thread.sleep(forTimeInterval: interval)
         } while Date() < deadline
-        throw Child.Failure(description: "timed out after \(Int(seconds)) s waiting for \(what)\n--- screen ---\n\(last)")
+        throw BenchFailure(description: "timed out after \(Int(seconds)) s waiting for \(what)\n--- screen ---\n\(last)")
     }
 }
 

@@ -30,11 +30,11 @@ struct BulkStatus: AsyncParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("The status to move to (UNDEFINED, APPLIED, IN_PROCESS, REJECTED, ACCEPTED).", valueName: "status"))
-    var to: String
+    @Option(help: ArgumentHelp("The status to move to.", valueName: "status"))
+    var to: CandidateStatus
 
     @Option(help: ArgumentHelp("Only move candidates currently at this status; leave the others out.", valueName: "status"))
-    var onlyFrom: String?
+    var onlyFrom: CandidateStatus?
 
     @Option(help: ArgumentHelp("Read ids from this file, one per line (- for standard input).", valueName: "file"))
     var idsFile: String?
@@ -48,8 +48,7 @@ struct BulkStatus: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Requests in flight at most (1...32).", valueName: "n"))
     var concurrency: Int = 4
 
-    @Flag(help: "One JSON object per candidate on standard output (JSON lines).")
-    var json = false
+    @OptionGroup var output: JSONOutputOption
 
     @Argument(help: ArgumentHelp("Candidate ids (UUIDs).", valueName: "id"))
     var ids: [String] = []
@@ -57,14 +56,14 @@ struct BulkStatus: AsyncParsableCommand {
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        LogSetup.bootstrap(toFile: ProcessInfo.processInfo.environment["CANDIDATES_LOG"])
+        LogSetup.bootstrapFromEnvironment()
         Console.prepareLocale()
         let target: CandidateStatus
         let onlyFromStatus: CandidateStatus?
         let entries: [IdInput.Entry]
         do {
-            target = try parseStatus(to, option: "--to")
-            onlyFromStatus = try onlyFrom.map { try parseStatus($0, option: "--only-from") }
+            target = try to.known(option: "--to")
+            onlyFromStatus = try onlyFrom?.known(option: "--only-from")
             guard (1...32).contains(concurrency) else { throw UsageProblem("--concurrency must be 1...32 (got \(concurrency))") }
             entries = try gatherIds()
         } catch let problem as UsageProblem {
@@ -74,7 +73,7 @@ struct BulkStatus: AsyncParsableCommand {
 
         let open = try await Scripting.open(connection, command: "bulk-status")
         let code = await BulkStatusRun(client: open.client, target: target, onlyFrom: onlyFromStatus, entries: entries,
-                                       options: BulkOptions(concurrency: concurrency), dryRun: dryRun, json: json).run()
+                                       options: BulkOptions(concurrency: concurrency), dryRun: dryRun, json: output.json).run()
         await open.sandbox?.stop()
         if code != 0 { throw ExitCode(code) }
     }
@@ -270,22 +269,13 @@ struct BulkStatusRun {
     /// that could not be read included).
     static func summary(_ lines: [Line], target: CandidateStatus, seconds: Double, cancelled: Bool) -> String {
         func count(_ outcome: String) -> Int { lines.filter { $0.outcome == outcome }.count }
-        var parts = ["moved \(count("moved"))"]
-        for (outcome, label) in [("skipped", "skipped"), ("failed", "failed"), ("not_attempted", "not attempted")] where count(outcome) > 0 {
-            parts.append("\(label) \(count(outcome))")
-        }
-        return "\(cancelled ? "Cancelled" : "Done") in \(String(format: "%.1f", seconds)) s: " + parts.joined(separator: " · ")
-            + " → \(DisplayText.sanitize(target.rawValue))"
+        let tally = BulkTally(moved: count("moved"), skipped: count("skipped"), failed: count("failed"),
+                              notAttempted: count("not_attempted"))
+        return BulkSummaryText.summary(tally, target: target, cancelled: cancelled, seconds: seconds)
     }
 
     /// `Moving to REJECTED [#######.............] 12/37 · 2 failed · waiting 42s for rate limit · Ctrl-C cancels`
-    static func progressText(_ p: BulkProgress, target: CandidateStatus, cancelling: Bool, width: Int = 20) -> String {
-        let filled = p.total > 0 ? min(width, p.done * width / p.total) : 0
-        var s = "Moving to \(DisplayText.sanitize(target.rawValue)) ["
-            + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(p.done)/\(p.total)"
-        if p.failed > 0 { s += " · \(p.failed) failed" }
-        if let w = p.waitingSeconds, w > 0 { s += " · waiting \(Int(w.rounded(.up)))s for rate limit" }
-        s += cancelling ? " · cancelling" : " · Ctrl-C cancels"
-        return s
+    static func progressText(_ p: BulkProgress, target: CandidateStatus, cancelling: Bool) -> String {
+        BulkSummaryText.progress(p, target: target, note: cancelling ? "cancelling" : "Ctrl-C cancels")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CandidateCore
 import Foundation
+import NIOConcurrencyHelpers
 
 /// `candidates list`: every candidate matching the filters, all pages, as a table or JSON lines.
 struct ListCandidates: AsyncParsableCommand {
@@ -35,8 +36,8 @@ struct ListCandidates: AsyncParsableCommand {
         """
     )
 
-    @Option(help: ArgumentHelp("Only candidates with this status (UNDEFINED, APPLIED, IN_PROCESS, REJECTED, ACCEPTED).", valueName: "status"))
-    var status: String?
+    @Option(help: ArgumentHelp("Only candidates with this status.", valueName: "status"))
+    var status: CandidateStatus?
 
     @Option(help: ArgumentHelp("Only candidates assigned to this job (UUID).", valueName: "id"))
     var job: String?
@@ -44,17 +45,16 @@ struct ListCandidates: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Server-side search: first and last name per the API docs; the sandbox also matches the email, ignoring case and accents.", valueName: "text"))
     var search: String?
 
-    @Flag(help: "One JSON object per line instead of a table.")
-    var json = false
+    @OptionGroup var output: JSONOutputOption
 
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
-        LogSetup.bootstrap(toFile: ProcessInfo.processInfo.environment["CANDIDATES_LOG"])
+        LogSetup.bootstrapFromEnvironment()
         Console.prepareLocale()
         var query = CandidateQuery(limit: CandidateQuery.maxLimit)
         do {
-            query.status = try status.map { try parseStatus($0, option: "--status") }
+            query.status = try status?.known(option: "--status")
             if let job {
                 let trimmed = job.trimmingCharacters(in: .whitespaces)
                 guard PatchValidator.isUUID(trimmed) else { throw UsageProblem("--job: \"\(DisplayText.sanitize(job))\" is not a UUID") }
@@ -67,74 +67,74 @@ struct ListCandidates: AsyncParsableCommand {
         }
 
         let open = try await Scripting.open(connection, command: "list")
-        let status = ListStatus()
+        let count = NIOLockedValueBox(ListCount())
         let progress = ProgressLine()
         let pages = open.client.allCandidates(query, onWait: { wait in
-            progress.show(status.text(wait.map { "waiting \(Int($0.rounded(.up)))s for the rate limit" }), force: true)
+            let note = wait.map { "waiting \(Int($0.rounded(.up)))s for the rate limit" }
+            progress.show(count.withLockedValue { $0.text(note) }, force: true)
         }, onRetry: { error, attempts, seconds in
-            progress.show(status.text("\(DisplayText.sanitize(Scripting.describe(error))); request \(attempts + 1) in \(Int(seconds.rounded(.up)))s"),
-                          force: true)
+            let note = "\(DisplayText.sanitize(Scripting.describe(error))); request \(attempts + 1) in \(Int(seconds.rounded(.up)))s"
+            progress.show(count.withLockedValue { $0.text(note) }, force: true)
         })
         // The header only once the server answered: a failing server leaves standard output empty.
-        var headerPrinted = json
+        var headerPrinted = output.json
         // Candidates the server sent that could not be read: listed on stderr, and the list is incomplete.
         var leftOut = 0
         do {
-            progress.show(status.text(nil), force: true)
+            progress.show(count.withLockedValue { $0.text(nil) }, force: true)
             for try await page in pages {
                 progress.clear()
                 if !headerPrinted { Console.out(CandidateTable.header); headerPrinted = true }
-                for c in page.items { Console.out(json ? CandidateTable.jsonLine(c) : CandidateTable.row(c)) }
+                for c in page.items { Console.out(output.json ? CandidateTable.jsonLine(c) : CandidateTable.row(c)) }
                 Console.flush()
                 leftOut += page.skipped.count
                 for problem in page.skipped {
                     progress.clear()
                     Console.err("candidates list: left out a candidate the server sent unreadable (page \(page.page), \(DisplayText.sanitize(problem)))")
                 }
-                status.add(page.items.count, total: page.total)
-                progress.show(status.text(nil))
+                let line = count.withLockedValue { count in
+                    count.add(page.items.count, total: page.total)
+                    return count.text(nil)
+                }
+                progress.show(line)
             }
         } catch {
             progress.clear()
             Console.flush()
-            Console.err("candidates list: incomplete: printed \(status.countText) candidates; stopped because: "
+            Console.err("candidates list: incomplete: printed \(count.withLockedValue { $0.countText }) candidates; stopped because: "
                         + DisplayText.sanitize(Scripting.describe(error)))
             await open.sandbox?.stop()
             throw ExitCode(1)
         }
         progress.clear()
         if !headerPrinted { Console.out(CandidateTable.header) }
-        if !json {
-            let (count, total) = status.counts
-            Console.err("\(count) candidate\(count == 1 ? "" : "s")" + (total.map { $0 != count ? " (the server counted \($0))" : "" } ?? ""))
+        if !output.json {
+            let (printed, total) = count.withLockedValue { ($0.printed, $0.total) }
+            Console.err("\(printed) candidate\(printed == 1 ? "" : "s")" + (total.map { $0 != printed ? " (the server counted \($0))" : "" } ?? ""))
         }
         await open.sandbox?.stop()
         if leftOut > 0 {
             // Every readable candidate is printed, but a script must not take this for the whole list.
-            Console.err("candidates list: incomplete: printed \(status.countText) candidates; left out \(leftOut) the server sent unreadable")
+            Console.err("candidates list: incomplete: printed \(count.withLockedValue { $0.countText }) candidates; left out \(leftOut) the server sent unreadable")
             throw ExitCode(1)
         }
     }
 }
 
-/// What `list` has printed so far, shared with the progress callbacks (any thread).
-final class ListStatus: @unchecked Sendable {
-    private let lock = NSLock()
-    private var printed = 0
-    private var total: Int?
+/// What `list` has printed so far; the progress callbacks (any thread) read it from a lock box.
+struct ListCount: Sendable {
+    var printed = 0
+    /// The server's latest count, once it answered.
+    var total: Int?
 
     /// `page` more candidates printed; `total` is the server's latest count.
-    func add(_ page: Int, total: Int) {
-        lock.withLock { printed += page; self.total = total }
+    mutating func add(_ page: Int, total: Int) {
+        printed += page
+        self.total = total
     }
-
-    var counts: (printed: Int, total: Int?) { lock.withLock { (printed, total) } }
 
     /// `400 of 2100`, or `0` before the server counted.
-    var countText: String {
-        let (n, t) = counts
-        return t.map { "\(n) of \($0)" } ?? "\(n)"
-    }
+    var countText: String { total.map { "\(printed) of \($0)" } ?? "\(printed)" }
 
     /// `Listing candidates… 400 of 2100 · <note>`.
     func text(_ note: String?) -> String {

@@ -5,6 +5,11 @@ import Logging
 /// Where swift-log output goes. The editor must never write to the terminal while curses
 /// owns it, so its logs go to a file (`CANDIDATES_LOG=/path`) or are dropped.
 enum LogSetup {
+    /// Logs to the file `CANDIDATES_LOG` names, if any (see `bootstrap(toFile:)`).
+    static func bootstrapFromEnvironment() {
+        bootstrap(toFile: ProcessInfo.processInfo.environment["CANDIDATES_LOG"].flatMap { $0.isEmpty ? nil : $0 })
+    }
+
     /// Logs at `CANDIDATES_LOG_LEVEL` (default debug) appended to `path`, or no logging when `nil`.
     static func bootstrap(toFile path: String?) {
         guard let path, let handle = openAppending(path) else {
@@ -37,7 +42,7 @@ enum LogSetup {
 }
 
 /// One line per log record: time, level, label, message, metadata.
-struct FileLogHandler: LogHandler, @unchecked Sendable {
+struct FileLogHandler: LogHandler, Sendable {
     let label: String
     let handle: FileHandle
     var logLevel: Logger.Level = .info
@@ -53,11 +58,10 @@ struct FileLogHandler: LogHandler, @unchecked Sendable {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata extra: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
-        let all = metadata.merging(extra ?? [:]) { $1 }
+    func log(event: LogEvent) {
+        let all = metadata.merging(event.metadata ?? [:]) { $1 }
         let meta = all.isEmpty ? "" : " " + all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        let text = "\(ISO8601DateFormatter().string(from: Date())) \(level) \(label): \(message)\(meta)\n"
+        let text = "\(ISO8601DateFormatter().string(from: Date())) \(event.level) \(label): \(event.message)\(meta)\n"
         handle.write(Data(text.utf8))
     }
 }

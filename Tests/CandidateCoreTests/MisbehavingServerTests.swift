@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 import TestHTTPServer
 import Testing
 @testable import CandidateCore
@@ -229,9 +230,8 @@ struct MisbehavingServerTests {
 }
 
 /// A thread-safe counter for handlers and callbacks.
-final class Counter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var n = 0
-    func add() { lock.withLock { n += 1 } }
-    var value: Int { lock.withLock { n } }
+final class Counter: Sendable {
+    private let n = NIOLockedValueBox(0)
+    func add() { n.withLockedValue { $0 += 1 } }
+    var value: Int { n.withLockedValue { $0 } }
 }

@@ -2,6 +2,7 @@ import CandidateCore
 import CandidateSandbox
 import Foundation
 import GRDB
+import NIOConcurrencyHelpers
 import Testing
 
 /// The bulk engine against the real sandbox over HTTP on 127.0.0.1: SQLite and the request
@@ -13,11 +14,10 @@ struct BulkEngineTests {
     static let fast = BulkOptions(concurrency: 8, maxAttempts: 12, initialBackoff: 0.002, maxBackoff: 0.02)
 
     /// Collects events in arrival order.
-    final class Events: @unchecked Sendable {
-        private let lock = NSLock()
-        private var list: [BulkEvent] = []
-        func append(_ e: BulkEvent) { lock.withLock { list.append(e) } }
-        var all: [BulkEvent] { lock.withLock { list } }
+    final class Events: Sendable {
+        private let list = NIOLockedValueBox<[BulkEvent]>([])
+        func append(_ e: BulkEvent) { list.withLockedValue { $0.append(e) } }
+        var all: [BulkEvent] { list.withLockedValue { $0 } }
         var progress: [BulkProgress] { all.compactMap { if case .progress(let p) = $0 { return p }; return nil } }
         var items: [BulkItemResult] { all.compactMap { if case .item(let r) = $0 { return r }; return nil } }
     }
@@ -386,11 +386,10 @@ struct BulkEngineTests {
 }
 
 /// Lets an event handler cancel the task that runs the engine (set right after the task starts).
-final class CancelHolder: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Task<BulkReport, Never>?
+final class CancelHolder: Sendable {
+    private let stored = NIOLockedValueBox<Task<BulkReport, Never>?>(nil)
     var task: Task<BulkReport, Never>? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
+        get { stored.withLockedValue { $0 } }
+        set { stored.withLockedValue { $0 = newValue } }
     }
 }

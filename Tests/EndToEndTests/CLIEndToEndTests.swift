@@ -1,4 +1,5 @@
 import CandidateCore
+import ChildProcess
 import Foundation
 import GRDB
 import Testing
@@ -167,7 +168,7 @@ struct CLIEndToEndTests {
         let applied = try await candidates(sandbox, status: .applied)
         try #require(applied.count > 20)
         // jq when installed (the README's pipeline), else sed on the JSON lines.
-        let extract = (try? Spawned.run(["sh", "-c", "command -v jq"]).status) == 0
+        let extract = (try? ChildProcess.run(["sh", "-c", "command -v jq"]).status) == 0
             ? "jq -r '.id'" : #"sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/'"#
         let run = try CLI.run(pipeline: "\"$CANDIDATES\" list --status APPLIED --json | \(extract) | \"$CANDIDATES\" bulk-status --to REJECTED",
                               dir: dir, env: CLI.environment(sandbox))
@@ -279,8 +280,8 @@ struct CLIEndToEndTests {
         try #require(chosen.count > 100)
         try chosen.map(\.id).joined(separator: "\n").write(toFile: dir.file("ids.txt"), atomically: true, encoding: .utf8)
         let outPath = dir.file("bulk.out")
-        let process = try Spawned.start([Binary.path, "bulk-status", "--to", "ACCEPTED", "--json", "--ids-file", dir.file("ids.txt")],
-                                        outputPath: outPath, environment: CLI.environment(sandbox))
+        let process = try ChildProcess.start([Binary.path, "bulk-status", "--to", "ACCEPTED", "--json", "--ids-file", dir.file("ids.txt")],
+                                             stdout: .file(outPath, append: true), environment: CLI.environment(sandbox))
         try waitUntil("some PATCHes", seconds: 30) { try sandbox.requests(method: "PATCH").count >= 10 }
         process.signal(SIGINT)
         let status = process.wait()

@@ -1,4 +1,5 @@
 import CandidateCore
+import ChildProcess
 import Foundation
 import TestHTTPServer
 import Testing
@@ -154,7 +155,7 @@ struct CLIFaultTests {
         // list: each attempt times out after 1 s instead of waiting for the whole body.
         let before = try slow.requests().count
         let outPath = dir.file("list.out")
-        let list = try Spawned.start([Binary.path, "list", "--timeout", "1"], outputPath: outPath, environment: env)
+        let list = try ChildProcess.start([Binary.path, "list", "--timeout", "1"], stdout: .file(outPath, append: true), environment: env)
         try waitUntil("two attempts of the first page", seconds: 60) { try slow.requests().count >= before + 2 }
         list.signal(SIGKILL)
         list.wait()
@@ -164,8 +165,8 @@ struct CLIFaultTests {
         // bulk-status: cancelled while reading, it ends once the request in flight times out.
         let bulkOut = dir.file("bulk.out")
         let started = try slow.requests().count
-        let bulk = try Spawned.start([Binary.path, "bulk-status", "--to", "REJECTED", "--timeout", "2"] + ids,
-                                     outputPath: bulkOut, environment: env)
+        let bulk = try ChildProcess.start([Binary.path, "bulk-status", "--to", "REJECTED", "--timeout", "2"] + ids,
+                                          stdout: .file(bulkOut, append: true), environment: env)
         try waitUntil("a request in flight", seconds: 60) { try slow.requests().count > started }
         bulk.signal(SIGTERM)
         try waitUntil("bulk-status to end after SIGTERM", seconds: 60) { !bulk.isRunning }

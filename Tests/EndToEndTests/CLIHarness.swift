@@ -1,4 +1,5 @@
 import CandidateCore
+import ChildProcess
 import Foundation
 
 /// Runs the real `candidates` binary as a script would: through `sh -c`, with separate
@@ -41,7 +42,7 @@ enum CLI {
         var environment = env
         environment["CANDIDATES"] = Binary.path
         let script = "( \(command) ) < \(TmuxSession.quote(stdin == nil ? "/dev/null" : inPath)) > \(TmuxSession.quote(outPath)) 2> \(TmuxSession.quote(errPath))"
-        let result = try Spawned.run(["sh", "-c", script], environment: environment)
+        let result = try ChildProcess.run(["sh", "-c", script], environment: environment)
         func read(_ p: String) -> String { FileManager.default.contents(atPath: p).map { String(decoding: $0, as: UTF8.self) } ?? "" }
         return CLIRun(status: result.status, stdout: read(outPath), stderr: read(errPath) + result.output)
     }

@@ -1,4 +1,5 @@
 import CandidateCore
+import ChildProcess
 import Foundation
 import GRDB
 import Testing
@@ -44,7 +45,7 @@ func waitUntil(_ what: String, seconds: Double = 20, _ condition: () throws -> B
 
 /// `candidates serve` on a free port with its own database and request log.
 final class SandboxProcess {
-    let process: Spawned
+    let process: ChildProcess
     let baseURL: String
     let databasePath: String
     let requestLogPath: String
@@ -54,8 +55,8 @@ final class SandboxProcess {
         databasePath = dir.file("sandbox.sqlite")
         requestLogPath = dir.file("requests.jsonl")
         outputPath = dir.file("serve.out")
-        process = try Spawned.start([Binary.path, "serve", "--port", "0", "--db", databasePath, "--request-log", requestLogPath] + extraArguments,
-                                    outputPath: outputPath)
+        process = try ChildProcess.start([Binary.path, "serve", "--port", "0", "--db", databasePath, "--request-log", requestLogPath] + extraArguments,
+                                         stdout: .file(outputPath, append: true))
         var url: String?
         let outputPath = self.outputPath
         let process = self.process
@@ -155,7 +156,7 @@ final class TmuxSession {
         env["LANG"] = "C.UTF-8"
         env.removeValue(forKey: "TMUX")
         // A new server outlives the call, so it must not hold an output pipe: use files.
-        return try Spawned.run(["tmux", "-L", socket] + args, environment: env).output
+        return try ChildProcess.run(["tmux", "-L", socket] + args, environment: env).output
     }
 
     /// The real binary against a sandbox with a company key and no colour; after it exits the

@@ -29,7 +29,7 @@ extension Robustness {
             let dir = try TempDir()
             let (sandbox, company, _) = try await startSandbox(dir)
             let all = Self.payloads.map(\.text).joined(separator: " ")
-            let metadata = try JSONValue.object(["note": .string(all)]).compactText()
+            let metadata = JSONValue.object(["note": .string(all)]).compactText()
             _ = try SandboxRows.insert(sandbox, company: company, firstName: "Evil" + Self.payloads[0].text,
                                        lastName: Self.payloads[1].text + "Name", email: "x\(Self.payloads[3].text)@example.com",
                                        metadata: metadata, cvText: "CV " + all)

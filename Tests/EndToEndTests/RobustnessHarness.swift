@@ -51,7 +51,7 @@ final class TUIRun {
         // A second window keeps the tmux server (the pane's reaper) alive if the pane is killed.
         try session.tmux(["new-window", "-d", "-t", session.name, "sleep 600"])
         try session.tmux(["pipe-pane", "-o", "-t", session.name + ":0", "cat >> " + q(rawPath)])
-        FileManager.default.createFile(atPath: goPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: goPath, contents: nil)
     }
 
     /// The program's pid once it started.
@@ -92,9 +92,24 @@ final class TUIRun {
         return (before, after)
     }
 
-    /// Every byte the program wrote to the terminal so far.
+    /// Every byte the program wrote to the terminal so far. tmux hands the pane's output to
+    /// `pipe-pane`'s `cat` asynchronously, so the last bytes can reach the file after the
+    /// screen shows them: the file is read once it has not grown for 0.2 s (at most 3 s).
     func raw() -> RawOutput {
-        RawOutput(bytes: FileManager.default.contents(atPath: rawPath).map { [UInt8]($0) } ?? [])
+        var size = -1
+        var stableSince = Date()
+        let deadline = Date().addingTimeInterval(3)
+        while Date() < deadline {
+            let now = (try? FileManager.default.attributesOfItem(atPath: rawPath)[.size] as? Int) ?? 0
+            if now != size {
+                size = now
+                stableSince = Date()
+            } else if Date().timeIntervalSince(stableSince) >= 0.2 {
+                break
+            }
+            Thread.sleep(forTimeInterval: 0.02)
+        }
+        return RawOutput(bytes: FileManager.default.contents(atPath: rawPath).map { [UInt8]($0) } ?? [])
     }
 
     /// The pane's tty device (for `stty -a -F` while the program runs).

@@ -1,4 +1,5 @@
 import CandidateCore
+import ChildProcess
 import Foundation
 import Testing
 
@@ -193,7 +194,7 @@ extension Robustness {
             let f = try await openForm()
             let run = f.run, s = run.session
             let tty = try run.paneTTY()
-            let stty = try Spawned.run(["stty", "-a", "-F", tty])
+            let stty = try ChildProcess.run(["stty", "-a", "-F", tty])
             #expect(stty.output.contains("-ixon"), "flow control still on:\n\(stty.output)")
             try s.keys("Tab", "C-u")
             try s.type("Saved")

@@ -1,9 +1,10 @@
-import CandidateCore
-import Foundation
-import Testing
 
 #if canImport(Glibc)
+import CandidateCore
+import ChildProcess
+import Foundation
 import Glibc
+import Testing
 #endif
 
 /// OpenSSH's `sshd` on 127.0.0.1 with its own configuration, host key and authorized key in
@@ -13,7 +14,7 @@ final class SSHServer {
 
     let dir: TempDir
     let port: Int
-    let process: Spawned
+    let process: ChildProcess
     let clientKey: String
     let user: String
 
@@ -23,14 +24,14 @@ final class SSHServer {
         clientKey = dir.file("client_ed25519")
         user = String(cString: getpwuid(geteuid()).pointee.pw_name)
         for key in [hostKey, clientKey] {
-            let r = try Spawned.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "e2e", "-f", key])
+            let r = try ChildProcess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", "e2e", "-f", key])
             guard r.status == 0 else { throw TimedOut(description: "ssh-keygen failed: \(r.output)") }
         }
         try FileManager.default.copyItem(atPath: clientKey + ".pub", toPath: dir.file("authorized_keys"))
         // sshd refuses to start as root without its privilege separation folder.
         if geteuid() == 0 { try? FileManager.default.createDirectory(atPath: "/run/sshd", withIntermediateDirectories: true) }
 
-        var started: (Spawned, Int)?
+        var started: (ChildProcess, Int)?
         var lastLog = ""
         for _ in 0..<5 {
             let port = try Self.freePort()
@@ -52,7 +53,7 @@ final class SSHServer {
             LogLevel VERBOSE
             """.write(toFile: config, atomically: true, encoding: .utf8)
             try? FileManager.default.removeItem(atPath: log)
-            let p = try Spawned.start([Self.sshdPath, "-D", "-e", "-f", config], outputPath: log)
+            let p = try ChildProcess.start([Self.sshdPath, "-D", "-e", "-f", config], stdout: .file(log, append: true))
             var listening = false
             try? waitUntil("sshd to listen", seconds: 10) {
                 lastLog = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""

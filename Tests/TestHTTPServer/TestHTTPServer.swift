@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -8,7 +9,7 @@ import Glibc
 ///
 /// Plain POSIX sockets, one thread per connection, `Connection: close` on every answer. The
 /// handler sees each request (numbered from 1) and returns the reply to send.
-public final class TestHTTPServer: @unchecked Sendable {
+public final class TestHTTPServer: Sendable {
     /// One request as received.
     public struct Request: Sendable {
         public var method: String
@@ -49,9 +50,8 @@ public final class TestHTTPServer: @unchecked Sendable {
 
     private let listener: Int32
     private let handler: @Sendable (Request) -> Reply
-    private let lock = NSLock()
-    private var received: [Request] = []
-    private var stopped = false
+    /// Requests so far, and whether `stop()` was called.
+    private let state = NIOLockedValueBox((received: [Request](), stopped: false))
 
     /// Starts listening on a free loopback port.
     public init(_ handler: @escaping @Sendable (Request) -> Reply) throws {
@@ -78,18 +78,18 @@ public final class TestHTTPServer: @unchecked Sendable {
     deinit { stop() }
 
     /// Every request received so far, in arrival order.
-    public var requests: [Request] { lock.withLock { received } }
+    public var requests: [Request] { state.withLockedValue { $0.received } }
 
     /// Stops accepting; connections still dripping a body end at their next byte.
     public func stop() {
-        let first = lock.withLock { () -> Bool in
-            defer { stopped = true }
-            return !stopped
+        let first = state.withLockedValue { state -> Bool in
+            defer { state.stopped = true }
+            return !state.stopped
         }
         if first { shutdown(listener, Int32(SHUT_RDWR)); close(listener) }
     }
 
-    private var isStopped: Bool { lock.withLock { stopped } }
+    private var isStopped: Bool { state.withLockedValue { $0.stopped } }
 
     private func acceptLoop() {
         while !isStopped {
@@ -174,10 +174,10 @@ public final class TestHTTPServer: @unchecked Sendable {
         let components = URLComponents(string: target)
         var query: [String: String] = [:]
         for item in components?.queryItems ?? [] { query[item.name] = item.value ?? "" }
-        return lock.withLock {
+        return state.withLockedValue { state in
             let request = Request(method: String(parts[0]), path: components?.path ?? target, query: query, headers: headers,
-                                  number: received.count + 1)
-            received.append(request)
+                                  number: state.received.count + 1)
+            state.received.append(request)
             return request
         }
     }

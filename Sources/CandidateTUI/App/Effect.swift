@@ -32,7 +32,3 @@ enum Effect: Equatable, Sendable {
     /// Stops starting new requests of the running bulk change.
     case cancelBulk
 }
-
-extension BulkStatusPlan: Equatable {
-    public static func == (a: BulkStatusPlan, b: BulkStatusPlan) -> Bool { a.target == b.target && a.items == b.items }
-}

@@ -27,7 +27,7 @@ public final class TUIApp {
     ///   - client: a configured API client.
     ///   - connection: what the header shows.
     ///   - drafts: where unsent edits are kept (every edit is saved at once); `nil` keeps none.
-    public init(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore? = nil) {
+    init(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore? = nil) {
         self.model = AppModel(connection: connection)
         self.effects = EffectRunner(client: client, inbox: inbox, drafts: drafts)
         self.keepsDrafts = drafts != nil

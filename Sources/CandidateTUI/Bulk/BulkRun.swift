@@ -56,23 +56,15 @@ extension AppModel {
         return []
     }
 
+    /// `Done: moved 2 · failed 1 → REJECTED` (the same words as `bulk-status`).
     static func reportLine(_ r: BulkReport) -> String {
-        var parts = ["moved \(r.moved.count)"]
-        if !r.skipped.isEmpty { parts.append("skipped \(r.skipped.count)") }
-        if !r.failed.isEmpty { parts.append("failed \(r.failed.count)") }
-        if !r.notAttempted.isEmpty { parts.append("not attempted \(r.notAttempted.count)") }
-        return "\(r.cancelled ? "Cancelled" : "Done"): " + parts.joined(separator: " · ") + " → \(r.target)"
+        BulkSummaryText.summary(BulkTally(r), target: r.target, cancelled: r.cancelled)
     }
 
     /// The status line while a bulk change runs, e.g. `Moving to REJECTED [#####·····] 12/37 · 2 failed`.
     func bulkStatusLine(width: Int = 20) -> String? {
         guard let b = bulk else { return nil }
-        let p = b.progress
-        let filled = p.total > 0 ? min(width, p.done * width / p.total) : 0
-        var s = "Moving to \(b.target) [" + String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled) + "] \(p.done)/\(p.total)"
-        if p.failed > 0 { s += " · \(p.failed) failed" }
-        if let w = p.waitingSeconds, w > 0 { s += " · waiting \(Int(w.rounded(.up)))s for rate limit" }
-        s += b.cancelling ? " · cancelling: waiting for requests in flight" : " · Esc cancels"
-        return s
+        return BulkSummaryText.progress(b.progress, target: b.target,
+                                        note: b.cancelling ? "cancelling: waiting for requests in flight" : "Esc cancels", barWidth: width)
     }
 }

@@ -6,10 +6,11 @@ import Foundation
 extension AppModel {
     /// How the message line starts while pages fail.
     static let loadFailurePrefix = "Could not load candidates"
-    /// Times a page (or the job list) is asked again after a transient failure before giving up.
-    static let loadRetries = 5
-    /// The pause before retry `attempt` (1-based): 1, 2, 4, 8, 16 s.
-    static func retryWait(attempt: Int) -> Double { Double(1 << (attempt - 1)) }
+    /// Times a page (or the job list) is asked again after a transient failure before giving
+    /// up (`RetryPolicy.reload`: 5).
+    static let loadRetries = RetryPolicy.reload.maxRetries
+    /// The pause before retry `attempt` (1-based): 1, 2, 4, 8, 16 s (`RetryPolicy.reload`).
+    static func retryWait(attempt: Int) -> Double { RetryPolicy.reload.backoff(afterAttempt: attempt) }
 
     mutating func pageLoaded(_ generation: Int, _ answer: Page<Candidate>) -> [Effect] {
         guard generation == list.generation else { return [] }

@@ -1,5 +1,6 @@
 @preconcurrency import CNCurses
 import CandidateCore
+import ChildProcess
 import Foundation
 
 /// The curses terminal: set-up, teardown, key input, signals and handing the terminal to
@@ -381,28 +382,8 @@ public final class Terminal {
     /// editor is stopped by SIGTTOU/SIGTTIN) — with default signal handling and no inherited
     /// descriptors beyond 0–2. Returns its exit status, or 128+signal.
     static func runInForeground(_ argv: [String]) -> Int32 {
-        var attr = posix_spawnattr_t()
-        posix_spawnattr_init(&attr)
-        defer { posix_spawnattr_destroy(&attr) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var defaults = sigset_t()
-        sigfillset(&defaults)
-        posix_spawnattr_setsigmask(&attr, &noSignals)
-        posix_spawnattr_setsigdefault(&attr, &defaults)
-        posix_spawnattr_setflags(&attr, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        cn_spawn_close_from(&actions, 3)
-        var cArgs = argv.map { strdup($0) } + [nil]
-        defer { cArgs.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, argv[0], &actions, &attr, &cArgs, environ) == 0 else { return 127 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        if status & 0x7f == 0 { return (status >> 8) & 0xff }
-        return 128 + (status & 0x7f)
+        guard let child = try? ChildProcess.start(argv, stdin: .inherit, stdout: .inherit, stderr: .inherit) else { return 127 }
+        return child.wait()
     }
 
     static func shellQuote(_ s: String) -> String {

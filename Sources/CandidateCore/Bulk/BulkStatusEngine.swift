@@ -55,33 +55,21 @@ public struct BulkStatusEngine: Sendable {
         let recorder = BulkRecorder(plan: plan, onEvent: onEvent)
         await recorder.start()
         let pending = plan.items.indices.filter { plan.items[$0].move != .alreadyThere }
-        let next = Locked(0)
         let sender = PacedRequests(client: client, policy: options.retry, onWait: { seconds in
             await recorder.waiting(seconds)
         })
         let patch = CandidatePatch.status(plan.target)
         let target = plan.target
         let client = self.client
-        await withTaskGroup(of: Void.self) { group in
-            for _ in 0..<min(max(1, options.concurrency), pending.count) {
-                group.addTask {
-                    while !Task.isCancelled {
-                        let slot: Int? = next.withLock { n in
-                            guard n < pending.count else { return nil }
-                            defer { n += 1 }
-                            return n
-                        }
-                        guard let slot else { return }
-                        let index = pending[slot]
-                        let id = plan.items[index].candidate.id
-                        guard let answer = await sender.send({ try await client.updateCandidate(id: id, patch: patch).value }) else {
-                            return  // cancelled before an answer to use: not attempted
-                        }
-                        await recorder.record(index, Self.outcome(answer.result, attempts: answer.attempts, target: target),
-                                              attempts: answer.attempts)
-                    }
-                }
+        await WorkerPool.forEach(pending.count, concurrency: options.concurrency) { slot in
+            let index = pending[slot]
+            let id = plan.items[index].candidate.id
+            guard let answer = await sender.send({ try await client.updateCandidate(id: id, patch: patch).value }) else {
+                return false  // cancelled before an answer to use: not attempted
             }
+            await recorder.record(index, Self.outcome(answer.result, attempts: answer.attempts, target: target),
+                                  attempts: answer.attempts)
+            return true
         }
         return await recorder.finish(cancelled: control.isCancelled || Task.isCancelled)
     }

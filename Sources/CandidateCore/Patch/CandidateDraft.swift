@@ -17,7 +17,17 @@ import Foundation
 /// (what the user adds there is an accident; what the server has is kept); the phone loses
 /// spaces, dashes, dots and parentheses (`+421 905-123 456` → `+421905123456`); a GDPR
 /// timestamp is shown as its date.
-public struct CandidateDraft: Hashable, Sendable {
+///
+/// A draft is also what `DraftStore` writes to disk: the original candidate as loaded, plus
+/// the current value of every editable field as the user left it (nothing normalized, invalid
+/// text kept as typed), under the property names:
+///
+/// ```json
+/// {"original": {…candidate as the API sent it…}, "firstName": "…", "lastName": "…",
+///  "email": "", "phoneNumber": "…", "gdprExpiryDate": "2027-01-31", "status": "NEW",
+///  "gender": null, "jobIds": ["…"], "metadataText": "{…}", "cvText": "…"}
+/// ```
+public struct CandidateDraft: Hashable, Sendable, Codable {
     /// The candidate as it was when the form opened.
     public let original: Candidate
 
@@ -202,63 +212,21 @@ public struct CandidateDraft: Hashable, Sendable {
     }
 }
 
-/// How a field's value reads to a person: in confirm panels (`Label: old → new`), lists and the CLI.
-public enum FieldDisplay {
-    /// A one-line rendering of a wire value. `jobTitle` turns a job id into its title when known.
-    /// Cleared values read `(empty)`; a cleared gender reads `auto`; long text is cut to `maxLength`
-    /// characters ending in `…` (nothing at all when `maxLength` is 0 or less).
-    public static func text(_ field: CandidateField, _ value: JSONValue, jobTitle: (String) -> String? = { _ in nil },
-                            maxLength: Int = 60) -> String {
-        let s: String
-        switch (field, value) {
-        case (.gender, .null): s = "auto"
-        case (_, .null): s = "(empty)"
-        case (.jobIds, .array(let ids)):
-            s = ids.isEmpty ? "(none)" : ids.compactMap(\.stringValue).map { jobTitle($0) ?? $0 }.joined(separator: ", ")
-        case (.metadata, _): s = value.compactText()
-        case (_, .string(let t)): return oneLine(t, maxLength: maxLength)
-        default: s = value.compactText()
-        }
-        return cut(s, to: maxLength)
-    }
-
-    /// Text on one line (line breaks read as spaces), cut to `maxLength` characters ending in
-    /// `…` (nothing at all when `maxLength` is 0 or less).
-    public static func oneLine(_ text: String, maxLength: Int = 60) -> String {
-        cut(text.replacingOccurrences(of: "\n", with: " "), to: maxLength)
-    }
-
-    private static func cut(_ s: String, to maxLength: Int) -> String {
-        guard s.count > maxLength else { return s }
-        return maxLength > 0 ? String(s.prefix(maxLength - 1)) + "…" : ""
-    }
-
-    /// ` [N hidden]` after a one-line text value with characters the screen does not show as
-    /// they are (`DisplayText.hiddenScalars`), else empty: a change that looks the same on both
-    /// sides still says what is really there.
-    public static func hiddenMark(_ field: CandidateField, _ value: JSONValue?) -> String {
-        guard [.firstName, .lastName, .email, .phoneNumber, .gdprExpiryDate].contains(field),
-              let s = value?.stringValue else { return "" }
-        let n = DisplayText.hiddenScalars(s).count
-        return n == 0 ? "" : " [\(n) hidden]"
-    }
-
-    /// `Label: old → new` for every field `patch` changes, in form order; a one-line text with
-    /// hidden characters says how many (`Last name: Doe [1 hidden] → Doex [1 hidden]`).
-    public static func changeLines(_ patch: CandidatePatch, original: Candidate, jobTitle: (String) -> String? = { _ in nil },
-                                   maxLength: Int = 40) -> [String] {
-        patch.fields.map { f in
-            if f == .jobIds, let ids = patch[f]?.arrayValue?.compactMap(\.stringValue) {
-                // Job lists read best as what is added and removed.
-                let added = ids.filter { !original.jobIds.contains($0) }.map { "+" + (jobTitle($0) ?? $0) }
-                let removed = original.jobIds.filter { !ids.contains($0) }.map { "−" + (jobTitle($0) ?? $0) }
-                let change = (added + removed).joined(separator: ", ")
-                return "\(f.label): " + (change.isEmpty ? "reordered" : change)
-            }
-            let before = CandidateDraft.originalWireValue(f, of: original)
-            let old = text(f, before, jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, before)
-            let new = text(f, patch[f] ?? .null, jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, patch[f])
-            return "\(f.label): \(old) → \(new)"
-        }
+extension CandidateDraft {
+    /// What the compiler would write, except that a cleared `gender` is written as `null`
+    /// instead of being left out, as draft files have always had it (reading accepts both).
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(original, forKey: .original)
+        try c.encode(firstName, forKey: .firstName)
+        try c.encode(lastName, forKey: .lastName)
+        try c.encode(email, forKey: .email)
+        try c.encode(phoneNumber, forKey: .phoneNumber)
+        try c.encode(gdprExpiryDate, forKey: .gdprExpiryDate)
+        try c.encode(status, forKey: .status)
+        try c.encode(gender, forKey: .gender)
+        try c.encode(jobIds, forKey: .jobIds)
+        try c.encode(metadataText, forKey: .metadataText)
+        try c.encode(cvText, forKey: .cvText)
     }
 }

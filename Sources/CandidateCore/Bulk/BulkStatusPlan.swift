@@ -4,7 +4,7 @@
 /// Pure and synchronous, so the TUI's status menu and preview and the CLI's `--dry-run` all
 /// show the same numbers the engine will act on. Candidates already at `target` are
 /// `skipped` and are never sent (API page, "Update (PATCH) rules": send only what changes).
-public struct BulkStatusPlan: Sendable {
+public struct BulkStatusPlan: Sendable, Equatable {
     /// One candidate of the plan and how its move is classified (`Pipeline.classify`).
     public struct Item: Sendable, Hashable {
         /// The candidate as last read from the server (its `status` is the "from" side).

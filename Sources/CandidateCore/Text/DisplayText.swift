@@ -1,4 +1,5 @@
 import Foundation
+import NIOConcurrencyHelpers
 
 #if canImport(Glibc)
 import Glibc
@@ -39,8 +40,8 @@ public enum DisplayText {
     /// The charset every function uses by default. The terminal layer sets it once at
     /// start-up from the locale's codeset; it is `.unicode` until then.
     public static var charset: Charset {
-        get { charsetStore.get() }
-        set { charsetStore.set(newValue) }
+        get { charsetStore.withLockedValue { $0 } }
+        set { charsetStore.withLockedValue { $0 = newValue } }
     }
 
     /// Placeholder for a control character.
@@ -307,12 +308,5 @@ nonisolated(unsafe) private let utf8Locale: locale_t? = {
     return nil
 }()
 
-/// The process-wide charset, behind a lock.
-private final class CharsetStore: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: DisplayText.Charset = .unicode
-    func get() -> DisplayText.Charset { lock.lock(); defer { lock.unlock() }; return value }
-    func set(_ v: DisplayText.Charset) { lock.lock(); value = v; lock.unlock() }
-}
-
-private let charsetStore = CharsetStore()
+/// The process-wide charset (`DisplayText.charset`), behind a lock.
+private let charsetStore = NIOLockedValueBox(DisplayText.Charset.unicode)

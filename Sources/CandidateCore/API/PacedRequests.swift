@@ -91,8 +91,7 @@ struct PacedRequests: Sendable {
     /// The backoff after the `failures`-th transient failure: `initialBackoff · 2^(failures−1)`,
     /// capped at `maxBackoff`, with "equal jitter" (half fixed, half random).
     static func backoff(failures: Int, policy: RetryPolicy) -> Double {
-        let exponential = policy.initialBackoff * pow(2, Double(max(0, failures - 1)))
-        let capped = min(policy.maxBackoff, exponential)
+        let capped = policy.backoff(afterAttempt: failures)
         return capped / 2 + Double.random(in: 0...max(0, capped / 2))
     }
 

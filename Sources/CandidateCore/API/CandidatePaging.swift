@@ -1,3 +1,5 @@
+import NIOConcurrencyHelpers
+
 /// Follows a server's pages of candidates and checks that they make sense, so a server that
 /// repeats pages or claims a next page forever is stopped instead of followed for 10,000 pages.
 ///
@@ -84,11 +86,11 @@ extension CandidatesClient {
         var base = query
         base.limit = CandidateQuery.maxLimit
         let first = base
-        let walk = Locked(PageWalk())
+        let walk = NIOLockedValueBox(PageWalk())
         return AsyncThrowingStream {
-            let (next, problem) = walk.withLock { w in (w.nextPage, w.problem) }
+            let (next, problem) = walk.withLockedValue { w in (w.nextPage, w.problem) }
             if let problem {
-                walk.withLock { $0 = PageWalk.finished }
+                walk.withLockedValue { $0 = PageWalk.finished }
                 throw problem
             }
             guard let page = next, page <= min(maxPages, PageWalk.maxPage) else { return nil }
@@ -98,10 +100,10 @@ extension CandidatesClient {
             let q = pageQuery
             do {
                 var result = try await self.paced(policy, onWait: onWait, onRetry: onRetry) { try await self.listCandidates(q).value }
-                result.items = try walk.withLock { try $0.accept(result) }
+                result.items = try walk.withLockedValue { try $0.accept(result) }
                 return result
             } catch {
-                walk.withLock { $0 = PageWalk.finished }
+                walk.withLockedValue { $0 = PageWalk.finished }
                 throw error
             }
         }

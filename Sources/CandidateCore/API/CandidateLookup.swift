@@ -1,3 +1,5 @@
+import NIOConcurrencyHelpers
+
 extension CandidatesClient {
     /// Reads the current state of candidates by id, e.g. before a bulk change (to know who is
     /// already at the target, or to filter by current status).
@@ -18,49 +20,37 @@ extension CandidatesClient {
         var order: [String] = []
         var seen = Set<String>()
         for id in ids where seen.insert(id.lowercased()).inserted { order.append(id) }
-        let found = Locked<[String: Result<Candidate, APIError>]>([:])
+        let found = NIOLockedValueBox<[String: Result<Candidate, APIError>]>([:])
 
         let work = Task {
             if order.count >= listThreshold {
                 await self.listInto(found, wanted: Set(order.map { $0.lowercased() }), onWait: onWait)
             }
-            let missing = order.filter { id in found.withLock { $0[id.lowercased()] == nil } }
+            let missing = order.filter { id in found.withLockedValue { $0[id.lowercased()] == nil } }
             let sender = PacedRequests(client: self, policy: options.retry, onWait: { onWait($0) })
-            let next = Locked(0)
-            await withTaskGroup(of: Void.self) { group in
-                for _ in 0..<min(max(1, options.concurrency), missing.count) {
-                    group.addTask {
-                        while !Task.isCancelled {
-                            let slot: Int? = next.withLock { n in
-                                guard n < missing.count else { return nil }
-                                defer { n += 1 }
-                                return n
-                            }
-                            guard let slot else { return }
-                            let id = missing[slot]
-                            guard let answer = await sender.send({ try await self.getCandidate(id: id).value }) else { return }
-                            found.withLock { $0[id.lowercased()] = answer.result }
-                        }
-                    }
-                }
+            await WorkerPool.forEach(missing.count, concurrency: options.concurrency) { slot in
+                let id = missing[slot]
+                guard let answer = await sender.send({ try await self.getCandidate(id: id).value }) else { return false }
+                found.withLockedValue { $0[id.lowercased()] = answer.result }
+                return true
             }
         }
         control.onCancel { work.cancel() }
         await withTaskCancellationHandler { await work.value } onCancel: { control.cancel() }
-        let results = found.withLock { $0 }
+        let results = found.withLockedValue { $0 }
         return order.map { (id: $0, result: results[$0.lowercased()]) }
     }
 
     /// Lists every candidate (paced by the rate limit) when that is cheaper than single reads,
     /// recording the wanted ones. Any failure just leaves the rest to single reads.
-    private func listInto(_ found: Locked<[String: Result<Candidate, APIError>]>, wanted: Set<String>,
+    private func listInto(_ found: NIOLockedValueBox<[String: Result<Candidate, APIError>]>, wanted: Set<String>,
                           onWait: @escaping @Sendable (Double?) -> Void) async {
         var first = true
         do {
             for try await page in allCandidates(CandidateQuery(), policy: RetryPolicy(maxAttempts: 2), onWait: onWait) {
                 if first, page.totalPages >= wanted.count { return }  // single reads are cheaper
                 first = false
-                found.withLock { map in
+                found.withLockedValue { map in
                     for c in page.items where wanted.contains(c.id.lowercased()) { map[c.id.lowercased()] = .success(c) }
                 }
             }

@@ -1,0 +1,23 @@
+/// The end of a bulk run: every candidate of the plan with its outcome, in plan order.
+public struct BulkReport: Sendable {
+    /// The status the run moved candidates to.
+    public let target: CandidateStatus
+    /// One result per plan item, in plan order.
+    public let results: [BulkItemResult]
+    /// Whether the run was cancelled (some results may then be `.notAttempted`).
+    public let cancelled: Bool
+
+    /// A report; the engine builds it at the end of a run.
+    public init(target: CandidateStatus, results: [BulkItemResult], cancelled: Bool) {
+        self.target = target; self.results = results; self.cancelled = cancelled
+    }
+
+    /// Results by outcome, each in plan order.
+    public var moved: [BulkItemResult] { results.filter { if case .moved = $0.outcome { return true }; return false } }
+    public var skipped: [BulkItemResult] { results.filter { if case .skipped = $0.outcome { return true }; return false } }
+    public var failed: [BulkItemResult] { results.filter { if case .failed = $0.outcome { return true }; return false } }
+    public var notAttempted: [BulkItemResult] { results.filter { if case .notAttempted = $0.outcome { return true }; return false } }
+
+    /// No candidate failed and none was left unattempted (everything moved or skipped).
+    public var allSucceeded: Bool { failed.isEmpty && notAttempted.isEmpty }
+}
