@@ -1,4 +1,3 @@
-@preconcurrency import CNCurses
 import CandidateCore
 import Foundation
 
@@ -16,7 +15,6 @@ public final class TUIApp {
     private let keepsDrafts: Bool
     /// What only the view keeps between frames (viewports); see `AppView`.
     private var viewState = ViewState()
-    private var viewSize = (rows: 0, cols: 0)
     private var dirty = true
     /// When the last frame was drawn (uptime nanoseconds).
     private var lastFrame: UInt64 = 0
@@ -134,17 +132,9 @@ public final class TUIApp {
 
     // MARK: rendering
 
-    /// Draws the model through `AppView` into stdscr; curses sends only the cells that changed.
+    /// Draws the model through `AppView`; curses sends only the cells that changed.
     private func render() {
         dirty = false
-        let size = terminal.size
-        if size.rows != viewSize.rows || size.cols != viewSize.cols {
-            viewSize = size
-            clearok(cn_stdscr(), true)
-        }
-        var canvas = CursesCanvas(terminal: terminal)
-        AppView.draw(model, &viewState, on: &canvas)
-        wnoutrefresh(cn_stdscr())
-        doupdate()
+        terminal.drawFrame { canvas in AppView.draw(model, &viewState, on: &canvas) }
     }
 }

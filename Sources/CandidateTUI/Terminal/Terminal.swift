@@ -41,6 +41,8 @@ public final class Terminal {
     private var redrawPending = false
     /// Input errors that came back without waiting for the timeout, in a row.
     private var quickErrors = 0
+    /// The size of the last frame drawn; a new size repaints the whole screen.
+    private var frameSize = (rows: 0, cols: 0)
 
     /// Colour pairs used by the screens.
     enum Pair: Int16 { case error = 2, ok = 3, dim = 4 }
@@ -277,6 +279,20 @@ public final class Terminal {
 
     /// Waits up to the input timeout for a key; `nil` when none came. When the terminal is
     /// gone (hang-up, end of input, EIO) returns `nil` at once and sets `inputClosed`.
+    /// Draws one frame with `draw` on a canvas over the screen and sends only the cells that
+    /// changed (after a resize, the whole screen).
+    func drawFrame(_ draw: (inout CursesCanvas) -> Void) {
+        let size = self.size
+        if size.rows != frameSize.rows || size.cols != frameSize.cols {
+            frameSize = size
+            clearok(cn_stdscr(), true)
+        }
+        var canvas = CursesCanvas(terminal: self)
+        draw(&canvas)
+        wnoutrefresh(cn_stdscr())
+        doupdate()
+    }
+
     /// The next key, waiting at most `milliseconds` for one; `nil` when none came (or the
     /// terminal is gone: see `inputClosed`).
     func readKey(waitingAtMost milliseconds: Int32) -> Key? {
