@@ -31,7 +31,7 @@ enum AppView {
             cursor = FormView.draw(f, of: model, &state, on: &canvas)
         }
         drawFooter(model, &state, on: &canvas)
-        drawOverlay(model, on: &canvas)
+        drawOverlay(model, &state, on: &canvas)
         if model.overlay != nil { cursor = nil }
         if model.searching, model.overlay == nil, case .list = model.screen {
             cursor = CellPosition(y: rows - 2, x: state.searchCursorColumn)
@@ -87,10 +87,18 @@ enum AppView {
     }
 
     /// The open overlay, on top of the screen: a menu, a scrollable panel or a question.
-    static func drawOverlay<C: Canvas>(_ model: AppModel, on canvas: inout C) {
-        if let menu = MenuPanel(model) {
-            menu.draw(on: &canvas)
-        } else if let panel = ScrollPanel.panel(model, rows: canvas.rows, cols: canvas.cols) {
+    static func drawOverlay<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
+        guard let menu = MenuPanel(model) else {
+            state.menuTop = 0
+            drawPanel(model, on: &canvas)
+            return
+        }
+        menu.draw(on: &canvas, firstShown: &state.menuTop)
+    }
+
+    /// A scrollable panel or a question, when one is open.
+    private static func drawPanel<C: Canvas>(_ model: AppModel, on canvas: inout C) {
+        if let panel = ScrollPanel.panel(model, rows: canvas.rows, cols: canvas.cols) {
             panel.draw(on: &canvas)
         } else if let p = model.prompt() {
             PromptPanel(title: p.title, lines: p.lines, question: p.question).draw(on: &canvas)

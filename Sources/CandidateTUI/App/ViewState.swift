@@ -13,6 +13,8 @@ struct ViewState: Equatable, Sendable {
     var listTop = 0
     /// The focused field's horizontal scroll; `nil` on the list.
     var fieldScroll: FieldScroll?
+    /// The first item shown of the open menu (0 when none is open).
+    var menuTop = 0
     /// The column of the search prompt's cursor (after the typed text).
     var searchCursorColumn = 0
 }

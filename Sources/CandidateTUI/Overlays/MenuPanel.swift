@@ -15,7 +15,7 @@ import CandidateCore
 /// Each item is a label column and a detail column; the item under the cursor has `> ` before
 /// it and its columns in reverse video, the others `  `; headings (not selectable) are dim. A
 /// toggle list names its keys on the bottom border. The cursor is the model's `menuCursor`;
-/// when the items outgrow the panel it shows the page of items the cursor is on.
+/// when the items outgrow the panel the view scrolls a line at a time to keep it in sight.
 struct MenuPanel: Equatable, Sendable {
     var title: String
     var items: [MenuItem]
@@ -37,16 +37,21 @@ struct MenuPanel: Equatable, Sendable {
         self.cursor = cursor
     }
 
-    /// The first item shown when `visible` items fit: the start of the cursor's page, the last
-    /// page ending at the last item.
-    static func top(cursor: Int, count: Int, visible: Int) -> Int {
+    /// The first item shown when `visible` items fit, given the one shown before: the view
+    /// scrolls only as far as the cursor leaves it (a line at a time as it moves), and never
+    /// past the last item.
+    static func top(cursor: Int, count: Int, visible: Int, previous: Int) -> Int {
         guard visible > 0, count > visible else { return 0 }
-        let page = max(0, min(cursor, count - 1)) / visible * visible
-        return min(page, count - visible)
+        let cursor = max(0, min(cursor, count - 1))
+        var top = previous
+        if cursor < top { top = cursor }
+        if cursor >= top + visible { top = cursor - visible + 1 }
+        return max(0, min(top, count - visible))
     }
 
-    /// Draws the panel over whatever the canvas holds.
-    func draw<C: Canvas>(on canvas: inout C) {
+    /// Draws the panel over whatever the canvas holds; `firstShown` is the first item on show
+    /// (view state, kept between frames).
+    func draw<C: Canvas>(on canvas: inout C, firstShown: inout Int) {
         let labelWidth = min(40, items.map { DisplayText.width($0.label) }.max() ?? 10)
         // The details (e.g. the bulk menu's "29990 next step · 40088 override · 19968 already")
         // get what the screen leaves beside the labels, up to 64 cells.
@@ -66,7 +71,8 @@ struct MenuPanel: Equatable, Sendable {
         // Items in the rows between a blank row under the title and one above the bottom border,
         // cut at the panel's inner width (no ellipsis: the columns are already fitted).
         let itemWidth = width - 4
-        let first = Self.top(cursor: cursor, count: items.count, visible: visible)
+        let first = Self.top(cursor: cursor, count: items.count, visible: visible, previous: firstShown)
+        firstShown = first
         for (row, i) in (first..<min(items.count, first + visible)).enumerated() {
             let item = items[i]
             let y = top + 2 + row, x = left + 2

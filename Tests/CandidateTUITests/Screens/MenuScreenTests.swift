@@ -145,22 +145,37 @@ struct MenuScreenTests {
         #expect(ascii.position(of: "+-") != nil && ascii.position(of: "┌") == nil, "an ASCII box")
     }
 
-    @Test("a menu longer than the panel shows the page of items its cursor is on")
-    func paging() {
-        #expect(MenuPanel.top(cursor: 0, count: 30, visible: 10) == 0)
-        #expect(MenuPanel.top(cursor: 9, count: 30, visible: 10) == 0)
-        #expect(MenuPanel.top(cursor: 10, count: 30, visible: 10) == 10)
-        #expect(MenuPanel.top(cursor: 25, count: 30, visible: 10) == 20)
-        #expect(MenuPanel.top(cursor: 29, count: 25, visible: 10) == 15, "the last page ends at the last item")
-        #expect(MenuPanel.top(cursor: 3, count: 5, visible: 10) == 0)
+    @Test("a menu longer than the panel scrolls a line at a time to keep its cursor in sight")
+    func scrolling() {
+        #expect(MenuPanel.top(cursor: 0, count: 30, visible: 10, previous: 0) == 0)
+        #expect(MenuPanel.top(cursor: 9, count: 30, visible: 10, previous: 0) == 0)
+        #expect(MenuPanel.top(cursor: 10, count: 30, visible: 10, previous: 0) == 1, "one line down, the cursor on the last row")
+        #expect(MenuPanel.top(cursor: 10, count: 30, visible: 10, previous: 5) == 5, "in sight: no scroll")
+        #expect(MenuPanel.top(cursor: 4, count: 30, visible: 10, previous: 5) == 4, "one line up, the cursor on the first row")
+        #expect(MenuPanel.top(cursor: 29, count: 25, visible: 10, previous: 0) == 15, "never past the last item")
+        #expect(MenuPanel.top(cursor: 3, count: 5, visible: 10, previous: 4) == 0)
+        // The frames a user sees: 31 items (All jobs, Job 0…29) in a panel of 10 at 50×16.
         var m = ScreenFixtures.list()
         _ = m.update(.jobsLoaded((0..<30).map { Job(id: "job-\($0)", title: "Job \($0)") }))
         _ = m.update(.key(.char("J")))
-        for _ in 0..<12 { _ = m.update(.key(.down)) }
-        let grid = renderScreen(m, cols: 50, rows: 16)
+        var state = ViewState()
+        func frame() -> CellGrid {
+            var grid = CellGrid(rows: 16, cols: 50, utf8: true)
+            AppView.draw(m, &state, on: &grid)
+            return grid
+        }
+        _ = frame()
+        for _ in 0..<12 {
+            _ = m.update(.key(.down))
+            _ = frame()
+        }
+        var grid = frame()
         #expect(grid.position(of: "> Job 11") != nil)
-        // 31 items (All jobs, Job 0…29) in pages of 10: the cursor on item 12 shows items 10…19.
-        #expect(grid.position(of: "All jobs") == nil && grid.position(of: "Job 8 ") == nil, "the first page is off")
-        #expect(grid.position(of: "Job 9 ") != nil && grid.position(of: "Job 18") != nil && grid.position(of: "Job 19") == nil)
+        // Item 12 on the last row: items 3…12 (Job 2…Job 11) are shown.
+        #expect(grid.position(of: "Job 1 ") == nil && grid.position(of: "Job 2 ") != nil && grid.position(of: "Job 12") == nil)
+        _ = m.update(.key(.up))
+        grid = frame()
+        #expect(grid.position(of: "> Job 10") != nil)
+        #expect(grid.position(of: "Job 2 ") != nil && grid.position(of: "Job 11") != nil, "moving up inside the view does not scroll")
     }
 }
