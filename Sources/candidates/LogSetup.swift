@@ -10,9 +10,19 @@ enum LogSetup {
         bootstrap(toFile: ProcessInfo.processInfo.environment["CANDIDATES_LOG"].flatMap { $0.isEmpty ? nil : $0 })
     }
 
-    /// Logs at `CANDIDATES_LOG_LEVEL` (default debug) appended to `path`, or no logging when `nil`.
+    /// Logs at `CANDIDATES_LOG_LEVEL` (default debug) appended to `path` (a leading `~/` is the
+    /// home folder), or no logging when `nil`. A log that cannot be opened is said in one line
+    /// on standard error, and the command goes on without one.
     static func bootstrap(toFile path: String?) {
-        guard let path, let handle = openAppending(path) else {
+        guard let path else {
+            LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
+            return
+        }
+        let handle: FileHandle
+        switch openAppending(expandingHome(path)) {
+        case .success(let h): handle = h
+        case .failure(let problem):
+            FileHandle.standardError.write(Data("candidates: CANDIDATES_LOG: \(problem); no log is written\n".utf8))
             LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
             return
         }
@@ -24,6 +34,14 @@ enum LogSetup {
         }
     }
 
+    /// `~` and a leading `~/` as the home folder (`XDGPaths.home`): a `~` that reaches the
+    /// program unexpanded (quoted, or set in a service file) means the user's home.
+    static func expandingHome(_ path: String) -> String {
+        if path == "~" { return XDGPaths().home }
+        if path.hasPrefix("~/") { return XDGPaths().home + path.dropFirst() }
+        return path
+    }
+
     /// Info and above on standard error (for `serve`).
     static func bootstrapStandardError() {
         LoggingSystem.bootstrap { label in
@@ -33,11 +51,15 @@ enum LogSetup {
         }
     }
 
-    private static func openAppending(_ path: String) -> FileHandle? {
-        guard (try? PrivateFiles.makeFile(path)) != nil else { return nil }
-        guard let h = FileHandle(forWritingAtPath: path) else { return nil }
+    private static func openAppending(_ path: String) -> Result<FileHandle, PrivateFiles.Failure> {
+        do { try PrivateFiles.makeFile(path) } catch let failure as PrivateFiles.Failure {
+            return .failure(failure)
+        } catch {
+            return .failure(PrivateFiles.Failure(path: path, reason: "\(error)"))
+        }
+        guard let h = FileHandle(forWritingAtPath: path) else { return .failure(PrivateFiles.Failure(path: path, reason: "cannot open it for writing")) }
         h.seekToEndOfFile()
-        return h
+        return .success(h)
     }
 }
 

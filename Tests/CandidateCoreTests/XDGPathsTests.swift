@@ -46,4 +46,16 @@ struct XDGPathsTests {
         // A file where a folder should be is a clear error.
         #expect(throws: PrivateFiles.Failure.self) { try PrivateFiles.makeFile(top + "/a/b/data.sqlite/x") }
     }
+
+    @Test("a path's folder is plain string work: `~`, bare names and the root never trap")
+    func parentFolder() {
+        #expect(PrivateFiles.parent(of: "~") == "")
+        #expect(PrivateFiles.parent(of: "~/tilde.log") == "~")
+        #expect(PrivateFiles.parent(of: "relative.log") == "")
+        #expect(PrivateFiles.parent(of: "sub/rel.log") == "sub")
+        #expect(PrivateFiles.parent(of: "/a/b/c.log") == "/a/b")
+        #expect(PrivateFiles.parent(of: "/c.log") == "/")
+        #expect(PrivateFiles.parent(of: "/a/b/") == "/a")
+        #expect(PrivateFiles.parent(of: "") == "")
+    }
 }

@@ -125,6 +125,34 @@ struct CLIFaultTests {
         #expect(!log.contains("TOPSECRET"))
     }
 
+    @Test("CANDIDATES_LOG: an unexpanded ~ is the home folder, a bare name the current folder, an unusable path one line on stderr")
+    func logPaths() throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        var env = CLI.environment(sandbox)
+        let home = dir.file("home")
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        env["HOME"] = home
+        let work = dir.file("work")
+        try FileManager.default.createDirectory(atPath: work, withIntermediateDirectories: true)
+        func list(log: String) throws -> CLIRun {
+            var e = env
+            e["CANDIDATES_LOG"] = log
+            return try CLI.run(pipeline: "cd \(TmuxSession.quote(work)) && \"$CANDIDATES\" list --status ACCEPTED", dir: dir, env: e)
+        }
+        for (log, file) in [("~/tilde.log", home + "/tilde.log"), ("bare.log", work + "/bare.log")] {
+            let run = try list(log: log)
+            #expect(run.status == 0, "\(log): \(run.stderr)")
+            let text = FileManager.default.contents(atPath: file).map { String(decoding: $0, as: UTF8.self) } ?? ""
+            #expect(text.contains("GET /candidates"), "\(log) → \(file): \(text)")
+        }
+        try "x".write(toFile: dir.file("a-file"), atomically: true, encoding: .utf8)
+        let blocked = try list(log: dir.file("a-file") + "/x.log")
+        #expect(blocked.status == 0, "\(blocked.stderr)")
+        #expect(blocked.stderr.contains("CANDIDATES_LOG: Cannot create"), "\(blocked.stderr)")
+        #expect(blocked.stderr.contains("no log is written"))
+    }
+
     @Test("a key file others can read is warned about; a private one is not")
     func keyFileMode() throws {
         let dir = try TempDir()
