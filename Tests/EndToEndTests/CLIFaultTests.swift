@@ -151,6 +151,15 @@ struct CLIFaultTests {
         #expect(blocked.status == 0, "\(blocked.stderr)")
         #expect(blocked.stderr.contains("CANDIDATES_LOG: Cannot create"), "\(blocked.stderr)")
         #expect(blocked.stderr.contains("no log is written"))
+        // A quieter level keeps the failures: an error status is logged at warning.
+        var quiet = env
+        quiet["CANDIDATES_LOG"] = dir.file("quiet.log")
+        quiet["CANDIDATES_LOG_LEVEL"] = "warning"
+        quiet["INSTAVIEW_API_KEY"] = "sk_test_not_a_key"
+        let refused = try CLI.run(["list"], dir: dir, env: quiet)
+        #expect(refused.status != 0)
+        let text = FileManager.default.contents(atPath: dir.file("quiet.log")).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        #expect(text.contains("GET /candidates → 401"), "\(text)")
     }
 
     @Test("a key file others can read is warned about; a private one is not")

@@ -143,7 +143,7 @@ public final class CandidatesClient: Sendable {
         do {
             exchange = try await Self.exchange(request, http: http, timeout: configuration.timeout)
         } catch let error as HTTPClientError {
-            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(redacted("\(error)"))"])
+            logger.warning("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(redacted("\(error)"))"])
             switch error {
             case .deadlineExceeded, .readTimeout, .connectTimeout, .writeTimeout:
                 throw APIError.timeout(seconds: configuration.timeout)
@@ -151,22 +151,23 @@ public final class CandidatesClient: Sendable {
                 throw APIError.transport(detail: redacted("\(error)"))
             }
         } catch is NIOTooManyBytesError {
-            logger.debug("answer too large", metadata: ["method": "\(method.rawValue)", "path": "\(path)"])
+            logger.warning("answer too large", metadata: ["method": "\(method.rawValue)", "path": "\(path)"])
             throw APIError.tooLarge(limitBytes: Self.maxBodyBytes)
         } catch let error as APIError {
-            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(error)"])
+            logger.warning("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(error)"])
             throw error
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            logger.debug("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(redacted("\(error)"))"])
+            logger.warning("request failed", metadata: ["method": "\(method.rawValue)", "path": "\(path)", "error": "\(redacted("\(error)"))"])
             throw APIError.transport(detail: redacted(Self.describe(error)))
         }
         let status = Int(exchange.status.code)
         let data = Data(exchange.body.readableBytesView)
         let rate = RateLimitInfo(header: { exchange.headers.first(name: $0) })
         let elapsedMs = Int((ContinuousClock.now - started) / .milliseconds(1))
-        logger.debug("\(method.rawValue) \(path) → \(status)", metadata: ["ms": "\(elapsedMs)"])
+        // Every answer at info; an error status at warning, so a quieter log keeps the failures.
+        logger.log(level: status < 400 ? .info : .warning, "\(method.rawValue) \(path) → \(status)", metadata: ["ms": "\(elapsedMs)"])
         guard (200..<300).contains(status) else {
             let failure = ResponseShapes.failure(status: status, body: data, header: { exchange.headers.first(name: $0) })
             await pacer.observe(rate, status: status, retryAfter: failure.retryAfter)
