@@ -19,7 +19,7 @@ enum LogSetup {
             return
         }
         let handle: FileHandle
-        switch openAppending(expandingHome(path)) {
+        switch openAppending(XDGPaths().expandingHome(path)) {
         case .success(let h): handle = h
         case .failure(let problem):
             FileHandle.standardError.write(Data("candidates: CANDIDATES_LOG: \(problem); no log is written\n".utf8))
@@ -32,14 +32,6 @@ enum LogSetup {
             h.logLevel = level
             return h
         }
-    }
-
-    /// `~` and a leading `~/` as the home folder (`XDGPaths.home`): a `~` that reaches the
-    /// program unexpanded (quoted, or set in a service file) means the user's home.
-    static func expandingHome(_ path: String) -> String {
-        if path == "~" { return XDGPaths().home }
-        if path.hasPrefix("~/") { return XDGPaths().home + path.dropFirst() }
-        return path
     }
 
     /// Info and above on standard error (for `serve`).

@@ -27,10 +27,20 @@ public struct XDGPaths: Sendable, Equatable {
     /// `$XDG_CONFIG_HOME/candidates`, default `~/.config/candidates`.
     public var config: String { base("XDG_CONFIG_HOME", ".config") + "/candidates" }
 
+    /// The config file: profiles (`ConfigFile`).
+    public var configFile: String { config + "/config.toml" }
     /// The embedded sandbox's SQLite file.
     public var sandboxDatabase: String { data + "/sandbox.sqlite" }
     /// The root of the unsent drafts (one folder per server and company below it).
     public var drafts: String { state + "/drafts" }
+
+    /// `~` and a leading `~/` as the home folder: a `~` that reaches the program unexpanded
+    /// (quoted, in a config or service file) means the user's home.
+    public func expandingHome(_ path: String) -> String {
+        if path == "~" { return home }
+        if path.hasPrefix("~/") { return home + path.dropFirst() }
+        return path
+    }
 
     private func base(_ variable: String, _ fallback: String) -> String {
         if let x = environment[variable], x.hasPrefix("/") { return x }
