@@ -18,29 +18,30 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds each request may take, its whole answer included (retries are separate).", valueName: "seconds"))
     var timeout: Double = 15
 
+    @Option(name: .long, help: ArgumentHelp("Use this profile of the config file (env CANDIDATES_PROFILE; else its default-profile). See: candidates config.", valueName: "name"))
+    var profile: String?
+
     /// A configured client for a real server, or `nil` when neither a base URL nor a key was
-    /// given (then the embedded sandbox is used).
+    /// given (then the embedded sandbox is used). Each setting comes from its flag, else its
+    /// environment variable, else the chosen profile, else the default.
     func explicitConfiguration() throws -> APIConfiguration? {
         let env = ProcessInfo.processInfo.environment
-        let base = baseURL ?? env["INSTAVIEW_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        let chosen = try chosenProfile(env)
+        let base = baseURL ?? env["INSTAVIEW_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? chosen?.baseURL
         var key = env["INSTAVIEW_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         if let apiKeyFile {
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: apiKeyFile, isDirectory: &isDirectory) else {
-                throw ConnectionProblem("The API key file \(apiKeyFile) does not exist")
+            key = try Self.readKey(file: apiKeyFile)
+        } else if key == nil, let chosen {
+            if let file = chosen.apiKeyFile {
+                key = try Self.readKey(file: XDGPaths().expandingHome(file))
+            } else if let variable = chosen.apiKeyEnv {
+                guard let value = env[variable], !value.isEmpty else {
+                    throw ConnectionProblem("Profile \(chosen.name) takes its API key from the environment variable \(variable), which is not set")
+                }
+                key = value
             }
-            guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: apiKeyFile) else {
-                throw ConnectionProblem("The API key file \(apiKeyFile) is not a readable file")
-            }
-            do {
-                key = try String(contentsOfFile: apiKeyFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
-            } catch {
-                throw ConnectionProblem("Cannot read the API key file \(apiKeyFile): \((error as NSError).localizedDescription)")
-            }
-            if key?.isEmpty ?? true { throw ConnectionProblem("The API key file \(apiKeyFile) is empty") }
-            if let warning = Self.keyFileWarning(apiKeyFile) { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
         }
-        let company = companyId ?? env["INSTAVIEW_COMPANY_ID"].flatMap { $0.isEmpty ? nil : $0 }
+        let company = companyId ?? env["INSTAVIEW_COMPANY_ID"].flatMap { $0.isEmpty ? nil : $0 } ?? chosen?.companyId
         if base == nil && key == nil { return nil }
         guard let key else {
             throw ConnectionProblem("A base URL was given but no API key: set INSTAVIEW_API_KEY or pass --api-key-file PATH")
@@ -50,6 +51,48 @@ struct ConnectionOptions: ParsableArguments {
         } catch let e as APIError {
             throw ConnectionProblem(e.description)
         }
+    }
+
+    /// The profile asked for (`--profile`, else `CANDIDATES_PROFILE`, else the config file's
+    /// `default-profile`), or `nil` when none is.
+    /// - Throws: `ConnectionProblem` for a broken config file, or a profile it does not have.
+    func chosenProfile(_ env: [String: String]) throws -> Profile? {
+        let path = XDGPaths().configFile
+        let config: ConfigFile?
+        do { config = try ConfigFile.load(path) } catch let p as ConfigProblem {
+            throw ConnectionProblem(p.description + " (candidates config check lists every problem)")
+        }
+        let asked = profile ?? env["CANDIDATES_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
+        guard let name = asked ?? config?.defaultProfile else { return nil }
+        guard let config else {
+            throw ConnectionProblem("There is no config file (\(path)), so there is no profile '\(name)'")
+        }
+        guard let p = config.profile(name) else {
+            let names = config.profiles.map(\.name).joined(separator: ", ")
+            throw ConnectionProblem("\(path) has no profile '\(name)' (profiles: \(names.isEmpty ? "none" : names))")
+        }
+        return p
+    }
+
+    /// The key in `file` (trimmed), warning on standard error when others can read the file.
+    /// - Throws: `ConnectionProblem` when the file is missing, unreadable or empty.
+    static func readKey(file: String) throws -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory) else {
+            throw ConnectionProblem("The API key file \(file) does not exist")
+        }
+        guard !isDirectory.boolValue, FileManager.default.isReadableFile(atPath: file) else {
+            throw ConnectionProblem("The API key file \(file) is not a readable file")
+        }
+        let key: String
+        do {
+            key = try String(contentsOfFile: file, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
+        } catch {
+            throw ConnectionProblem("Cannot read the API key file \(file): \((error as NSError).localizedDescription)")
+        }
+        if key.isEmpty { throw ConnectionProblem("The API key file \(file) is empty") }
+        if let warning = keyFileWarning(file) { FileHandle.standardError.write(Data((warning + "\n").utf8)) }
+        return key
     }
 }
 

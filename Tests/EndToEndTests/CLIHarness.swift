@@ -21,7 +21,9 @@ enum CLI {
     /// that could change the outcome, e.g. a developer's INSTAVIEW_* variables).
     static func environment(_ sandbox: SandboxProcess?, key: String = "sk_test_northwind", dataHome: String? = nil) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
-        for name in ["INSTAVIEW_BASE_URL", "INSTAVIEW_API_KEY", "INSTAVIEW_COMPANY_ID", "CANDIDATES_LOG"] { env.removeValue(forKey: name) }
+        for name in ["INSTAVIEW_BASE_URL", "INSTAVIEW_API_KEY", "INSTAVIEW_COMPANY_ID", "CANDIDATES_LOG", "CANDIDATES_PROFILE"] { env.removeValue(forKey: name) }
+        // A developer's own config file (profiles) never reaches the tests.
+        env["XDG_CONFIG_HOME"] = FileManager.default.temporaryDirectory.appendingPathComponent("candidates-no-config").path
         if let sandbox {
             env["INSTAVIEW_BASE_URL"] = sandbox.baseURL
             env["INSTAVIEW_API_KEY"] = key
