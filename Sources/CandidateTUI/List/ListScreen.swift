@@ -88,12 +88,6 @@ extension AppModel {
         }
     }
 
-    /// The marked candidates, else the one under the cursor: what `s` acts on.
-    var targets: [Candidate] {
-        if !marks.isEmpty { return marks.candidates }
-        return list.current.map { [$0] } ?? []
-    }
-
     /// Applies a server-side filter: the list reloads for the new query; marks stay.
     mutating func setServerFilter(status: CandidateStatus?, jobId: String?) -> [Effect] {
         list.filter.status = status

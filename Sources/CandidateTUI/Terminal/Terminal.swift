@@ -274,11 +274,6 @@ public final class Terminal {
     /// Screen size in cells.
     var size: (rows: Int, cols: Int) { (Int(cn_lines()), Int(cn_cols())) }
 
-    /// The attribute for a colour pair, or none without colour.
-    func color(_ pair: Pair) -> attr_t { colors ? attr_t(COLOR_PAIR(Int32(pair.rawValue))) : 0 }
-
-    /// Waits up to the input timeout for a key; `nil` when none came. When the terminal is
-    /// gone (hang-up, end of input, EIO) returns `nil` at once and sets `inputClosed`.
     /// Draws one frame with `draw` on a canvas over the screen and sends only the cells that
     /// changed (after a resize, the whole screen).
     func drawFrame(_ draw: (inout CursesCanvas) -> Void) {
@@ -293,8 +288,8 @@ public final class Terminal {
         doupdate()
     }
 
-    /// The next key, waiting at most `milliseconds` for one; `nil` when none came (or the
-    /// terminal is gone: see `inputClosed`).
+    /// The next key, waiting at most `milliseconds` for one; `nil` when none came. When the
+    /// terminal is gone (hang-up, end of input, EIO) returns `nil` at once and sets `inputClosed`.
     func readKey(waitingAtMost milliseconds: Int32) -> Key? {
         wtimeout(cn_stdscr(), milliseconds)
         if inputClosed { return nil }
