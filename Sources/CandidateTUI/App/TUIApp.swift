@@ -85,8 +85,9 @@ public final class TUIApp {
                 if key == .resize {
                     let size = terminal.size
                     apply(.resized(rows: size.rows, cols: size.cols))
+                } else {
+                    apply(.key(key))
                 }
-                apply(.key(key))
             } else if terminal.inputClosed {
                 // The terminal is gone (hang-up, end of input, EIO: the SSH connection dropped).
                 effects.cancelBulk()
