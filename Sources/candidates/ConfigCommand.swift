@@ -55,15 +55,10 @@ struct Config: ParsableCommand {
         func run() throws {
             let paths = XDGPaths()
             let path = paths.configFile
-            guard FileManager.default.fileExists(atPath: path) else {
+            guard var (config, problems) = ConfigFile.check(file: path) else {
                 print("\(path): no config file (optional; see README, Daily use)")
                 return
             }
-            guard let data = FileManager.default.contents(atPath: path) else {
-                FileHandle.standardError.write(Data("\(path): cannot be read\n".utf8))
-                throw ExitCode(2)
-            }
-            var (config, problems) = ConfigFile.check(text: String(decoding: data, as: UTF8.self), path: path)
             // What the file names must be there: key files that exist and can be read.
             for p in config?.profiles ?? [] {
                 guard let file = p.apiKeyFile else { continue }

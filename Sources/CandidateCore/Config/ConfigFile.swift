@@ -67,15 +67,20 @@ public struct ConfigFile: Equatable, Sendable {
     public func profile(_ name: String) -> Profile? { profiles.first { $0.name == name } }
 
     /// Reads `path`; `nil` when there is no file there.
-    /// - Throws: the file's first `ConfigProblem` (see `check(text:path:)` for all of them).
+    /// - Throws: the file's first `ConfigProblem` (`check(file:)` gives all of them).
     public static func load(_ path: String) throws -> ConfigFile? {
-        guard FileManager.default.fileExists(atPath: path) else { return nil }
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw ConfigProblem(file: path, line: nil, message: "cannot be read")
-        }
-        let result = check(text: String(decoding: data, as: UTF8.self), path: path)
+        guard let result = check(file: path) else { return nil }
         if let first = result.problems.first { throw first }
         return result.config
+    }
+
+    /// Reads and checks the file at `path`; `nil` when there is no file there.
+    public static func check(file path: String) -> (config: ConfigFile?, problems: [ConfigProblem])? {
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            return (nil, [ConfigProblem(file: path, line: nil, message: "cannot be read")])
+        }
+        return check(text: String(decoding: data, as: UTF8.self), path: path)
     }
 
     static let topKeys: Set<String> = ["default-profile", "profiles"]
@@ -93,7 +98,7 @@ public struct ConfigFile: Equatable, Sendable {
         }
         let lines = KeyLines(text)
         var problems: [ConfigProblem] = []
-        func problem(_ section: String, _ key: String?, _ message: String) {
+        func problem(_ section: String, _ key: String, _ message: String) {
             problems.append(ConfigProblem(file: path, line: lines.line(of: key, in: section), message: message))
         }
         for key in table.keys.sorted() where !topKeys.contains(key) {
@@ -133,8 +138,9 @@ public struct ConfigFile: Equatable, Sendable {
         if let name = config.defaultProfile, config.profile(name) == nil {
             problem("", "default-profile", "default-profile '\(name)' names no [profiles.\(name)]")
         }
-        problems.sort { ($0.line ?? 0) < ($1.line ?? 0) }
-        return (problems.isEmpty ? config : nil, problems)
+        // In the file's order; problems on one line keep the order they were found in.
+        let ordered = problems.enumerated().sorted { ($0.element.line ?? 0, $0.offset) < ($1.element.line ?? 0, $1.offset) }.map(\.element)
+        return (ordered.isEmpty ? config : nil, ordered)
     }
 }
 
@@ -168,10 +174,9 @@ struct KeyLines {
         }.joined(separator: ".")
     }
 
-    /// The line of `key` in `section` (the section's header when `key` is `nil`).
-    func line(of key: String?, in section: String) -> Int? {
-        guard let key else { return entries.first { $0.section == "" && $0.key == section }?.line }
-        return entries.first { $0.section == section && $0.key == key }?.line
+    /// The line of `key` in `section` (a table's header line for a table's name).
+    func line(of key: String, in section: String) -> Int? {
+        entries.first { $0.section == section && $0.key == key }?.line
     }
 
     /// `names` in the order their tables first appear under `section`.
