@@ -12,6 +12,8 @@ struct AppModel {
     var connection: ConnectionInfo
     /// The day GDPR dates must be after.
     var today: CalendarDay
+    /// This run's settings; the toggles among them change while it runs.
+    var options: TUIOptions
     var list = ListModel()
     /// Marked candidates, by id.
     var marks = Marks()
@@ -61,9 +63,10 @@ struct AppModel {
         return size.rows < Self.minRows || size.cols < Self.minCols
     }
 
-    init(connection: ConnectionInfo, today: CalendarDay = .today()) {
+    init(connection: ConnectionInfo, today: CalendarDay = .today(), options: TUIOptions = TUIOptions()) {
         self.connection = connection
         self.today = today
+        self.options = options
     }
 
     /// The form, when the form is the screen. Setting `nil` leaves the screen as it is.

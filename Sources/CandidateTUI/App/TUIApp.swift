@@ -25,8 +25,9 @@ public final class TUIApp {
     ///   - client: a configured API client.
     ///   - connection: what the header shows.
     ///   - drafts: where unsent edits are kept (every edit is saved at once); `nil` keeps none.
-    init(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore? = nil) {
-        self.model = AppModel(connection: connection)
+    ///   - options: flags and profile settings for this run.
+    init(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore? = nil, options: TUIOptions = TUIOptions()) {
+        self.model = AppModel(connection: connection, options: options)
         self.effects = EffectRunner(client: client, inbox: inbox, drafts: drafts)
         self.keepsDrafts = drafts != nil
     }
@@ -35,11 +36,12 @@ public final class TUIApp {
     /// tasks post events back to it — and waits until it ends.
     /// - Returns: the process exit status (0, or 128+signal) or the `TerminalError` that kept
     ///   it from starting, and the line for standard error after the terminal is restored.
-    public static func run(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore?) async
+    public static func run(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore?,
+                           options: TUIOptions = TUIOptions()) async
         -> (status: Result<Int32, any Error>, exitNote: String?) {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                let app = TUIApp(client: client, connection: connection, drafts: drafts)
+                let app = TUIApp(client: client, connection: connection, drafts: drafts, options: options)
                 let status = Result { try app.run() }
                 continuation.resume(returning: (status, app.exitNote))
             }
