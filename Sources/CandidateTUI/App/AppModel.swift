@@ -45,6 +45,16 @@ struct AppModel {
     var openBulkMenuWhenMarked = false
     /// Unsent drafts offered for review.
     var drafts = DraftQueue()
+    /// The `?` page, over whatever is open.
+    var help: HelpPage?
+    /// The `:` line, when open.
+    var commandLine: CommandPrompt?
+    /// This session's commands, oldest first.
+    var commandHistory: [String] = []
+    /// Other companies' (and profiles') lists as they were left, by `companyKey`.
+    var companyViews: [String: CompanyView] = [:]
+    /// A `.connect` is under way.
+    var connecting = false
     /// How many marks the list does not show, kept up to date cheaply.
     private(set) var hiddenMarks = HiddenMarkCount()
     /// The terminal shows UTF-8 (else non-ASCII shows as `?` and such fields are not edited).
@@ -85,6 +95,9 @@ struct AppModel {
 
     /// The effects to start when the app opens.
     mutating func start() -> [Effect] {
+        list.filter.status = options.filterStatus
+        list.filter.jobId = options.filterJobId
+        applyProfileSort()
         list.loading = true
         return [.loadPage(generation: list.generation, query: list.query(page: 1)), .loadJobs]
     }
@@ -137,6 +150,11 @@ struct AppModel {
         case .draftStoreFailed(let message):
             flash = Flash(text: message, kind: .error)
             return []
+        case .connected(let c): return connected(c)
+        case .connectFailed(let message):
+            connecting = false
+            flash = Flash(text: "Could not switch: \(message)", kind: .error)
+            return []
         case .key(let key): return handleKey(key)
         case .pageLoaded(let generation, let page): return pageLoaded(generation, page)
         case .pageFailed(let generation, let error): return pageFailed(generation, error)
@@ -187,6 +205,9 @@ struct AppModel {
         if LineEditor.isEditingKey(key), refuseUnshowableEdit() { return [] }
         // A paste only ever types into a form field; anywhere else it is ignored, never keys.
         if case .paste = key, overlay != nil || form == nil { return [] }
+        if help != nil { handleHelpKey(key); return [] }
+        if openHelpIfAsked(key) { return [] }
+        if commandLine != nil { return handleCommandKey(key) }
         if let overlay { return handleOverlayKey(key, overlay) }
         switch screen {
         case .list: return handleListKey(key)
@@ -208,7 +229,7 @@ struct AppModel {
     /// Keys while an overlay is open, by kind of overlay.
     mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
         switch overlay {
-        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu:
+        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu, .companyMenu:
             return handleMenuKey(key)
         case .bulkPreview, .bulkResult:
             return handleBulkOverlayKey(key, overlay)

@@ -36,6 +36,11 @@ enum AppView {
         if model.searching, model.overlay == nil, case .list = model.screen {
             cursor = CellPosition(y: rows - 2, x: state.searchCursorColumn)
         }
+        if model.commandLine != nil { cursor = CellPosition(y: rows - 2, x: state.searchCursorColumn) }
+        if let help = HelpPage.panel(model, rows: rows, cols: cols) {
+            help.draw(on: &canvas)
+            cursor = nil
+        }
         canvas.setCursor(cursor)
     }
 
@@ -68,7 +73,15 @@ enum AppView {
     /// the key hints.
     static func drawFooter<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
         let rows = canvas.rows, cols = canvas.cols
-        if let line = model.bulkStatusLine() {
+        if let prompt = model.commandLine {
+            let shown = prompt.editor.view(width: cols - 2, scroll: 0)
+            canvas.put(rows - 2, 0, ":" + shown.text, width: cols - 1, style: .bold)
+            state.searchCursorColumn = min(cols - 1, 1 + shown.cursorColumn)
+            if let message = prompt.message {
+                canvas.put(rows - 1, 0, message, width: cols - 1, style: CellStyle(bold: true, color: .error))
+                return
+            }
+        } else if let line = model.bulkStatusLine() {
             canvas.put(rows - 2, 1, line, width: cols - 2, style: .bold)
         } else if model.searching, case .list = model.screen {
             canvas.put(rows - 2, 0, "/" + model.list.filter.search, width: cols - 2, style: .bold)

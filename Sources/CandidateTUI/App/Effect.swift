@@ -31,4 +31,9 @@ enum Effect: Equatable, Sendable {
     case runBulk(BulkStatusPlan)
     /// Stops starting new requests of the running bulk change.
     case cancelBulk
+    /// Opens the connection of a profile and company (`:profile`, `:company`); comes back as
+    /// `.connected` or `.connectFailed`.
+    case connect(profile: String?, companyId: String?)
+    /// Every later request goes through this connection (its client and draft store).
+    case useConnection(TUIConnection)
 }

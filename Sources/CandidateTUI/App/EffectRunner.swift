@@ -7,9 +7,12 @@ import Foundation
 /// inbox; nothing here reads or changes the model or touches the screen. Used from the UI
 /// thread only. The editor hand-over needs the terminal, so `TUIApp` performs that one.
 final class EffectRunner {
-    private let client: CandidatesClient
+    private var client: CandidatesClient
     private let inbox: EventInbox
-    private let drafts: DraftStore?
+    private var drafts: DraftStore?
+    /// Opens another profile's or company's connection (`.connect`); `nil` when the program
+    /// gave none.
+    private let connector: TUIConnector?
     /// Cancels the running bulk change.
     private var bulkControl: BulkControl?
 
@@ -22,10 +25,11 @@ final class EffectRunner {
     /// How long typing must pause before the server is asked with `search=`.
     static let searchPauseMs = 300
 
-    init(client: CandidatesClient, inbox: EventInbox, drafts: DraftStore?) {
+    init(client: CandidatesClient, inbox: EventInbox, drafts: DraftStore?, connector: TUIConnector? = nil) {
         self.client = client
         self.inbox = inbox
         self.drafts = drafts
+        self.connector = connector
     }
 
     /// Stops a running bulk change from starting new requests (a signal is ending the program).
@@ -60,6 +64,22 @@ final class EffectRunner {
             do { for id in ids { try drafts.delete(candidateId: id) } } catch { inbox.post(.draftStoreFailed("Could not delete the draft: \(error)")) }
         case .openEditor:
             break
+        case .connect(let profile, let companyId):
+            let inbox = self.inbox
+            guard let connector else {
+                inbox.post(.connectFailed("This run cannot switch connections"))
+                return true
+            }
+            Task.detached {
+                do { inbox.post(.connected(try await connector(profile, companyId))) } catch {
+                    inbox.post(.connectFailed("\(error)"))
+                }
+            }
+        case .useConnection(let connection):
+            // Requests already started finish on the old client; the model drops their answers
+            // (a new list generation).
+            client = connection.client
+            drafts = connection.drafts
         default:
             return false
         }
@@ -132,7 +152,7 @@ enum EffectTask {
             await open(draft, client: client, inbox: inbox)
         case .findDrafts:
             if let drafts { inbox.post(.draftsFound(drafts.list().map(\.draft))) }
-        case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor:
+        case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor, .connect, .useConnection:
             break
         }
     }

@@ -49,4 +49,8 @@ enum Event: Sendable {
     case openFailed(name: String, APIError)
     /// A draft file could not be written or deleted: what went wrong, for the message line.
     case draftStoreFailed(String)
+    /// Another profile's or company's connection is open (`.connect`).
+    case connected(TUIConnection)
+    /// It could not be opened: the message says why.
+    case connectFailed(String)
 }

@@ -4,5 +4,35 @@ import CandidateCore
 /// environment > profile > default). Some can be toggled while it runs; the model keeps the
 /// current values in `AppModel.options`.
 public struct TUIOptions: Equatable, Sendable {
+    /// The key table, with the profile's `[keys]` applied.
+    public var keys: KeyMap = .standard
+    /// The config file's profiles, for `:profile` (empty without a config file).
+    public var profiles: [String] = []
+    /// The profile in use, if any.
+    public var profile: String?
+    /// The companies an ATS key of this profile switches between (`:company`, `C`); empty when
+    /// the key sees one company.
+    public var companies: [CompanyChoice] = []
+    /// The company in use, one of `companies` (`nil` for a company key).
+    public var company: CompanyChoice?
+    /// The list's first sort (the profile's `sort`), and whether descending.
+    public var sort: (column: String, descending: Bool)?
+    /// The list's first server-side filter (the profile's `filter`).
+    public var filterStatus: CandidateStatus?
+    public var filterJobId: String?
+
     public init() {}
+
+    public static func == (a: TUIOptions, b: TUIOptions) -> Bool {
+        a.keys == b.keys && a.profiles == b.profiles && a.profile == b.profile && a.companies == b.companies
+            && a.company == b.company && a.sort?.column == b.sort?.column && a.sort?.descending == b.sort?.descending
+            && a.filterStatus == b.filterStatus && a.filterJobId == b.filterJobId
+    }
+}
+
+/// A company an ATS key can act for: its name as the profile gives it, and its id.
+public struct CompanyChoice: Equatable, Sendable {
+    public var name: String
+    public var id: String
+    public init(name: String, id: String) { self.name = name; self.id = id }
 }

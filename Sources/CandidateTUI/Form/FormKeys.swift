@@ -19,8 +19,9 @@ enum FormRequest: Equatable {
 
 extension FormModel {
     /// The form's own keys: typing and pasting into the focused typed field, moving between
-    /// fields, clearing a field. Changes only the form; the rest is asked for.
-    mutating func handle(_ key: Key) -> FormRequest {
+    /// fields, clearing a field. Changes only the form; the rest is asked for. Keys that are
+    /// not typing do what `keys` (the key table's form context) binds them to.
+    mutating func handle(_ key: Key, keys: KeyMap = .standard) -> FormRequest {
         if saving { return .flash(Flash(text: "Saving… (edits wait until the server answers)", kind: .info)) }
         if isTypedInForm(focus) {
             if case .paste(let text) = key { return paste(text) }
@@ -31,14 +32,14 @@ extension FormModel {
         }
         let fields = CandidateField.allCases
         let index = fields.firstIndex(of: focus) ?? 0
-        switch key {
-        case .tab, .down:
+        switch keys.action(for: key, in: .form) {
+        case .nextField?:
             focus = fields[(index + 1) % fields.count]
             return focusNote()
-        case .backTab, .up:
+        case .previousField?:
             focus = fields[(index + fields.count - 1) % fields.count]
             return focusNote()
-        case .enter:
+        case .fieldAction?:
             switch focus {
             case .status: return .open(.formStatusMenu)
             case .gender: return .open(.genderMenu)
@@ -48,7 +49,7 @@ extension FormModel {
                 focus = fields[(index + 1) % fields.count]
                 return .none
             }
-        case .ctrl("u"):
+        case .clearField?:
             // Typed fields are cleared by their editor; these are cleared here.
             switch focus {
             case .gender: draft.gender = nil
@@ -59,9 +60,9 @@ extension FormModel {
             }
             errors[focus] = nil
             return .none
-        case .function(2), .ctrl("s"):
+        case .save?:
             return .save
-        case .escape:
+        case .close?:
             return draft.hasChanges ? .open(.confirmDiscard) : .close
         default:
             return .none

@@ -13,7 +13,7 @@ extension AppModel {
 
     mutating func handleFormKey(_ key: Key) -> [Effect] {
         guard var f = form else { return [] }
-        let request = f.handle(key)
+        let request = f.handle(key, keys: options.keys)
         form = f
         switch request {
         case .none: return []

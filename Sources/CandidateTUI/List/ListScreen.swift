@@ -5,58 +5,63 @@ extension AppModel {
     mutating func handleListKey(_ key: Key) -> [Effect] {
         if search.isOpen, let effects = handleSearchKey(key) { return effects }
         let pageRows = 10
-        switch key {
-        case .up, .char("k"): moveCursor(to: list.cursor - 1)
-        case .down, .char("j"): moveCursor(to: list.cursor + 1)
+        guard let action = options.keys.action(for: key, in: .list) else { return [] }
+        switch action {
+        case .up: moveCursor(to: list.cursor - 1)
+        case .down: moveCursor(to: list.cursor + 1)
         case .pageUp: moveCursor(to: list.cursor - pageRows)
         case .pageDown: moveCursor(to: list.cursor + pageRows)
-        case .home, .char("g"): moveCursor(to: 0)
-        case .end, .char("G"): moveCursor(to: list.count - 1)
-        case .enter:
+        case .top: moveCursor(to: 0)
+        case .bottom: moveCursor(to: list.count - 1)
+        case .open:
             guard let c = list.current else { return [] }
             // The form edits a fresh, complete copy (the list keeps only what it shows).
             flash = Flash(text: "Opening \(c.fullName)…", kind: .info)
             return [.openCandidate(id: c.id, name: c.fullName)]
-        case .char("s"):
+        case .status:
             openStatusMenu()
-        case .escape where bulk != nil:
+        case .back where bulk != nil:
             return cancelBulk()
-        case .escape where list.markAllPending && openBulkMenuWhenMarked:
+        case .back where list.markAllPending && openBulkMenuWhenMarked:
             stopMarkingAll()
-        case .char("r"), .ctrl("r"):
+        case .back where !list.filter.search.isEmpty:
+            list.setSearch("")
+            flash = Flash(text: "Search cleared", kind: .info)
+        case .reload:
             return reload()
-        case .char(" "):
+        case .mark:
             if marks.isRangeOpen { marks.endRange() } else if let c = list.current {
                 marks.toggle(c)
                 moveCursor(to: list.cursor + 1)
             }
-        case .char("v"):
+        case .range:
             if marks.isRangeOpen { marks.endRange() } else if list.current != nil { marks.startRange(at: list.cursor, list: list) }
-        case .char("u"):
+        case .unmark:
             // A `*` still loading pages would mark again: it stops too.
             endMarkingAll()
             marks.clear()
             flash = Flash(text: "Marks cleared", kind: .info)
-        case .char("*"):
+        case .markAll:
             return markAllMatching()
-        case .char("/"):
+        case .search:
             search.isOpen = true
-        case .escape where !list.filter.search.isEmpty:
-            list.setSearch("")
-            flash = Flash(text: "Search cleared", kind: .info)
-        case .char("f"):
+        case .filterStatus:
             setOverlay(.statusFilterMenu)
-        case .char("J"):
+        case .filterJob:
             setOverlay(.jobFilterMenu)
-        case .char("o"):
+        case .sort:
             let column = list.sortColumn.next
             list.setSort(column, descending: column.startsDescending)
             let first = column == .updated ? " (newest first)" : column == .rating ? " (highest first)" : ""
             flash = Flash(text: "Sorted by \(column.label)\(first)", kind: .info)
-        case .char("O"):
+        case .reverseSort:
             list.setSort(list.sortColumn, descending: !list.sortDescending)
             flash = Flash(text: "Sorted by \(list.sortColumn.label) \(list.sortDescending ? "descending" : "ascending")", kind: .info)
-        case .char("q"):
+        case .command:
+            openCommandLine()
+        case .company:
+            openCompanyMenu()
+        case .quit:
             if bulk != nil { flash = Flash(text: "A bulk change is running — Esc cancels it first", kind: .info) } else { quit = true }
         default: break
         }

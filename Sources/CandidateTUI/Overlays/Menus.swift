@@ -40,6 +40,8 @@ extension AppModel {
         case .jobFilterMenu?:
             return ("Show job", [MenuItem(label: "All jobs", detail: list.filter.jobId == nil ? "current" : "", value: "")]
                 + jobs.all.map { MenuItem(label: $0.title, detail: list.filter.jobId == $0.id ? "current" : ($0.city ?? ""), value: $0.id) }, false)
+        case .companyMenu?:
+            return ("Company", options.companies.map { MenuItem(label: $0.name, detail: $0 == options.company ? "current" : "", value: $0.id) }, false)
         case .jobsPicker?:
             let selected = Set(pickerSelection)
             func box(_ id: String) -> String { selected.contains(id) ? "[x] " : "[ ] " }
@@ -89,6 +91,13 @@ extension AppModel {
             return setServerFilter(status: value.isEmpty ? nil : CandidateStatus(value), jobId: list.filter.jobId)
         case .jobFilterMenu?:
             return setServerFilter(status: list.filter.status, jobId: value.isEmpty ? nil : value)
+        case .companyMenu?:
+            setOverlay(nil)
+            guard let company = options.companies.first(where: { $0.id == value }) else { return [] }
+            switch switchConnection(profile: options.profile, company: company) {
+            case .done(let effects): return effects
+            case .problem(let message): flash = Flash(text: message, kind: .error)
+            }
         case .formStatusMenu?:
             guard var f = form else { return [] }
             f.draft.status = CandidateStatus(value)

@@ -29,4 +29,6 @@ enum Overlay: Equatable {
     case statusFilterMenu
     /// `J`: server-side job filter.
     case jobFilterMenu
+    /// `C` or `:company`: the profile's companies.
+    case companyMenu
 }

@@ -36,7 +36,7 @@ struct FormScreenTests {
 
 
          Not saved — 1 field needs fixing: Phone: must be E.164: + country code and di…
-        Tab/↓ next · S-Tab/↑ prev · Enter menu/editor · F2/^S save · Esc back
+        Tab/↓ next · S-Tab/↑ prev · Enter menu/editor · F2/^S save · F1 help · Esc back
         """)
     }
 
@@ -106,7 +106,7 @@ struct FormScreenTests {
 
 
          Not saved — 1 field needs fixing: Phone: must be E.164: + country code and digits, e.g. +421905123456
-        Tab/↓ next · S-Tab/↑ prev · Enter menu/editor · ^U clear · F2/^S save · Esc back
+        Tab/↓ next · S-Tab/↑ prev · Enter menu/editor · ^U clear · F2/^S save · F1 help · Esc back
         """)
     }
 

@@ -35,7 +35,7 @@ struct ListScreenTests {
 
 
          Sorted by name
-        ↑↓ move · Enter edit · s status · / search · f status · Space mark · q quit
+        ↑↓ move · Enter edit · s status · / search · Space mark · ? help · q quit
         """)
     }
 
@@ -58,7 +58,7 @@ struct ListScreenTests {
 
 
          Sorted by name
-        Enter edit · s status · / search · q quit
+        Enter edit · s status · ? help · q quit
         """)
     }
 
@@ -105,7 +105,7 @@ struct ListScreenTests {
 
 
          Sorted by name
-        ↑↓ move · Enter edit · s status · / search · f status · J job · o sort · Space mark · v range · * all · u unmark · r reload · q quit
+        ↑↓ move · Enter edit · s status · / search · f status · J job · o sort · Space mark · v range · * all · u unmark · r reload · : command · ? help · q quit
         """)
     }
 
