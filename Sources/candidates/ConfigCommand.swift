@@ -1,5 +1,6 @@
 import ArgumentParser
 import CandidateCore
+import CandidateTUI
 import Foundation
 
 /// `candidates config path | profiles | check`: where the config file is, what it holds, and
@@ -28,7 +29,7 @@ struct Config: ParsableCommand {
             let path = XDGPaths().configFile
             let config: ConfigFile
             do {
-                guard let c = try ConfigFile.load(path) else {
+                guard let c = try ConfigFile.load(path, settings: TUIOptions.checkProfile) else {
                     FileHandle.standardError.write(Data("candidates config: no config file at \(path)\n".utf8))
                     throw ExitCode(1)
                 }
@@ -42,6 +43,7 @@ struct Config: ParsableCommand {
                 if let f = p.apiKeyFile { parts.append("key file \(f)") }
                 if let e = p.apiKeyEnv { parts.append("key from $\(e)") }
                 if let c = p.companyId { parts.append("company \(c)") }
+                if !p.companies.isEmpty { parts.append("companies " + p.companies.map(\.name).joined(separator: ", ")) }
                 print((p.name == config.defaultProfile ? "* " : "  ") + DisplayText.sanitize(p.name) + "  " + DisplayText.sanitize(parts.joined(separator: " · ")))
             }
         }
@@ -55,7 +57,7 @@ struct Config: ParsableCommand {
         func run() throws {
             let paths = XDGPaths()
             let path = paths.configFile
-            guard var (config, problems) = ConfigFile.check(file: path) else {
+            guard var (config, problems) = ConfigFile.check(file: path, settings: TUIOptions.checkProfile) else {
                 print("\(path): no config file (optional; see README, Daily use)")
                 return
             }

@@ -24,8 +24,8 @@ struct ConnectionOptions: ParsableArguments {
     /// A configured client for a real server, or `nil` when neither a base URL nor a key was
     /// given (then the embedded sandbox is used). Each setting comes from its flag, else its
     /// environment variable, else the chosen profile, else the default.
-    func explicitConfiguration() throws -> APIConfiguration? {
-        let env = ProcessInfo.processInfo.environment
+    /// - Parameter env: the environment to read (the process's by default).
+    func explicitConfiguration(env: [String: String] = ProcessInfo.processInfo.environment) throws -> APIConfiguration? {
         let chosen = try chosenProfile(env)
         let base = baseURL ?? env["INSTAVIEW_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? chosen?.baseURL
         var key = env["INSTAVIEW_API_KEY"].flatMap { $0.isEmpty ? nil : $0 }
@@ -42,6 +42,7 @@ struct ConnectionOptions: ParsableArguments {
             }
         }
         let company = companyId ?? env["INSTAVIEW_COMPANY_ID"].flatMap { $0.isEmpty ? nil : $0 } ?? chosen?.companyId
+            ?? chosen?.companies.first?.id
         if base == nil && key == nil { return nil }
         guard let key else {
             throw ConnectionProblem("A base URL was given but no API key: set INSTAVIEW_API_KEY or pass --api-key-file PATH")
@@ -57,21 +58,26 @@ struct ConnectionOptions: ParsableArguments {
     /// `default-profile`), or `nil` when none is.
     /// - Throws: `ConnectionProblem` for a broken config file, or a profile it does not have.
     func chosenProfile(_ env: [String: String]) throws -> Profile? {
+        try chosenProfileAndNames(env).profile
+    }
+
+    /// The chosen profile (as `chosenProfile`) and the names of every profile in the file.
+    func chosenProfileAndNames(_ env: [String: String]) throws -> (profile: Profile?, names: [String]) {
         let path = XDGPaths().configFile
         let config: ConfigFile?
-        do { config = try ConfigFile.load(path) } catch let p as ConfigProblem {
+        do { config = try ConfigFile.load(path, settings: TUIOptions.checkProfile) } catch let p as ConfigProblem {
             throw ConnectionProblem(p.description + " (candidates config check lists every problem)")
         }
+        let names = config?.profiles.map(\.name) ?? []
         let asked = profile ?? env["CANDIDATES_PROFILE"].flatMap { $0.isEmpty ? nil : $0 }
-        guard let name = asked ?? config?.defaultProfile else { return nil }
+        guard let name = asked ?? config?.defaultProfile else { return (nil, names) }
         guard let config else {
             throw ConnectionProblem("There is no config file (\(path)), so there is no profile '\(name)'")
         }
         guard let p = config.profile(name) else {
-            let names = config.profiles.map(\.name).joined(separator: ", ")
-            throw ConnectionProblem("\(path) has no profile '\(name)' (profiles: \(names.isEmpty ? "none" : names))")
+            throw ConnectionProblem("\(path) has no profile '\(name)' (profiles: \(names.isEmpty ? "none" : names.joined(separator: ", ")))")
         }
-        return p
+        return (p, names)
     }
 
     /// The key in `file` (trimmed), warning on standard error when others can read the file.
@@ -128,19 +134,52 @@ struct OpenConnection {
         return DraftStore(server: server, company: company)
     }
 
+    /// The TUI's settings from the chosen profile (keys, companies, sort, filter).
+    var tuiOptions = TUIOptions()
+
     /// Opens the configured server, or starts the embedded sandbox on 127.0.0.1 (a free port).
-    static func open(_ options: ConnectionOptions) async throws -> OpenConnection {
-        if let config = try options.explicitConfiguration() {
-            let company = config.companyId.map { "companyId \($0)" }
-            return OpenConnection(client: CandidatesClient(configuration: config),
-                                  info: ConnectionInfo(location: config.displayHost, company: company), sandbox: nil)
+    /// - Parameter env: the environment whose `INSTAVIEW_*` and `CANDIDATES_PROFILE` apply.
+    static func open(_ options: ConnectionOptions, env: [String: String] = ProcessInfo.processInfo.environment) async throws -> OpenConnection {
+        let (profile, names) = try options.chosenProfileAndNames(env)
+        var tui: TUIOptions
+        do { tui = try TUIOptions(profile: profile, profiles: names) } catch { throw ConnectionProblem(error.message) }
+        if let config = try options.explicitConfiguration(env: env) {
+            tui.company = tui.companies.first { $0.id == config.companyId }
+            let company = tui.company?.name ?? config.companyId.map { "companyId \($0)" }
+            var open = OpenConnection(client: CandidatesClient(configuration: config),
+                                      info: ConnectionInfo(location: config.displayHost, company: company), sandbox: nil)
+            open.tuiOptions = tui
+            return open
         }
         let server = try await SandboxServer.start(SandboxConfiguration(databasePath: XDGPaths().sandboxDatabase))
         let key = SandboxDemo.defaultKey
         let config = try APIConfiguration(baseURL: server.baseURL, apiKey: key.key, companyId: nil, timeout: options.timeout)
         let company = SandboxDemo.companies.first { key.companyIds.contains($0.id) }?.name
-        return OpenConnection(client: CandidatesClient(configuration: config),
-                              info: ConnectionInfo(location: "local sandbox \(config.displayHost)", company: company),
-                              sandbox: server)
+        var open = OpenConnection(client: CandidatesClient(configuration: config),
+                                  info: ConnectionInfo(location: "local sandbox \(config.displayHost)", company: company),
+                                  sandbox: server)
+        open.tuiOptions = tui
+        return open
+    }
+
+    /// Opens other connections while the TUI runs. A company of the profile in use keeps
+    /// every other setting as it was given (flags, environment); another profile takes its
+    /// settings from the profile alone, since flags and `INSTAVIEW_*` named the first one.
+    static func connector(_ options: ConnectionOptions, startProfile: String?) -> TUIConnector {
+        { profile, companyId in
+            var o = options
+            var env = ProcessInfo.processInfo.environment
+            if profile == nil || profile == startProfile {
+                if let companyId { o.companyId = companyId }
+            } else {
+                o.profile = profile
+                o.baseURL = nil
+                o.apiKeyFile = nil
+                o.companyId = companyId
+                for name in ["INSTAVIEW_BASE_URL", "INSTAVIEW_API_KEY", "INSTAVIEW_COMPANY_ID", "CANDIDATES_PROFILE"] { env[name] = nil }
+            }
+            let open = try await OpenConnection.open(o, env: env)
+            return TUIConnection(client: open.client, info: open.info, drafts: open.drafts, options: open.tuiOptions)
+        }
     }
 }

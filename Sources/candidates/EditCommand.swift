@@ -30,7 +30,8 @@ struct Edit: AsyncParsableCommand {
             FileHandle.standardError.write(Data("candidates: cannot start the sandbox: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts)
+        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts, options: open.tuiOptions,
+                                                  connector: OpenConnection.connector(connection, startProfile: open.tuiOptions.profile))
         await open.sandbox?.stop()
         if let note = exitNote { FileHandle.standardError.write(Data("candidates: \(note)\n".utf8)) }
         switch result {

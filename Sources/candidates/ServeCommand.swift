@@ -36,6 +36,8 @@ struct Serve: AsyncParsableCommand {
     var rateLimitWindow: Int = 60
     @Option(help: ArgumentHelp("Send every answer's body one byte at a time, this many milliseconds apart.", valueName: "ms"))
     var slowBodyMs: Int = 0
+    @Option(help: ArgumentHelp("Serve every endpoint under this path, as some API docs show (e.g. /v1/public).", valueName: "path"))
+    var pathPrefix: String = ""
 
     func validate() throws {
         guard ResponseShape(rawValue: shape) != nil else { throw ValidationError("--shape must be bare or wrapped") }
@@ -54,7 +56,8 @@ struct Serve: AsyncParsableCommand {
             databasePath: db ?? XDGPaths().sandboxDatabase, port: port, demoSize: demoSize,
             shape: ResponseShape(rawValue: shape) ?? .bare, requestLogPath: requestLog,
             rateLimitPerMinute: rateLimitPerMinute, rateLimitPerHour: rateLimitPerHour,
-            failRate: failRate, latencyMs: latencyMs, rateLimitWindowSeconds: rateLimitWindow, slowBodyMs: slowBodyMs)
+            failRate: failRate, latencyMs: latencyMs, rateLimitWindowSeconds: rateLimitWindow, slowBodyMs: slowBodyMs,
+            pathPrefix: pathPrefix)
         let server: SandboxServer
         do {
             server = try await SandboxServer.start(config)

@@ -112,7 +112,9 @@ final class TmuxSession {
         let home = FileManager.default.temporaryDirectory.appendingPathComponent("candidates-e2e-home-\(UUID().uuidString)").path
         stateFolder = home
         var environment = ["LANG": "C.UTF-8", "LC_ALL": "C.UTF-8", "TERM": "xterm-256color",
-                           "XDG_STATE_HOME": home + "/state", "XDG_DATA_HOME": home + "/data"]
+                           "XDG_STATE_HOME": home + "/state", "XDG_DATA_HOME": home + "/data",
+                           // Never the user's config file (its profile, keys and sort would apply).
+                           "XDG_CONFIG_HOME": home + "/config", "CANDIDATES_PROFILE": ""]
         environment.merge(env) { $1 }
         let exports = environment.sorted { $0.key < $1.key }.map { "export \($0.key)=\(Self.quote($0.value));" }.joined(separator: " ")
         // The server this starts outlives the call: give it no pipe to hold open.

@@ -119,9 +119,16 @@ extension Robustness {
                 try s.sendBytes(esc + up)
                 try waitUntil("focus on First name after ESC \(up)", seconds: 10) { try focusLine(s)?.contains("First name") == true }
             }
-            // Keys with nothing to do in a typed field: PgUp/PgDn, Insert, F1, F3–F12, in each form.
-            let inert = ["[5~", "[6~", "[5;5~", "[6;2~", "[2~", "OP", "[11~", "[1;2P", "[[A", "OR", "OS", "[15~", "[17~",
-                         "[18~", "[19~", "[20~", "[21~", "[23~", "[24~", "[24;2~", "[I", "[O", "O1;2P"]
+            // F1 in every form opens the form's help; Esc closes it.
+            for f1 in ["OP", "[11~", "[1;2P", "[[A", "O1;2P"] {
+                try s.sendBytes(esc + f1)
+                try s.waitFor("Keys — Form")
+                try s.keys("Escape")
+                try s.waitForAbsence("Keys — Form")
+            }
+            // Keys with nothing to do in a typed field: PgUp/PgDn, Insert, F3–F12, in each form.
+            let inert = ["[5~", "[6~", "[5;5~", "[6;2~", "[2~", "OR", "OS", "[15~", "[17~",
+                         "[18~", "[19~", "[20~", "[21~", "[23~", "[24~", "[24;2~", "[I", "[O"]
             for seq in inert { try s.sendBytes(esc + seq) }
             try s.type("!")
             try s.waitForMatch("(?m)\\(m\\)!$")

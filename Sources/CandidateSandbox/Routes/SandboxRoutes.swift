@@ -12,7 +12,7 @@ struct SandboxRoutes: Sendable {
     /// Largest PATCH body read, in bytes.
     static let maxBodyBytes = 1024 * 1024
 
-    func register(on router: Router<BasicRequestContext>) {
+    func register<R: RouterMethods>(on router: R) where R.Context == BasicRequestContext {
         router.get("candidates") { request, _ in try await listCandidates(request) }
         router.get("candidates/:id") { request, context in try await getCandidate(request, id: context.parameters.get("id") ?? "") }
         router.patch("candidates/:id") { request, context in

@@ -38,13 +38,16 @@ public struct SandboxConfiguration: Sendable {
     /// When above 0, every answer's body is sent one byte at a time, this many milliseconds
     /// apart, after the head (default 0: at once). Simulates a server that stalls mid-answer.
     public var slowBodyMs: Int
+    /// A path every endpoint sits under, e.g. `/v1/public` (the API's docs show such
+    /// prefixes); empty for none. Normalized to start with `/` and not end with one.
+    public var pathPrefix: String
 
     /// - Parameters: see the properties. Out-of-range numbers are clamped (`failRate` to 0...1,
     ///   limits to at least 1, the window to 1...3600, `demoSize`, `latencyMs` and `slowBodyMs` to at least 0).
     public init(databasePath: String, host: String = "127.0.0.1", port: Int = 0, demoSize: Int = 300,
                 shape: ResponseShape = .bare, requestLogPath: String? = nil, rateLimitPerMinute: Int = 600,
                 rateLimitPerHour: Int = 20_000, failRate: Double = 0, latencyMs: Int = 0,
-                rateLimitWindowSeconds: Int = 60, slowBodyMs: Int = 0) {
+                rateLimitWindowSeconds: Int = 60, slowBodyMs: Int = 0, pathPrefix: String = "") {
         self.databasePath = databasePath
         self.host = host
         self.port = port
@@ -57,5 +60,7 @@ public struct SandboxConfiguration: Sendable {
         self.latencyMs = max(0, latencyMs)
         self.rateLimitWindowSeconds = min(max(1, rateLimitWindowSeconds), 3600)
         self.slowBodyMs = max(0, slowBodyMs)
+        let trimmed = pathPrefix.split(separator: "/").joined(separator: "/")
+        self.pathPrefix = trimmed.isEmpty ? "" : "/" + trimmed
     }
 }

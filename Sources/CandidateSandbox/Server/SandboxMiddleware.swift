@@ -82,7 +82,7 @@ struct SandboxMiddleware: RouterMiddleware {
 
     /// An injected 500 or 503 on `failRate` of `/candidates…` and `/jobs…` requests.
     private func injectFailure(path: String) throws {
-        guard failRate > 0, path.hasPrefix("/candidates") || path.hasPrefix("/jobs"),
+        guard failRate > 0, path.contains("/candidates") || path.contains("/jobs"),
               Double.random(in: 0..<1) < failRate else { return }
         if Bool.random() {
             throw SandboxError(.serviceUnavailable, SandboxErrorCode.unavailable, ["Service temporarily unavailable (injected)"],

@@ -28,7 +28,7 @@ public final class SandboxServer: Sendable {
         self.port = port
         self.configuration = configuration
         let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
-        self.baseURL = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)"
+        self.baseURL = "http://\(host == "0.0.0.0" ? "127.0.0.1" : host):\(port)" + configuration.pathPrefix
         self.runTask = runTask
         self.store = store
         self.log = log
@@ -54,7 +54,12 @@ public final class SandboxServer: Sendable {
                                      minuteSeconds: configuration.rateLimitWindowSeconds),
                 log: log, failRate: min(max(configuration.failRate, 0), 1), latencyMs: max(0, configuration.latencyMs),
                 slowBodyMs: configuration.slowBodyMs, logger: logger))
-            SandboxRoutes(store: store, renderer: renderer).register(on: router)
+            let routes = SandboxRoutes(store: store, renderer: renderer)
+            if configuration.pathPrefix.isEmpty {
+                routes.register(on: router)
+            } else {
+                routes.register(on: router.group(RouterPath(String(configuration.pathPrefix.dropFirst()))))
+            }
 
             // stop() cancels the server task, which Hummingbird reports at error level
             // ("Waiting on child channel: CancellationError()"); keep its own logging quiet

@@ -26,9 +26,11 @@ public final class TUIApp {
     ///   - connection: what the header shows.
     ///   - drafts: where unsent edits are kept (every edit is saved at once); `nil` keeps none.
     ///   - options: flags and profile settings for this run.
-    init(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore? = nil, options: TUIOptions = TUIOptions()) {
+    ///   - connector: opens another company's or profile's connection (`:company`, `:profile`).
+    init(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore? = nil, options: TUIOptions = TUIOptions(),
+         connector: TUIConnector? = nil) {
         self.model = AppModel(connection: connection, options: options)
-        self.effects = EffectRunner(client: client, inbox: inbox, drafts: drafts)
+        self.effects = EffectRunner(client: client, inbox: inbox, drafts: drafts, connector: connector)
         self.keepsDrafts = drafts != nil
     }
 
@@ -37,11 +39,11 @@ public final class TUIApp {
     /// - Returns: the process exit status (0, or 128+signal) or the `TerminalError` that kept
     ///   it from starting, and the line for standard error after the terminal is restored.
     public static func run(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore?,
-                           options: TUIOptions = TUIOptions()) async
+                           options: TUIOptions = TUIOptions(), connector: TUIConnector? = nil) async
         -> (status: Result<Int32, any Error>, exitNote: String?) {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                let app = TUIApp(client: client, connection: connection, drafts: drafts, options: options)
+                let app = TUIApp(client: client, connection: connection, drafts: drafts, options: options, connector: connector)
                 let status = Result { try app.run() }
                 continuation.resume(returning: (status, app.exitNote))
             }
