@@ -143,6 +143,7 @@ struct OpenConnection {
         let (profile, names) = try options.chosenProfileAndNames(env)
         var tui: TUIOptions
         do { tui = try TUIOptions(profile: profile, profiles: names) } catch { throw ConnectionProblem(error.message) }
+        tui.commandHistory = CommandHistoryFile(path: XDGPaths(environment: env).state + "/command-history")
         if let config = try options.explicitConfiguration(env: env) {
             tui.company = tui.companies.first { $0.id == config.companyId }
             let company = tui.company?.name ?? config.companyId.map { "companyId \($0)" }

@@ -65,7 +65,7 @@ struct DailyUseTests {
         let (plain, prefixed, _, config, dirs) = try Self.setUp()
         defer { withExtendedLifetime((plain, prefixed, dirs)) {} }
         let session = try TmuxSession(command: TmuxSession.quote(Binary.path) + " --profile agency; echo \"EXIT=$?\"; sleep 600",
-                                      env: ["XDG_CONFIG_HOME": config, "NO_COLOR": "1"], cols: 120, rows: 32)
+                                      env: ["XDG_CONFIG_HOME": config, "NO_COLOR": "1", "NORTH_KEY": "sk_test_northwind"], cols: 120, rows: 32)
         do { try session.waitForMatch(#"Northwind .*[0-9]+ candidates"#) } catch {
             Issue.record("\(error)\n\(try session.screen())")
             return
@@ -90,6 +90,11 @@ struct DailyUseTests {
         try session.waitFor("Now on Globex")
         try session.waitForMatch(#"Globex .*[0-9]+ candidates"#)
         #expect(try prefixed.requests().contains { $0["query"]?["companyId"]?.stringValue == Self.globexId })
+        // Another profile, another server: the plain one, with its own key.
+        try session.type(":profile north")
+        try session.keys("Enter")
+        try session.waitFor("Now on " + plain.baseURL.replacingOccurrences(of: "http://", with: ""))
+        try waitUntil("the plain server to be asked", seconds: 10) { try plain.requests().contains { $0["path"]?.stringValue == "/candidates" } }
         try session.keys("q")
         try session.waitFor("EXIT=0")
     }

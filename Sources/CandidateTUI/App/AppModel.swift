@@ -100,6 +100,7 @@ struct AppModel {
         applyProfileSort()
         list.loading = true
         return [.loadPage(generation: list.generation, query: list.query(page: 1)), .loadJobs]
+            + (options.commandHistory.map { [.loadCommandHistory($0)] } ?? [])
     }
 
     /// Opens an overlay (or closes it with `nil`); a menu opens on its first item that can be
@@ -151,6 +152,17 @@ struct AppModel {
             flash = Flash(text: message, kind: .error)
             return []
         case .connected(let c): return connected(c)
+        case .commandHistoryLoaded(let earlier):
+            // Commands typed before the file was read stay the newest.
+            commandHistory = earlier + commandHistory
+            if var prompt = commandLine {
+                prompt.historyIndex += earlier.count
+                commandLine = prompt
+            }
+            return []
+        case .commandHistoryFailed(let message):
+            flash = Flash(text: message, kind: .error)
+            return []
         case .connectFailed(let message):
             connecting = false
             flash = Flash(text: "Could not switch: \(message)", kind: .error)

@@ -36,4 +36,8 @@ enum Effect: Equatable, Sendable {
     case connect(profile: String?, companyId: String?)
     /// Every later request goes through this connection (its client and draft store).
     case useConnection(TUIConnection)
+    /// Reads the stored `:` history; comes back as `.commandHistoryLoaded`.
+    case loadCommandHistory(CommandHistoryFile)
+    /// Stores the `:` history (written at once).
+    case keepCommandHistory(CommandHistoryFile, [String])
 }

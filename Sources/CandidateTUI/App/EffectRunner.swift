@@ -75,6 +75,10 @@ final class EffectRunner {
                     inbox.post(.connectFailed("\(error)"))
                 }
             }
+        case .loadCommandHistory(let file):
+            inbox.post(.commandHistoryLoaded(file.load()))
+        case .keepCommandHistory(let file, let commands):
+            do { try file.save(commands) } catch { inbox.post(.commandHistoryFailed("Could not keep the command history: \(error)")) }
         case .useConnection(let connection):
             // Requests already started finish on the old client; the model drops their answers
             // (a new list generation).
@@ -152,7 +156,7 @@ enum EffectTask {
             await open(draft, client: client, inbox: inbox)
         case .findDrafts:
             if let drafts { inbox.post(.draftsFound(drafts.list().map(\.draft))) }
-        case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor, .connect, .useConnection:
+        case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor, .connect, .useConnection, .loadCommandHistory, .keepCommandHistory:
             break
         }
     }

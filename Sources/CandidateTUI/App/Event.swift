@@ -53,4 +53,8 @@ enum Event: Sendable {
     case connected(TUIConnection)
     /// It could not be opened: the message says why.
     case connectFailed(String)
+    /// The `:` commands of earlier runs, oldest first.
+    case commandHistoryLoaded([String])
+    /// The `:` history could not be stored: the message says why.
+    case commandHistoryFailed(String)
 }

@@ -20,6 +20,8 @@ public struct TUIOptions: Equatable, Sendable {
     /// The list's first server-side filter (the profile's `filter`).
     public var filterStatus: CandidateStatus?
     public var filterJobId: String?
+    /// Where `:` commands are kept between runs; `nil` keeps them for this run only.
+    public var commandHistory: CommandHistoryFile?
 
     public init() {}
 
@@ -27,6 +29,7 @@ public struct TUIOptions: Equatable, Sendable {
         a.keys == b.keys && a.profiles == b.profiles && a.profile == b.profile && a.companies == b.companies
             && a.company == b.company && a.sort?.column == b.sort?.column && a.sort?.descending == b.sort?.descending
             && a.filterStatus == b.filterStatus && a.filterJobId == b.filterJobId
+            && a.commandHistory == b.commandHistory
     }
 }
 

@@ -41,14 +41,15 @@ extension AppModel {
             if text.isEmpty { commandLine = nil; return [] }
             if commandHistory.last != text { commandHistory.append(text) }
             commandLine = nil
+            let keep: [Effect] = options.commandHistory.map { [.keepCommandHistory($0, Array(commandHistory.suffix(CommandHistoryFile.limit)))] } ?? []
             switch runCommand(text) {
-            case .done(let effects): return effects
+            case .done(let effects): return keep + effects
             case .problem(let message):
                 // The line stays, with what was typed, so it can be fixed.
                 prompt.message = message
                 prompt.historyIndex = commandHistory.count
                 commandLine = prompt
-                return []
+                return keep
             }
         case .up, .down:
             let to = prompt.historyIndex + (key == .up ? -1 : 1)

@@ -32,10 +32,8 @@ extension AppModel {
     mutating func connected(_ c: TUIConnection) -> [Effect] {
         connecting = false
         companyViews[companyKey] = CompanyView(marks: marks, filter: list.filter, sortColumn: list.sortColumn, sortDescending: list.sortDescending)
-        let previousHistory = commandHistory
         connection = c.info
         options = c.options
-        commandHistory = previousHistory
         let kept = companyViews[companyKey]
         marks = kept?.marks ?? Marks()
         var filter = kept?.filter ?? ListFilter()

@@ -63,7 +63,7 @@ extension KeyMap {
         .command: [
             KeyBinding(nil, [], "the command (`:help` lists them)", keysText: "typing"),
             KeyBinding(nil, [.tab], "complete the command or its argument; again: the next candidate", hint: "complete", priority: 1),
-            KeyBinding(nil, [.up, .down], "earlier / later commands of this session", hint: "history", priority: 2, hintKeys: 2),
+            KeyBinding(nil, [.up, .down], "earlier / later commands (kept between runs)", hint: "history", priority: 2, hintKeys: 2),
             KeyBinding(nil, [.enter], "run it", hint: "run", priority: 0),
             KeyBinding(nil, [.escape], "close the command line", hint: "cancel", priority: 0),
         ],

@@ -1,4 +1,5 @@
 import CandidateCore
+import Foundation
 import Testing
 @testable import CandidateTUI
 
@@ -141,4 +142,31 @@ import Testing
         _ = m.update(.connected(TUIConnection(client: client, info: ConnectionInfo(location: "t", company: "Northwind"), drafts: nil, options: northOptions)))
         #expect(m.marks.count == 1, "Northwind's marks are back")
     }
+}
+
+/// The `:` history outlives the run: read at start, written after each command.
+@Test func commandHistoryIsKeptBetweenRuns() throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("history-\(UUID().uuidString)").path
+    defer { try? FileManager.default.removeItem(atPath: dir) }
+    let file = CommandHistoryFile(path: dir + "/state/command-history")
+    try file.save(["sort name", "mark all"])
+    var options = TUIOptions()
+    options.commandHistory = file
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today, options: options)
+    let start = m.start()
+    #expect(start.contains(.loadCommandHistory(file)))
+    _ = m.update(.commandHistoryLoaded(file.load()))
+    _ = m.update(.pageLoaded(generation: m.list.generation, Page(items: [candidate(1)], total: 1, page: 1, limit: 50, totalPages: 1)))
+    _ = m.update(.key(.char(":")))
+    _ = m.update(.key(.up))
+    #expect(m.commandLine?.editor.text == "mark all")
+    _ = m.update(.key(.escape))
+    _ = m.update(.key(.char(":")))
+    for ch in "sort rating" { _ = m.update(.key(.char(ch))) }
+    let effects = m.update(.key(.enter))
+    guard case .keepCommandHistory(let f, let kept)? = effects.first else { Issue.record("\(effects)"); return }
+    try f.save(kept)
+    #expect(file.load() == ["sort name", "mark all", "sort rating"])
+    let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
+    #expect(mode == 0o600)
 }
