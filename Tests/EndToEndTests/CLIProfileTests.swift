@@ -86,6 +86,23 @@ struct CLIProfileTests {
         #expect(check.stderr.contains("\(path):4: unknown key 'colour'"), "\(check.stderr)")
     }
 
+    @Test("a key given to two actions, or an unknown sort, is a config error on its line, for check and every command")
+    func settingsProblems() throws {
+        let dir = try TempDir()
+        let (sandbox, env) = try Self.setUp(dir)
+        defer { withExtendedLifetime(sandbox) {} }
+        let path = env["HOME"]! + "/.config/candidates/config.toml"
+        try "default-profile = \"north\"\n[profiles.north]\napi-key-env = \"NORTH_KEY\"\nsort = \"height\"\n[profiles.north.keys]\nstatus = \"o\"\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let check = try CLI.run(["config", "check"], dir: dir, env: env)
+        #expect(check.status == 2)
+        #expect(check.stderr.contains("\(path):4: profile north: sort: 'height' is not FIELD or FIELD asc|desc"), "\(check.stderr)")
+        #expect(check.stderr.contains("\(path):6: profile north: keys: o is given to both 'status' and 'sort' on the list"), "\(check.stderr)")
+        let list = try CLI.run(["list"], dir: dir, env: env)
+        #expect(list.status == 2)
+        #expect(list.stderr.contains("\(path):4: "), "\(list.stderr)")
+    }
+
     @Test("config path, profiles and check")
     func configCommand() throws {
         let dir = try TempDir()

@@ -31,7 +31,10 @@ extension AppModel {
     /// Keys while the command line is open.
     mutating func handleCommandKey(_ key: Key) -> [Effect] {
         guard var prompt = commandLine else { return [] }
-        if key != .tab { prompt.completion = nil }
+        if key != .tab {
+            prompt.completion = nil
+            prompt.message = nil
+        }
         switch key {
         case .escape:
             commandLine = nil
@@ -68,7 +71,6 @@ extension AppModel {
             guard LineEditor.isEditingKey(key) else { return [] }
             prompt.editor.apply(key)
         }
-        prompt.message = nil
         commandLine = prompt
         return []
     }

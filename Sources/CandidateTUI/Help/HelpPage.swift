@@ -88,7 +88,8 @@ extension HelpPage {
         let lines = model.helpLines(page.context, width: width)
         let room = PromptPanel.room(screenRows: rows)
         let top = max(0, min(page.scroll, lines.count - room))
-        let shown = Array(lines.dropFirst(top).prefix(room))
+        // A page that goes on keeps its last row for `↓ N more`.
+        let shown = Array(lines.dropFirst(top).prefix(lines.count - top > room ? room - 1 : room))
         return PromptPanel(title: "Keys — \(page.context.title)", lines: shown, question: "Esc closes · ↑↓ PgUp/PgDn scroll",
                            moreAbove: top, moreBelow: max(0, lines.count - top - shown.count), minWidth: width)
     }

@@ -103,7 +103,9 @@ public struct KeyMap: Equatable, Sendable {
                 guard let action = b.action else { continue }
                 for key in b.keys {
                     if let other = owner[key], other != action {
-                        throw KeyMapProblem(action: action.rawValue, message: "\(key.displayName) is given to both '\(other.rawValue)' and '\(action.rawValue)' on the \(context.rawValue)")
+                        // Named by the entry the config wrote, so the message points at its line.
+                        let written = remaps.contains { $0.action == other.rawValue } ? other : action
+                        throw KeyMapProblem(action: written.rawValue, message: "\(key.displayName) is given to both '\(other.rawValue)' and '\(action.rawValue)' on the \(context.rawValue)")
                     }
                     owner[key] = action
                 }
