@@ -67,10 +67,14 @@ struct BytesSession {
         phaseDone()
 
         try held("Down", times: scrollRows, on: pane)
+        // The cursor on row `scrollRows`: the default view scrolls row by row, so it is the last
+        // row shown; the low-bandwidth view jumps, and its arrow marks the row.
         let lastListRow = rows - 3
-        try pane.waitForScreen("row \(scrollRows) at the bottom of the view", seconds: 60) { screen in
+        let shownName = String(cursorRowName.prefix(6))
+        try pane.waitForScreen("the cursor on row \(scrollRows)", seconds: 60) { screen in
             let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return lines.count > lastListRow && lines[lastListRow].contains(cursorRowName)
+            if mode == .low { return lines.contains { $0.dropFirst().hasPrefix(">" + shownName) } }
+            return lines.count > lastListRow && lines[lastListRow].contains(shownName)
         }
         phaseDone()
 

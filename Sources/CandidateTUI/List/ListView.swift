@@ -17,8 +17,7 @@ enum ListView {
                    width: cols - 1, style: CellStyle(bold: true, underline: true))
         let visible = max(1, canvas.rows - 4)
         let low = model.options.lowBandwidth
-        state.listTop = low ? jumpTop(after: state.listTop, cursor: l.cursor, count: l.count, visible: visible)
-            : top(after: state.listTop, cursor: l.cursor, count: l.count, visible: visible)
+        state.listTop = top(after: state.listTop, cursor: l.cursor, count: l.count, visible: visible)
         if l.count == 0 {
             canvas.put(3, 2, model.emptyListText(), width: cols - 3)
         }
@@ -28,9 +27,9 @@ enum ListView {
             let c = l.row(i)
             canvas.put(2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id)), width: cols - 1)
             if i == l.cursor && low {
-                // Low-bandwidth: an arrow in the cell between the mark and the name, so a move
-                // changes one cell of each of two rows.
-                canvas.put(2 + row, 1, ">", width: 1, style: .bold)
+                // Low-bandwidth: a plain arrow in the cell between the mark and the name, so a
+                // move changes one cell of each of two rows and no attribute.
+                canvas.put(2 + row, 1, ">", width: 1)
             } else if i == l.cursor {
                 // The cursor: reverse video over the mark column and the name, not the whole row,
                 // so a move changes a few cells of two rows (no more bytes per move than `less`).
@@ -45,15 +44,6 @@ enum ListView {
         var t = top
         if cursor < t { t = cursor }
         if cursor >= t + visible { t = cursor - visible + 1 }
-        return max(0, min(t, max(0, count - visible)))
-    }
-
-    /// The first row shown in low-bandwidth mode: when the cursor leaves the view, the view
-    /// jumps so the cursor is in its middle (like vi's `scrolljump` for slow terminals), so a
-    /// held key scrolls half a view at a time instead of once per row.
-    static func jumpTop(after top: Int, cursor: Int, count: Int, visible: Int) -> Int {
-        var t = top
-        if cursor < t || cursor >= t + visible { t = cursor - visible / 2 }
         return max(0, min(t, max(0, count - visible)))
     }
 

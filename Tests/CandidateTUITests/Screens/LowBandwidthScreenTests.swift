@@ -2,8 +2,7 @@ import CandidateCore
 import Testing
 @testable import CandidateTUI
 
-/// The list in low-bandwidth mode: an arrow marks the cursor row (no reverse video), and the
-/// view jumps half a screen when the cursor leaves it.
+/// The list in low-bandwidth mode: an arrow marks the cursor row (no reverse video).
 @Suite("Screen: the list in low-bandwidth mode")
 struct LowBandwidthScreenTests {
     /// 40 candidates, low-bandwidth.
@@ -21,30 +20,6 @@ struct LowBandwidthScreenTests {
         let grid = renderScreen(m, cols: 80, rows: 24)
         #expect(grid.line(2).hasPrefix("* First0 Last0"))
         #expect(grid.line(3).hasPrefix(" >First1 Last1"))
-        #expect(grid.style(3, 1) == .bold)
-        #expect(grid.styles(3, 0, count: 16).allSatisfy { !$0.reverse }, "no reverse video on the cursor row")
-    }
-
-    @Test("the view jumps so the cursor is in its middle")
-    func jumpScroll() {
-        var m = Self.model
-        var state = ViewState()
-        var grid = CellGrid(rows: 24, cols: 80)
-        for _ in 0..<19 { _ = m.update(.key(.down)) }
-        AppView.draw(m, &state, on: &grid)
-        #expect(state.listTop == 0, "row 19 is the last of the 20 shown")
-        _ = m.update(.key(.down))
-        AppView.draw(m, &state, on: &grid)
-        #expect(state.listTop == 10, "row 20 left the view: it jumps 10 rows, the cursor in the middle")
-        #expect(grid.line(12).hasPrefix(" >First20 Last…"))
-        for _ in 0..<9 { _ = m.update(.key(.down)) }
-        AppView.draw(m, &state, on: &grid)
-        #expect(state.listTop == 10, "within the view: no scroll")
-        _ = m.update(.key(.end))
-        AppView.draw(m, &state, on: &grid)
-        #expect(state.listTop == 20, "never past the last row")
-        _ = m.update(.key(.home))
-        AppView.draw(m, &state, on: &grid)
-        #expect(state.listTop == 0)
+        #expect(grid.styles(3, 0, count: 16).allSatisfy { $0.isPlain }, "no attribute on the cursor row")
     }
 }
