@@ -107,7 +107,14 @@ public final class Terminal {
         cn_fatal_arm(1)
 
         if env["ESCDELAY"] == nil { set_escdelay(25) }
-        guard newterm(term, stdout, stdin) != nil else {
+        // In a UTF-8 locale, boxes are drawn with the Unicode line characters (3 bytes a cell)
+        // instead of switching to the terminal's line-drawing charset and back around every
+        // border cell (10 bytes). Set only for `newterm`, so an editor started later is unaffected.
+        let unicodeLines = utf8 && env["NCURSES_NO_UTF8_ACS"] == nil
+        if unicodeLines { setenv("NCURSES_NO_UTF8_ACS", "1", 1) }
+        let screen = newterm(term, stdout, stdin)
+        if unicodeLines { unsetenv("NCURSES_NO_UTF8_ACS") }
+        guard screen != nil else {
             cn_fatal_arm(0)
             throw TerminalError.dumbTerminal(term)
         }
