@@ -7,7 +7,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidates-bench",
         abstract: "Measurements for docs/performance.md.",
-        subcommands: [BulkBench.self, ListBench.self]
+        subcommands: [BulkBench.self, BytesBench.self, ListBench.self]
     )
 }
 
@@ -38,11 +38,7 @@ struct BulkBench: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let candidatesBinary = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("candidates").path
-        guard FileManager.default.isExecutableFile(atPath: candidatesBinary) else {
-            throw ValidationError("no candidates binary at \(candidatesBinary); build it or pass --binary")
-        }
+        let candidatesBinary = try findCandidatesBinary(binary)
         guard (try? timedShell("command -v curl && command -v xargs", stdout: "/dev/null", stderr: "/dev/null",
                                      environment: ProcessInfo.processInfo.environment).status) == 0 else {
             throw ValidationError("curl and xargs are needed on PATH")

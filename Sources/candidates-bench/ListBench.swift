@@ -52,18 +52,12 @@ struct ListBench: AsyncParsableCommand {
     var queryList: [String] { queries.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty } }
 
     func run() async throws {
-        let candidatesBinary = binary ?? URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-            .deletingLastPathComponent().appendingPathComponent("candidates").path
-        guard FileManager.default.isExecutableFile(atPath: candidatesBinary) else {
-            throw ValidationError("no candidates binary at \(candidatesBinary); build it or pass --binary")
-        }
+        let candidatesBinary = try findCandidatesBinary(binary)
         for tool in ["tmux", "less", "sqlite3"] where !Self.onPath(tool) {
             throw ValidationError("\(tool) is needed on PATH")
         }
         let hasFzf = Self.onPath("fzf")
-        let temporary = workDir == nil
-        let dir = workDir ?? FileManager.default.temporaryDirectory.appendingPathComponent("candidates-bench-list-\(UUID().uuidString.prefix(8))").path
-        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let (dir, temporary) = try benchFolder(workDir, name: "list")
         defer { if temporary { try? FileManager.default.removeItem(atPath: dir) } }
         let tmuxConfig = try TmuxPane.writeConfig(in: dir)
 

@@ -136,6 +136,8 @@ struct OpenConnection {
 
     /// The TUI's settings from the chosen profile (keys, companies, sort, filter).
     var tuiOptions = TUIOptions()
+    /// The chosen profile, if any.
+    var profile: Profile?
 
     /// Opens the configured server, or starts the embedded sandbox on 127.0.0.1 (a free port).
     /// - Parameter env: the environment whose `INSTAVIEW_*` and `CANDIDATES_PROFILE` apply.
@@ -150,6 +152,7 @@ struct OpenConnection {
             var open = OpenConnection(client: CandidatesClient(configuration: config),
                                       info: ConnectionInfo(location: config.displayHost, company: company), sandbox: nil)
             open.tuiOptions = tui
+            open.profile = profile
             return open
         }
         let server = try await SandboxServer.start(SandboxConfiguration(databasePath: XDGPaths().sandboxDatabase))
@@ -160,6 +163,7 @@ struct OpenConnection {
                                   info: ConnectionInfo(location: "local sandbox \(config.displayHost)", company: company),
                                   sandbox: server)
         open.tuiOptions = tui
+        open.profile = profile
         return open
     }
 

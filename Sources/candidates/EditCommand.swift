@@ -12,6 +12,18 @@ struct Edit: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @Flag(help: "For slow links: load only the rows on screen and one page ahead, no animated progress, at most 10 repaints a second, no colour unless --color (env CANDIDATES_LOW_BANDWIDTH=1).")
+    var lowBandwidth = false
+
+    @Flag(inversion: .prefixedNo, help: "Colour on or off (default: on, off with NO_COLOR or --low-bandwidth).")
+    var color: Bool?
+
+    /// This run's TUI options: flag > environment > profile > default.
+    func tuiOptions(_ base: TUIOptions = TUIOptions(), profile: Profile? = nil, environment: [String: String]) -> TUIOptions {
+        TUIOptions.resolving(base, lowBandwidthFlag: lowBandwidth ? true : nil, colorFlag: color, environment: environment,
+                             profileLowBandwidth: profile?.lowBandwidth, profileTheme: profile?.theme.flatMap(TUITheme.init(name:)))
+    }
+
     func run() async throws {
         // Nothing may print while curses owns the screen: logs go to $CANDIDATES_LOG or nowhere.
         LogSetup.bootstrapFromEnvironment()
@@ -30,7 +42,8 @@ struct Edit: AsyncParsableCommand {
             FileHandle.standardError.write(Data("candidates: cannot start the sandbox: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts, options: open.tuiOptions,
+        let options = tuiOptions(open.tuiOptions, profile: open.profile, environment: ProcessInfo.processInfo.environment)
+        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts, options: options,
                                                   connector: OpenConnection.connector(connection, startProfile: open.tuiOptions.profile))
         await open.sandbox?.stop()
         if let note = exitNote { FileHandle.standardError.write(Data("candidates: \(note)\n".utf8)) }

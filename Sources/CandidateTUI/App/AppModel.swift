@@ -147,7 +147,8 @@ struct AppModel {
             return keepsDrafts ? [.findDrafts] : []
         case .resized(let rows, let cols):
             screenSize = (rows, cols)
-            return []
+            // A taller view may need rows that low-bandwidth mode has not loaded yet.
+            return options.lowBandwidth ? prefetchIfNeeded() : []
         case .draftStoreFailed(let message):
             flash = Flash(text: message, kind: .error)
             return []

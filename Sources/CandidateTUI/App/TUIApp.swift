@@ -20,6 +20,11 @@ public final class TUIApp {
     private var lastFrame: UInt64 = 0
     /// At most ~30 frames a second.
     static let frameInterval: UInt64 = 33_000_000
+    /// At most 10 frames a second in low-bandwidth mode: key bursts and arriving results
+    /// coalesce into fewer, larger updates.
+    static let lowBandwidthFrameInterval: UInt64 = 100_000_000
+    /// The shortest time between two frames for this run (nanoseconds).
+    private let frameGap: UInt64
 
     /// - Parameters:
     ///   - client: a configured API client.
@@ -32,6 +37,7 @@ public final class TUIApp {
         self.model = AppModel(connection: connection, options: options)
         self.effects = EffectRunner(client: client, inbox: inbox, drafts: drafts, connector: connector)
         self.keepsDrafts = drafts != nil
+        self.frameGap = options.lowBandwidth ? Self.lowBandwidthFrameInterval : Self.frameInterval
     }
 
     /// Runs a TUI on a thread of its own — curses is driven from that one thread; network
@@ -56,7 +62,7 @@ public final class TUIApp {
     /// Blocks the calling thread. Returns the process exit status (0, or 128+signal).
     /// - Throws: `TerminalError` when there is no usable terminal.
     public func run() throws -> Int32 {
-        try terminal.start()
+        try terminal.start(colors: model.options.theme.usesColor)
         defer { teardown() }
         let size = terminal.size
         apply(.terminalReady(utf8: terminal.utf8, rows: size.rows, cols: size.cols, keepsDrafts: keepsDrafts, warning: terminal.warning))
@@ -73,16 +79,16 @@ public final class TUIApp {
             // A bounded batch per turn, so keys (Esc during a bulk change) are read between
             // batches even when a backlog of network results is waiting.
             for event in inbox.drain(limit: Self.eventsPerTurn) { apply(event) }
-            // Bursts of keys and events coalesce: at most one frame per `frameInterval`. While
+            // Bursts of keys and events coalesce: at most one frame per `frameGap`. While
             // answers are expected (pages, a bulk change) the loop looks at the inbox more often.
             var timeoutMs: Int32 = model.list.loading || model.bulk != nil ? 8 : 50
             if dirty {
                 let sinceFrame = DispatchTime.now().uptimeNanoseconds &- lastFrame
-                if sinceFrame >= Self.frameInterval {
+                if sinceFrame >= frameGap {
                     render()
                     lastFrame = DispatchTime.now().uptimeNanoseconds
                 } else {
-                    timeoutMs = min(timeoutMs, Int32(max(1, (Self.frameInterval - sinceFrame) / 1_000_000)))
+                    timeoutMs = min(timeoutMs, Int32(max(1, (frameGap - sinceFrame) / 1_000_000)))
                 }
             }
             if let key = terminal.readKey(waitingAtMost: timeoutMs) {

@@ -17,6 +17,8 @@ extension TUIOptions {
             if let field = words.first { self.sort = (field, words.count > 1 ? words[1] == "desc" : SortColumn(rawValue: field)?.startsDescending ?? false) }
         }
         filterStatus = p.filter["status"].map { CandidateStatus($0.uppercased()) }
+        lowBandwidth = p.lowBandwidth ?? false
+        theme = p.theme.flatMap(TUITheme.init(name:)) ?? (lowBandwidth ? .mono : .default)
         filterJobId = p.filter["job"]
     }
 
@@ -37,6 +39,9 @@ extension TUIOptions {
         }
         if let status = p.filter["status"], !CandidateStatus.allKnown.contains(CandidateStatus(status.uppercased())) {
             problems.append(("filter", "'\(status)' is not a status (\(CandidateStatus.allKnown.map(\.rawValue).joined(separator: ", ")))"))
+        }
+        if let theme = p.theme, TUITheme(name: theme) == nil {
+            problems.append(("theme", "'\(theme)' is not a theme (\(TUITheme.allCases.map(\.rawValue).joined(separator: ", ")))"))
         }
         return problems
     }

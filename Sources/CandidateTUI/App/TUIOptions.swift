@@ -22,6 +22,12 @@ public struct TUIOptions: Equatable, Sendable {
     public var filterJobId: String?
     /// Where `:` commands are kept between runs; `nil` keeps them for this run only.
     public var commandHistory: CommandHistoryFile?
+    /// Low-bandwidth mode for slow links: pages load only for the visible rows and one page
+    /// ahead, progress advances in steps instead of animating, and frames are drawn at most
+    /// `TUIApp.lowBandwidthFrameInterval` apart. See `resolving(…)` for how it is chosen.
+    public var lowBandwidth = false
+    /// Colours or none (`mono` keeps bold, reverse and underline).
+    public var theme = TUITheme.default
 
     public init() {}
 
@@ -29,7 +35,7 @@ public struct TUIOptions: Equatable, Sendable {
         a.keys == b.keys && a.profiles == b.profiles && a.profile == b.profile && a.companies == b.companies
             && a.company == b.company && a.sort?.column == b.sort?.column && a.sort?.descending == b.sort?.descending
             && a.filterStatus == b.filterStatus && a.filterJobId == b.filterJobId
-            && a.commandHistory == b.commandHistory
+            && a.commandHistory == b.commandHistory && a.lowBandwidth == b.lowBandwidth && a.theme == b.theme
     }
 }
 

@@ -62,9 +62,23 @@ extension AppModel {
     }
 
     /// The status line while a bulk change runs, e.g. `Moving to REJECTED [#####·····] 12/37 · 2 failed`.
+    /// In low-bandwidth mode it does not animate: `lowBandwidthProgress`.
     func bulkStatusLine(width: Int = 20) -> String? {
         guard let b = bulk else { return nil }
-        return BulkSummaryText.progress(b.progress, target: b.target,
-                                        note: b.cancelling ? "cancelling: waiting for requests in flight" : "Esc cancels", barWidth: width)
+        let note = b.cancelling ? "cancelling: waiting for requests in flight" : "Esc cancels"
+        if options.lowBandwidth { return Self.lowBandwidthProgress(b.progress, target: b.target, note: note) }
+        return BulkSummaryText.progress(b.progress, target: b.target, note: note, barWidth: width)
+    }
+
+    /// The low-bandwidth progress line: `Moving 37 to REJECTED: 30% done · 2 failed · waiting for
+    /// the rate limit · Esc cancels`. No bar and no per-candidate count; it changes only when a
+    /// tenth more is done, the failures change, or a rate-limit wait starts or ends (never with
+    /// a countdown), so a run of any size repaints the line a dozen times or so.
+    static func lowBandwidthProgress(_ p: BulkProgress, target: CandidateStatus, note: String) -> String {
+        let tenths = p.total > 0 ? min(10, p.done * 10 / p.total) : 0
+        var s = "Moving \(p.total) to \(DisplayText.sanitize(target.rawValue)): \(tenths * 10)% done"
+        if p.failed > 0 { s += " · \(p.failed) failed" }
+        if let w = p.waitingSeconds, w > 0 { s += " · waiting for the rate limit" }
+        return s + " · " + note
     }
 }

@@ -33,7 +33,11 @@ extension AppModel {
         connecting = false
         companyViews[companyKey] = CompanyView(marks: marks, filter: list.filter, sortColumn: list.sortColumn, sortDescending: list.sortDescending)
         connection = c.info
+        // How the link is used stays as this run chose it (flags and environment included).
+        let (lowBandwidth, theme) = (options.lowBandwidth, options.theme)
         options = c.options
+        options.lowBandwidth = lowBandwidth
+        options.theme = theme
         let kept = companyViews[companyKey]
         marks = kept?.marks ?? Marks()
         var filter = kept?.filter ?? ListFilter()

@@ -96,9 +96,16 @@ extension AppModel {
 
     /// Loads the next page: at once when the cursor nears the end of what is loaded or `*`
     /// waits for every page; otherwise in the background while the rate-limit budget keeps a
-    /// reserve (a quarter of the per-minute limit, at least 5) for what the user does.
+    /// reserve (a quarter of the per-minute limit, at least 5) for what the user does. In
+    /// low-bandwidth mode there is no background paging: only the rows the view can show from
+    /// the cursor and one page beyond them (`lowBandwidthRowsWanted`), and what `*` needs.
     mutating func prefetchIfNeeded() -> [Effect] {
         guard list.hasMore, !list.loading, list.loadError == nil, !list.retryWaiting else { return [] }
+        if options.lowBandwidth {
+            guard list.markAllPending || lowBandwidthShortOfRows else { return [] }
+            list.loading = true
+            return [.loadPage(generation: list.generation, query: list.query(page: list.nextPage))]
+        }
         let urgent = list.markAllPending || list.cursor >= list.count - ListModel.prefetchDistance
         if !urgent, let r = rateLimit, let remaining = r.remainingMinute {
             let reserve = max(5, (r.limitMinute ?? 60) / 4)

@@ -16,6 +16,7 @@ enum ListView {
         canvas.put(1, 0, layout.headerLine(sortedBy: l.sortColumn, descending: l.sortDescending, utf8: canvas.utf8),
                    width: cols - 1, style: CellStyle(bold: true, underline: true))
         let visible = max(1, canvas.rows - 4)
+        let low = model.options.lowBandwidth
         state.listTop = top(after: state.listTop, cursor: l.cursor, count: l.count, visible: visible)
         if l.count == 0 {
             canvas.put(3, 2, model.emptyListText(), width: cols - 3)
@@ -25,7 +26,11 @@ enum ListView {
             guard i < l.count else { break }
             let c = l.row(i)
             canvas.put(2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id)), width: cols - 1)
-            if i == l.cursor {
+            if i == l.cursor && low {
+                // Low-bandwidth: a plain arrow in the cell between the mark and the name, so a
+                // move changes one cell of each of two rows and no attribute.
+                canvas.put(2 + row, 1, ">", width: 1)
+            } else if i == l.cursor {
                 // The cursor: reverse video over the mark column and the name, not the whole row,
                 // so a move changes a few cells of two rows (no more bytes per move than `less`).
                 canvas.restyle(2 + row, 0, count: min(layout.cursorWidth, cols - 1), style: .reverse)

@@ -22,7 +22,9 @@ extension AppModel {
     func markingProgress() -> String {
         let loaded = list.total.map { "\(list.loadedCount) of \($0) loaded" } ?? "\(list.loadedCount) loaded"
         let then = openBulkMenuWhenMarked ? "the status menu opens when all are marked · Esc stops marking" : "u clears the marks and stops"
-        return "Marking every matching candidate: \(marks.count) marked, \(loaded) — \(then)"
+        // Low-bandwidth mode loads no page in the background: `*` says it loads them now.
+        let pages = options.lowBandwidth ? " (low-bandwidth: loading the pages it needs)" : ""
+        return "Marking every matching candidate: \(marks.count) marked, \(loaded)\(pages) — \(then)"
     }
 
     /// The last page `*` needed arrived: every matching candidate is marked. Opens the bulk

@@ -85,9 +85,13 @@ struct CursesCanvas: Canvas {
 
     func setCursor(_ position: CellPosition?) {
         guard let position else {
+            // Hidden, the cursor may stay wherever the last change left it: no move to park it
+            // after every frame (`leaveok`).
+            leaveok(window, true)
             curs_set(0)
             return
         }
+        leaveok(window, false)
         curs_set(1)
         wmove(window, Int32(position.y), Int32(position.x))
     }

@@ -20,7 +20,8 @@ import Foundation
 ///    the terminal and dies with the default action;
 /// 4. `newterm`, cbreak + noecho + keypad, flow control off (Ctrl-S reaches the program), a
 ///    25 ms escape delay unless `ESCDELAY` is set, every common key sequence (`KeySequences`),
-///    bracketed paste on, colours unless `NO_COLOR`.
+///    bracketed paste on, colours when asked for (the caller weighs `NO_COLOR`) and the
+///    terminal has them.
 ///
 /// `end()` undoes it in reverse order; it is idempotent and also restores the saved termios.
 public final class Terminal {
@@ -29,7 +30,7 @@ public final class Terminal {
     private var haveSavedTermios = false
     /// Whether the locale can show UTF-8.
     private(set) var utf8 = true
-    /// Whether colour is in use (off with NO_COLOR or a monochrome terminal).
+    /// Whether colour is in use (not asked for, or a monochrome terminal: off).
     private(set) var colors = false
     /// Something the user should know about the set-up (e.g. a TERM fallback), shown once.
     private(set) var warning: String?
@@ -64,8 +65,9 @@ public final class Terminal {
         if term.isEmpty || term == "dumb" { throw TerminalError.dumbTerminal(term) }
     }
 
-    /// Starts curses. Throws `TerminalError` when there is no usable terminal.
-    func start() throws {
+    /// Starts curses, with colour pairs when `colors` and the terminal has colour. Throws
+    /// `TerminalError` when there is no usable terminal.
+    func start(colors wantsColors: Bool = true) throws {
         try Self.preflight()
         let env = ProcessInfo.processInfo.environment
         var term = env["TERM"] ?? ""
@@ -105,7 +107,14 @@ public final class Terminal {
         cn_fatal_arm(1)
 
         if env["ESCDELAY"] == nil { set_escdelay(25) }
-        guard newterm(term, stdout, stdin) != nil else {
+        // In a UTF-8 locale, boxes are drawn with the Unicode line characters (3 bytes a cell)
+        // instead of switching to the terminal's line-drawing charset and back around every
+        // border cell (10 bytes). Set only for `newterm`, so an editor started later is unaffected.
+        let unicodeLines = utf8 && env["NCURSES_NO_UTF8_ACS"] == nil
+        if unicodeLines { setenv("NCURSES_NO_UTF8_ACS", "1", 1) }
+        let screen = newterm(term, stdout, stdin)
+        if unicodeLines { unsetenv("NCURSES_NO_UTF8_ACS") }
+        guard screen != nil else {
             cn_fatal_arm(0)
             throw TerminalError.dumbTerminal(term)
         }
@@ -127,8 +136,7 @@ public final class Terminal {
         wtimeout(cn_stdscr(), 50)
         defineKeys()
         if !utf8 { cn_ascii_line_drawing() }
-        let noColor = !(env["NO_COLOR"] ?? "").isEmpty
-        if !noColor && has_colors() {
+        if wantsColors && has_colors() {
             start_color()
             use_default_colors()
             init_pair(Pair.error.rawValue, Int16(COLOR_RED), -1)
