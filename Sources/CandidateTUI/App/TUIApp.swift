@@ -25,6 +25,8 @@ public final class TUIApp {
     static let lowBandwidthFrameInterval: UInt64 = 100_000_000
     /// The shortest time between two frames for this run (nanoseconds).
     private let frameGap: UInt64
+    /// Held move keys in low-bandwidth mode (see `Typeahead`).
+    private var typeahead = Typeahead()
 
     /// - Parameters:
     ///   - client: a configured API client.
@@ -83,12 +85,16 @@ public final class TUIApp {
             // answers are expected (pages, a bulk change) the loop looks at the inbox more often.
             var timeoutMs: Int32 = model.list.loading || model.bulk != nil ? 8 : 50
             if dirty {
-                let sinceFrame = DispatchTime.now().uptimeNanoseconds &- lastFrame
-                if sinceFrame >= frameGap {
+                let now = DispatchTime.now().uptimeNanoseconds
+                let sinceFrame = now &- lastFrame
+                let held = typeahead.wait(at: now)
+                if sinceFrame >= frameGap && held == 0 {
                     render()
+                    typeahead.drew()
                     lastFrame = DispatchTime.now().uptimeNanoseconds
                 } else {
-                    timeoutMs = min(timeoutMs, Int32(max(1, (frameGap - sinceFrame) / 1_000_000)))
+                    let wait = max(held, sinceFrame >= frameGap ? 0 : frameGap - sinceFrame)
+                    timeoutMs = min(timeoutMs, Int32(max(1, wait / 1_000_000)))
                 }
             }
             if let key = terminal.readKey(waitingAtMost: timeoutMs) {
@@ -96,6 +102,9 @@ public final class TUIApp {
                     let size = terminal.size
                     apply(.resized(rows: size.rows, cols: size.cols))
                 } else {
+                    if model.options.lowBandwidth {
+                        if model.isMoveKey(key) { typeahead.moveKey(at: DispatchTime.now().uptimeNanoseconds) } else { typeahead.otherKey() }
+                    }
                     apply(.key(key))
                 }
             } else if terminal.inputClosed {
