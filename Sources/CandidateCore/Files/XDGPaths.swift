@@ -33,6 +33,8 @@ public struct XDGPaths: Sendable, Equatable {
     public var sandboxDatabase: String { data + "/sandbox.sqlite" }
     /// The root of the unsent drafts (one folder per server and company below it).
     public var drafts: String { state + "/drafts" }
+    /// The journal of changes sent (`Journal`).
+    public var journal: String { state + "/journal" }
 
     /// `~` and a leading `~/` as the home folder: a `~` that reaches the program unexpanded
     /// (quoted, in a config or service file) means the user's home.

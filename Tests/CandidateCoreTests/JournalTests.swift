@@ -1,0 +1,71 @@
+import CandidateCore
+import Foundation
+import Testing
+
+/// The journal: every change recorded before it is sent and when it ends, read back in order,
+/// corrupt lines skipped, old changes pruned, files private, an unwritable journal an error.
+@Suite("Journal")
+struct JournalTests {
+    func temporaryRoot() -> String {
+        FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)").path
+    }
+
+    @Test("a change is pending, then sent; the last state of each id is read back, in order")
+    func recordAndRead() throws {
+        let root = temporaryRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let journal = Journal(server: "https://api.instaview.sk", company: "c-1", root: root)
+        let c = Candidate(id: "a", firstName: "Jana", lastName: "Nováková", phoneNumber: "+421900000001", status: .applied)
+        var patch = CandidatePatch.status(.rejected)
+        patch[.phoneNumber] = .null
+        var change = JournalChange(sending: patch, to: c, command: "form")
+        #expect(change.fields == [JournalChange.Field(field: "phoneNumber", before: .string("+421900000001"), after: .null),
+                                  JournalChange.Field(field: "status", before: .string("APPLIED"), after: .string("REJECTED"))])
+        try journal.record(change)
+        let other = JournalChange(sending: .status(.inProcess), to: Candidate(id: "b", firstName: "B", lastName: "C"), command: "status")
+        try journal.record(other)
+        change.outcome = .sent
+        change.updatedAtAfter = "2026-12-05T10:00:00.000Z"
+        try journal.record(change)
+        let read = journal.changes()
+        #expect(read.unreadable == 0)
+        #expect(read.changes.map(\.candidateId) == ["a", "b"])
+        #expect(read.changes.first?.outcome == .sent && read.changes.first?.updatedAtAfter == "2026-12-05T10:00:00.000Z")
+        let mode = try FileManager.default.attributesOfItem(atPath: journal.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let folderMode = try FileManager.default.attributesOfItem(atPath: (journal.path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int
+        #expect(folderMode == 0o700)
+        #expect(!(try String(contentsOfFile: journal.path, encoding: .utf8)).contains("sk_"), "never a key")
+    }
+
+    @Test("a corrupt line is skipped and counted; old changes are pruned")
+    func corruptAndPrune() throws {
+        let root = temporaryRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let journal = Journal(server: "s", company: "c", root: root)
+        let old = JournalChange(time: Date(timeIntervalSinceNow: -40 * 24 * 3600), command: "status", candidateId: "old", name: "O", fields: [])
+        try journal.record(old)
+        let handle = try #require(FileHandle(forWritingAtPath: journal.path))
+        handle.seekToEndOfFile()
+        handle.write(Data("{not json\n".utf8))
+        handle.closeFile()
+        try journal.record(JournalChange(command: "status", candidateId: "new", name: "N", fields: []))
+        #expect(journal.changes().unreadable == 1)
+        #expect(try journal.prune(before: Date(timeIntervalSinceNow: -Journal.defaultRetention)) == 1)
+        #expect(journal.changes().changes.map(\.candidateId) == ["new"])
+        #expect(journal.changes().unreadable == 0)
+        try Journal.purge(root: root)
+        #expect(journal.changes().changes.isEmpty)
+    }
+
+    @Test("a journal that cannot be written throws, naming the file")
+    func unwritable() throws {
+        let root = temporaryRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        // A file where the journal's folder would be.
+        let blocked = Journal(path: root + "/file/journal.jsonl")
+        try Data().write(to: URL(fileURLWithPath: root + "/file"))
+        #expect(throws: JournalError.self) { try blocked.record(JournalChange(command: "status", candidateId: "a", name: "A", fields: [])) }
+    }
+}
