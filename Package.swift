@@ -82,7 +82,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CandidateCoreTests",
-            dependencies: ["CandidateCore", "TestHTTPServer", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: [
+                "CandidateCore", "TestHTTPServer",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(
