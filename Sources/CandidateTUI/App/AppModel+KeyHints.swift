@@ -26,7 +26,7 @@ extension AppModel {
         case (.list, nil):
             return [KeyHint("↑↓ move", 2), KeyHint("Enter edit", 1), KeyHint("s status", 1), KeyHint("/ search", 1),
                     KeyHint("f status", 3), KeyHint("J job", 3), KeyHint("o sort", 3), KeyHint("Space mark", 2),
-                    KeyHint("v range", 4), KeyHint("* all", 4), KeyHint("u unmark", 4), KeyHint("r reload", 3), KeyHint("q quit", 0)]
+                    KeyHint("v range", 4), KeyHint("* all", 4), KeyHint("u unmark", 4), KeyHint("r reload", 3), KeyHint("p privacy", 5), KeyHint("q quit", 0)]
         case (.form, nil):
             return [KeyHint("Tab/↓ next", 1), KeyHint("S-Tab/↑ prev", 2), KeyHint("Enter menu/editor", 2), KeyHint("^U clear", 3),
                     KeyHint("F2/^S save", 0), KeyHint("Esc back", 0)]

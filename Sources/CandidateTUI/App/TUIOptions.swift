@@ -4,5 +4,11 @@ import CandidateCore
 /// environment > profile > default). Some can be toggled while it runs; the model keeps the
 /// current values in `AppModel.options`.
 public struct TUIOptions: Equatable, Sendable {
-    public init() {}
+    /// Privacy mode at start: email and phone are masked on every screen (`ContactMask`);
+    /// `p` on the list toggles it. Display only: what is sent never changes.
+    public var privacy: Bool
+
+    public init(privacy: Bool = false) {
+        self.privacy = privacy
+    }
 }

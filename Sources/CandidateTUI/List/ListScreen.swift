@@ -56,6 +56,7 @@ extension AppModel {
         case .char("O"):
             list.setSort(list.sortColumn, descending: !list.sortDescending)
             flash = Flash(text: "Sorted by \(list.sortColumn.label) \(list.sortDescending ? "descending" : "ascending")", kind: .info)
+        case .char("p"): togglePrivacy()
         case .char("q"):
             if bulk != nil { flash = Flash(text: "A bulk change is running — Esc cancels it first", kind: .info) } else { quit = true }
         default: break

@@ -24,7 +24,7 @@ enum ListView {
             let i = state.listTop + row
             guard i < l.count else { break }
             let c = l.row(i)
-            canvas.put(2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id)), width: cols - 1)
+            canvas.put(2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id), shown: model.shown(_:_:)), width: cols - 1)
             if i == l.cursor {
                 // The cursor: reverse video over the mark column and the name, not the whole row,
                 // so a move changes a few cells of two rows (no more bytes per move than `less`).
