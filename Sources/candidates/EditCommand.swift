@@ -12,6 +12,12 @@ struct Edit: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @Flag(inversion: .prefixedNo, help: "Start in privacy mode: email and phone masked on every screen (p toggles it).")
+    var privacy: Bool?
+
+    /// This run's TUI settings from the flags.
+    var tuiOptions: TUIOptions { TUIOptions(privacy: privacy ?? false) }
+
     func run() async throws {
         // Nothing may print while curses owns the screen: logs go to $CANDIDATES_LOG or nowhere.
         LogSetup.bootstrapFromEnvironment()
@@ -30,7 +36,7 @@ struct Edit: AsyncParsableCommand {
             FileHandle.standardError.write(Data("candidates: cannot start the sandbox: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts)
+        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts, options: tuiOptions)
         await open.sandbox?.stop()
         if let note = exitNote { FileHandle.standardError.write(Data("candidates: \(note)\n".utf8)) }
         switch result {
