@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// The command's conventions: shell completion scripts (statuses, profile names, paths).
+@Suite("Completions (real binary)")
+struct CLIConventionsTests {
+    /// `candidates ARGS` with no sandbox and no config of the developer's.
+    func run(_ args: [String], env extra: [String: String] = [:]) throws -> CLIRun {
+        let dir = try TempDir()
+        return try CLI.run(args, dir: dir, env: CLI.environment(nil).merging(extra) { $1 })
+    }
+
+    @Test("each shell's script completes the subcommands, the statuses, --profile by calling back, and paths", arguments: ["bash", "zsh", "fish"])
+    func scripts(shell: String) throws {
+        let run = try run(["--generate-completion-script", shell])
+        #expect(run.status == 0, "\(run.stderr)")
+        let script = run.stdout
+        for word in ["list", "bulk-status", "serve", "config", "APPLIED", "IN_PROCESS", "REJECTED", "---completion edit -- --profile",
+                     "---completion list -- --profile"] {
+            #expect(script.contains(word), "\(shell) script lacks \(word)")
+        }
+        for option in ["privacy", "no-privacy", "profile", "api-key-file", "ids-file", "csv", "db", "request-log", "to", "only-from"] {
+            let written = shell == "fish" ? "-l '\(option)'" : "--\(option)"
+            #expect(script.contains(written), "\(shell) script lacks \(written)")
+        }
+        // A path is completed for each file option.
+        let pathCompletion = ["bash": "__candidates_add_completions -f", "zsh": ":_files", "fish": "-rF"][shell] ?? "?"
+        for option in ["api-key-file", "ids-file", "csv", "db", "request-log"] {
+            let line = script.split(separator: "\n").firstIndex { shell == "fish" ? $0.contains("-l '\(option)'") : $0.contains("'--\(option)") }
+            let lines = script.split(separator: "\n")
+            let near = line.map { lines[$0...min(lines.count - 1, $0 + 1)].joined(separator: "\n") } ?? ""
+            #expect(near.contains(pathCompletion), "\(shell): --\(option) does not complete paths: \(near)")
+        }
+    }
+
+    @Test("--profile completes the config file's profile names; no config or a broken one completes nothing, silently")
+    func profileNames() throws {
+        let dir = try TempDir()
+        let config = dir.file("config")
+        try FileManager.default.createDirectory(atPath: config + "/candidates", withIntermediateDirectories: true)
+        try """
+        default-profile = "north"
+        [profiles.north]
+        base-url = "http://127.0.0.1:9"
+        api-key-env = "NORTH_KEY"
+        [profiles.globex]
+        base-url = "http://127.0.0.1:9"
+        api-key-env = "GLOBEX_KEY"
+        [profiles.nordic]
+        base-url = "http://127.0.0.1:9"
+        api-key-env = "NORDIC_KEY"
+        """.write(toFile: config + "/candidates/config.toml", atomically: true, encoding: .utf8)
+        let all = try run(["---completion", "list", "--", "--profile", "0", "0", ""], env: ["XDG_CONFIG_HOME": config])
+        #expect(all.status == 0, "\(all.stderr)")
+        #expect(all.lines == ["north", "globex", "nordic"])
+        #expect(all.stderr.isEmpty)
+        let no = try run(["---completion", "edit", "--", "--profile", "0", "2", "no"], env: ["XDG_CONFIG_HOME": config])
+        #expect(no.lines == ["north", "nordic"])
+
+        try "this is = = not toml".write(toFile: config + "/candidates/config.toml", atomically: true, encoding: .utf8)
+        let broken = try run(["---completion", "list", "--", "--profile", "0", "0", ""], env: ["XDG_CONFIG_HOME": config])
+        #expect(broken.status == 0 && broken.stdout.isEmpty && broken.stderr.isEmpty, "\(broken)")
+        let none = try run(["---completion", "list", "--", "--profile", "0", "0", ""], env: ["XDG_CONFIG_HOME": dir.file("nowhere")])
+        #expect(none.status == 0 && none.stdout.isEmpty && none.stderr.isEmpty, "\(none)")
+    }
+}
