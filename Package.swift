@@ -68,8 +68,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]
+            ],
+            plugins: ["BuildCommit"]
         ),
+        // Writes the checkout's commit (git rev-parse --short HEAD, else "unknown") for --version.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(
             name: "candidates-bench",
             dependencies: ["CandidateCore", "ChildProcess", .product(name: "ArgumentParser", package: "swift-argument-parser")]

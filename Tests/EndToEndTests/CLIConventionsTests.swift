@@ -1,8 +1,11 @@
+import CandidateCore
+import ChildProcess
 import Foundation
 import Testing
 
-/// The command's conventions: shell completion scripts (statuses, profile names, paths).
-@Suite("Completions (real binary)")
+/// The command's conventions: shell completion scripts (statuses, profile names, paths),
+/// `--version` with the build's commit.
+@Suite("Completions and --version (real binary)")
 struct CLIConventionsTests {
     /// `candidates ARGS` with no sandbox and no config of the developer's.
     func run(_ args: [String], env extra: [String: String] = [:]) throws -> CLIRun {
@@ -62,5 +65,15 @@ struct CLIConventionsTests {
         #expect(broken.status == 0 && broken.stdout.isEmpty && broken.stderr.isEmpty, "\(broken)")
         let none = try run(["---completion", "list", "--", "--profile", "0", "0", ""], env: ["XDG_CONFIG_HOME": dir.file("nowhere")])
         #expect(none.status == 0 && none.stdout.isEmpty && none.stderr.isEmpty, "\(none)")
+    }
+
+    @Test("--version prints the version and the commit the binary was built from")
+    func version() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().path
+        let git = try ChildProcess.run(["git", "-C", root, "rev-parse", "--short", "HEAD"])
+        let commit = git.status == 0 ? git.output.trimmingCharacters(in: .whitespacesAndNewlines) : "unknown"
+        let run = try run(["--version"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "\(CandidatesVersion.current) (\(commit))\n")
     }
 }
