@@ -7,10 +7,11 @@ import Testing
 /// `--version` with the build's commit.
 @Suite("Completions and --version (real binary)")
 struct CLIConventionsTests {
-    /// `candidates ARGS` with no sandbox and no config of the developer's.
-    func run(_ args: [String], env extra: [String: String] = [:]) throws -> CLIRun {
+    /// `candidates ARGS` (with `direct`, the program ARGS) with no sandbox and no config of the developer's.
+    func run(_ args: [String], env extra: [String: String] = [:], direct: Bool = false) throws -> CLIRun {
         let dir = try TempDir()
-        return try CLI.run(args, dir: dir, env: CLI.environment(nil).merging(extra) { $1 })
+        let pipeline = direct ? args.map(TmuxSession.quote).joined(separator: " ") : nil
+        return try CLI.run(args, pipeline: pipeline, dir: dir, env: CLI.environment(nil).merging(extra) { $1 })
     }
 
     @Test("each shell's script completes the subcommands, the statuses, --profile by calling back, and paths", arguments: ["bash", "zsh", "fish"])
@@ -65,6 +66,41 @@ struct CLIConventionsTests {
         #expect(broken.status == 0 && broken.stdout.isEmpty && broken.stderr.isEmpty, "\(broken)")
         let none = try run(["---completion", "list", "--", "--profile", "0", "0", ""], env: ["XDG_CONFIG_HOME": dir.file("nowhere")])
         #expect(none.status == 0 && none.stdout.isEmpty && none.stderr.isEmpty, "\(none)")
+    }
+
+    @Test("bash, driven as it completes a command line: statuses, profile names, paths, option names, serve's shapes")
+    func bashCompletes() throws {
+        let dir = try TempDir()
+        let config = dir.file("config")
+        try FileManager.default.createDirectory(atPath: config + "/candidates", withIntermediateDirectories: true)
+        try """
+        [profiles.north]
+        base-url = "http://127.0.0.1:9"
+        api-key-env = "NORTH_KEY"
+        [profiles.globex]
+        base-url = "http://127.0.0.1:9"
+        api-key-env = "GLOBEX_KEY"
+        """.write(toFile: config + "/candidates/config.toml", atomically: true, encoding: .utf8)
+        try "".write(toFile: dir.file("ids.txt"), atomically: true, encoding: .utf8)
+        let script = dir.file("candidates.bash")
+        try run(["--generate-completion-script", "bash"]).stdout.write(toFile: script, atomically: true, encoding: .utf8)
+        // What bash does on Tab: COMP_* set, then the completion function with the command, the word and the one before.
+        let driver = """
+        source \(TmuxSession.quote(script))
+        t() { COMP_WORDS=("$@"); COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 )); COMP_LINE="${COMP_WORDS[*]}"; COMP_POINT=${#COMP_LINE}
+              COMPREPLY=(); _candidates "$1" "${COMP_WORDS[COMP_CWORD]}" "${COMP_WORDS[COMP_CWORD-1]}"; echo "${COMPREPLY[*]}"; }
+        t candidates list --status ""
+        t candidates bulk-status --to IN
+        t candidates list --profile ""
+        t candidates edit --profile g
+        t candidates bulk-status --ids-file \(TmuxSession.quote(dir.path + "/id"))
+        t candidates list --pr
+        t candidates serve --shape ""
+        """
+        let bin = URL(fileURLWithPath: Binary.path).deletingLastPathComponent().path
+        let out = try run(["bash", "-c", driver], env: ["XDG_CONFIG_HOME": config, "PATH": bin + ":/usr/bin:/bin"], direct: true)
+        #expect(out.lines == ["UNDEFINED APPLIED IN_PROCESS REJECTED ACCEPTED", "IN_PROCESS", "north globex", "globex",
+                              dir.path + "/ids.txt", "--privacy --profile", "bare wrapped"], "\(out.stdout)\(out.stderr)")
     }
 
     @Test("--version prints the version and the commit the binary was built from")
