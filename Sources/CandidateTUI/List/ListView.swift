@@ -20,11 +20,12 @@ enum ListView {
         if l.count == 0 {
             canvas.put(3, 2, model.emptyListText(), width: cols - 3)
         }
+        let shown = model.shown(_:_:)
         for row in 0..<visible {
             let i = state.listTop + row
             guard i < l.count else { break }
             let c = l.row(i)
-            canvas.put(2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id), shown: model.shown(_:_:)), width: cols - 1)
+            canvas.put(2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id), shown: shown), width: cols - 1)
             if i == l.cursor {
                 // The cursor: reverse video over the mark column and the name, not the whole row,
                 // so a move changes a few cells of two rows (no more bytes per move than `less`).
