@@ -14,6 +14,18 @@ struct CLIConventionsTests {
         return try CLI.run(args, pipeline: pipeline, dir: dir, env: CLI.environment(nil).merging(extra) { $1 })
     }
 
+    /// An XDG config folder in `dir` whose config file has `profiles` (in that order; the first
+    /// is the default). Returns the folder, for XDG_CONFIG_HOME.
+    static func config(in dir: TempDir, profiles: [String]) throws -> String {
+        let config = dir.file("config")
+        try FileManager.default.createDirectory(atPath: config + "/candidates", withIntermediateDirectories: true)
+        let text = "default-profile = \"\(profiles[0])\"\n" + profiles.map { name in
+            "[profiles.\(name)]\nbase-url = \"http://127.0.0.1:9\"\napi-key-env = \"\(name.uppercased())_KEY\"\n"
+        }.joined()
+        try text.write(toFile: config + "/candidates/config.toml", atomically: true, encoding: .utf8)
+        return config
+    }
+
     @Test("each shell's script completes the subcommands, the statuses, --profile by calling back, and paths", arguments: ["bash", "zsh", "fish"])
     func scripts(shell: String) throws {
         let run = try run(["--generate-completion-script", shell])
@@ -40,20 +52,7 @@ struct CLIConventionsTests {
     @Test("--profile completes the config file's profile names; no config or a broken one completes nothing, silently")
     func profileNames() throws {
         let dir = try TempDir()
-        let config = dir.file("config")
-        try FileManager.default.createDirectory(atPath: config + "/candidates", withIntermediateDirectories: true)
-        try """
-        default-profile = "north"
-        [profiles.north]
-        base-url = "http://127.0.0.1:9"
-        api-key-env = "NORTH_KEY"
-        [profiles.globex]
-        base-url = "http://127.0.0.1:9"
-        api-key-env = "GLOBEX_KEY"
-        [profiles.nordic]
-        base-url = "http://127.0.0.1:9"
-        api-key-env = "NORDIC_KEY"
-        """.write(toFile: config + "/candidates/config.toml", atomically: true, encoding: .utf8)
+        let config = try Self.config(in: dir, profiles: ["north", "globex", "nordic"])
         let all = try run(["---completion", "list", "--", "--profile", "0", "0", ""], env: ["XDG_CONFIG_HOME": config])
         #expect(all.status == 0, "\(all.stderr)")
         #expect(all.lines == ["north", "globex", "nordic"])
@@ -71,16 +70,7 @@ struct CLIConventionsTests {
     @Test("bash, driven as it completes a command line: statuses, profile names, paths, option names, serve's shapes")
     func bashCompletes() throws {
         let dir = try TempDir()
-        let config = dir.file("config")
-        try FileManager.default.createDirectory(atPath: config + "/candidates", withIntermediateDirectories: true)
-        try """
-        [profiles.north]
-        base-url = "http://127.0.0.1:9"
-        api-key-env = "NORTH_KEY"
-        [profiles.globex]
-        base-url = "http://127.0.0.1:9"
-        api-key-env = "GLOBEX_KEY"
-        """.write(toFile: config + "/candidates/config.toml", atomically: true, encoding: .utf8)
+        let config = try Self.config(in: dir, profiles: ["north", "globex"])
         try "".write(toFile: dir.file("ids.txt"), atomically: true, encoding: .utf8)
         let script = dir.file("candidates.bash")
         try run(["--generate-completion-script", "bash"]).stdout.write(toFile: script, atomically: true, encoding: .utf8)
