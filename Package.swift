@@ -68,8 +68,11 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
-            ]
+            ],
+            plugins: ["BuildCommit"]
         ),
+        // Writes the checkout's commit (git rev-parse --short HEAD, else "unknown") for --version.
+        .plugin(name: "BuildCommit", capability: .buildTool()),
         .executableTarget(
             name: "candidates-bench",
             dependencies: ["CandidateCore", "ChildProcess", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -82,7 +85,11 @@ let package = Package(
         ),
         .testTarget(
             name: "CandidateCoreTests",
-            dependencies: ["CandidateCore", "TestHTTPServer", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: [
+                "CandidateCore", "TestHTTPServer",
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ]
         ),
         .testTarget(name: "ChildProcessTests", dependencies: ["ChildProcess"]),
         .testTarget(

@@ -36,10 +36,10 @@ struct BulkStatus: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only move candidates currently at this status; leave the others out.", valueName: "status"))
     var onlyFrom: CandidateStatus?
 
-    @Option(help: ArgumentHelp("Read ids from this file, one per line (- for standard input).", valueName: "file"))
+    @Option(help: ArgumentHelp("Read ids from this file, one per line (- for standard input).", valueName: "file"), completion: .file())
     var idsFile: String?
 
-    @Option(help: ArgumentHelp("Read ids from the id column of this CSV file (header row required).", valueName: "file"))
+    @Option(help: ArgumentHelp("Read ids from the id column of this CSV file (header row required).", valueName: "file"), completion: .file())
     var csv: String?
 
     @Flag(help: "Print the plan and send nothing (candidates are still read).")

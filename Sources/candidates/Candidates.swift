@@ -16,7 +16,7 @@ struct Candidates: AsyncParsableCommand {
         \(APIConfiguration.defaultBaseURL). Add INSTAVIEW_BASE_URL (or --base-url) for another \
         server, such as one started with `candidates serve`. A base URL without a key is an error.
         """,
-        version: CandidatesVersion.current,
+        version: "\(CandidatesVersion.current) (\(BuildCommit.short))",
         subcommands: [Edit.self, Serve.self, ListCandidates.self, Show.self, BulkStatus.self, Config.self],
         defaultSubcommand: Edit.self
     )

@@ -9,7 +9,7 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("API base URL including any path prefix (env INSTAVIEW_BASE_URL).", valueName: "url"))
     var baseURL: String?
 
-    @Option(name: .long, help: ArgumentHelp("Read the API key from this file (else env INSTAVIEW_API_KEY). Never pass a key as an argument.", valueName: "path"))
+    @Option(name: .long, help: ArgumentHelp("Read the API key from this file (else env INSTAVIEW_API_KEY). Never pass a key as an argument.", valueName: "path"), completion: .file())
     var apiKeyFile: String?
 
     @Option(name: .long, help: ArgumentHelp("Company UUID, required with an ATS key (env INSTAVIEW_COMPANY_ID).", valueName: "uuid"))
@@ -18,7 +18,8 @@ struct ConnectionOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp("Seconds each request may take, its whole answer included (retries are separate).", valueName: "seconds"))
     var timeout: Double = 15
 
-    @Option(name: .long, help: ArgumentHelp("Use this profile of the config file (env CANDIDATES_PROFILE; else its default-profile). See: candidates config.", valueName: "name"))
+    @Option(name: .long, help: ArgumentHelp("Use this profile of the config file (env CANDIDATES_PROFILE; else its default-profile). See: candidates config.", valueName: "name"),
+            completion: .custom(ProfileCompletion.names))
     var profile: String?
 
     /// A configured client for a real server, or `nil` when neither a base URL nor a key was

@@ -32,11 +32,16 @@ enum Console {
 
     /// Character classification from the environment, falling back to C.UTF-8 when its codeset is
     /// not UTF-8, so `DisplayText` measures wide characters right (only `LC_CTYPE`: numbers stay POSIX).
-    static func prepareLocale() {
+    /// Returns what the environment's own codeset shows: `.ascii` when it is not UTF-8 (privacy
+    /// masks then use `*`).
+    @discardableResult
+    static func prepareLocale() -> DisplayText.Charset {
         setlocale(LC_CTYPE, "")
         if let cs = nl_langinfo(nl_item(CODESET)), String(cString: cs).uppercased().replacingOccurrences(of: "-", with: "") != "UTF8" {
             if setlocale(LC_CTYPE, "C.UTF-8") == nil { _ = setlocale(LC_CTYPE, "C.utf8") }
+            return .ascii
         }
+        return .unicode
     }
 
     static var stdinIsTerminal: Bool { isatty(STDIN_FILENO) == 1 }

@@ -18,10 +18,15 @@ struct Edit: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Colour on or off (default: on, off with NO_COLOR or --low-bandwidth).")
     var color: Bool?
 
+    @Flag(inversion: .prefixedNo, help: "Start in privacy mode: email and phone masked on every screen (p toggles it).")
+    var privacy: Bool?
+
     /// This run's TUI options: flag > environment > profile > default.
     func tuiOptions(_ base: TUIOptions = TUIOptions(), profile: Profile? = nil, environment: [String: String]) -> TUIOptions {
-        TUIOptions.resolving(base, lowBandwidthFlag: lowBandwidth ? true : nil, colorFlag: color, environment: environment,
-                             profileLowBandwidth: profile?.lowBandwidth, profileTheme: profile?.theme.flatMap(TUITheme.init(name:)))
+        var options = TUIOptions.resolving(base, lowBandwidthFlag: lowBandwidth ? true : nil, colorFlag: color, environment: environment,
+                                           profileLowBandwidth: profile?.lowBandwidth, profileTheme: profile?.theme.flatMap(TUITheme.init(name:)))
+        options.privacy = privacy ?? profile?.privacy ?? false
+        return options
     }
 
     func run() async throws {

@@ -47,11 +47,15 @@ struct ListCandidates: AsyncParsableCommand {
 
     @OptionGroup var output: JSONOutputOption
 
+    @Flag(help: "Mask email and phone (l•••••@example.org, +34 •••••9708), in the table and, with --json, in the JSON too.")
+    var privacy = false
+
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
         LogSetup.bootstrapFromEnvironment()
-        Console.prepareLocale()
+        let charset = Console.prepareLocale()
+        let mask: ContactMaskChoice = privacy ? .masked(charset) : .plain
         var query = CandidateQuery(limit: CandidateQuery.maxLimit)
         do {
             query.status = try status?.known(option: "--status")
@@ -85,7 +89,7 @@ struct ListCandidates: AsyncParsableCommand {
             for try await page in pages {
                 progress.clear()
                 if !headerPrinted { Console.out(CandidateTable.header); headerPrinted = true }
-                for c in page.items { Console.out(output.json ? CandidateTable.jsonLine(c) : CandidateTable.row(c)) }
+                for c in page.items { Console.out(output.json ? CandidateTable.jsonLine(c, mask: mask) : CandidateTable.row(c, mask: mask)) }
                 Console.flush()
                 leftOut += page.skipped.count
                 for problem in page.skipped {
@@ -151,16 +155,25 @@ enum CandidateTable {
          DisplayText.fit("NAME", to: widths.name), DisplayText.fit("EMAIL", to: widths.email), "UPDATED"].joined(separator: "  ")
     }
 
-    /// Fixed-width columns (cut with `…`), sanitized; streaming-friendly (no look-ahead).
-    static func row(_ c: Candidate) -> String {
+    /// Fixed-width columns (cut with `…`), sanitized, the email masked when `mask` says so;
+    /// streaming-friendly (no look-ahead).
+    static func row(_ c: Candidate, mask: ContactMaskChoice = .plain) -> String {
         let updated = c.updatedAt.map { String($0.prefix(10)) } ?? ""
         return [DisplayText.fit(c.id, to: widths.id), DisplayText.fit(c.status.rawValue, to: widths.status),
-                DisplayText.fit(c.fullName, to: widths.name), DisplayText.fit(c.email ?? "", to: widths.email),
+                DisplayText.fit(c.fullName, to: widths.name), DisplayText.fit(mask.apply(.email, c.email ?? ""), to: widths.email),
                 DisplayText.sanitize(updated)].joined(separator: "  ")
     }
 
-    /// The candidate as one line of compact JSON (sorted keys), terminal-safe (`Scripting.jsonLine`).
-    static func jsonLine(_ c: Candidate) -> String {
-        Scripting.jsonLine((try? JSONValue.from(c)) ?? .object(["id": .string(c.id)]))
+    /// The candidate as one line of compact JSON (sorted keys), terminal-safe (`Scripting.jsonLine`);
+    /// `email` and `phoneNumber` masked only when `mask` says so.
+    static func jsonLine(_ c: Candidate, mask: ContactMaskChoice = .plain) -> String {
+        var value = (try? JSONValue.from(c)) ?? .object(["id": .string(c.id)])
+        if case .object(var fields) = value, case .masked = mask {
+            for (key, field) in [("email", CandidateField.email), ("phoneNumber", .phoneNumber)] {
+                if case .string(let s)? = fields[key] { fields[key] = .string(mask.apply(field, s)) }
+            }
+            value = .object(fields)
+        }
+        return Scripting.jsonLine(value)
     }
 }

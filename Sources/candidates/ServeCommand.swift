@@ -24,10 +24,11 @@ struct Serve: AsyncParsableCommand {
     )
 
     @Option(help: "Port on 127.0.0.1 (0 picks a free one).") var port: Int = 4010
-    @Option(help: ArgumentHelp("SQLite file; created and seeded when new.", valueName: "file")) var db: String?
+    @Option(help: ArgumentHelp("SQLite file; created and seeded when new.", valueName: "file"), completion: .file()) var db: String?
     @Option(help: "Candidates to seed into a new database.") var demoSize: Int = 300
-    @Option(help: "Response shape: bare or wrapped.") var shape: String = "bare"
-    @Option(help: ArgumentHelp("Append every request as a JSON line (never the key).", valueName: "file")) var requestLog: String?
+    @Option(help: "Response shape: bare or wrapped.", completion: .list(["bare", "wrapped"])) var shape: String = "bare"
+    @Option(help: ArgumentHelp("Append every request as a JSON line (never the key).", valueName: "file"), completion: .file())
+    var requestLog: String?
     @Option(help: "Requests per minute per key.") var rateLimitPerMinute: Int = 600
     @Option(help: "Requests per hour per key.") var rateLimitPerHour: Int = 20_000
     @Option(help: "Fraction of requests answered with 500/503 (0...1).") var failRate: Double = 0

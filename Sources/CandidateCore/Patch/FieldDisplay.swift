@@ -41,10 +41,18 @@ public enum FieldDisplay {
         return n == 0 ? "" : " [\(n) hidden]"
     }
 
+    /// `value` with its text as `shown` shows it (privacy mode masks the email and phone);
+    /// other values as they are.
+    public static func shownValue(_ field: CandidateField, _ value: JSONValue, shown: (CandidateField, String) -> String) -> JSONValue {
+        guard case .string(let s) = value else { return value }
+        return .string(shown(field, s))
+    }
+
     /// `Label: old → new` for every field `patch` changes, in form order; a one-line text with
     /// hidden characters says how many (`Last name: Doe [1 hidden] → Doex [1 hidden]`).
+    /// `shown` turns a text into what shows (privacy mode masks the email and phone).
     public static func changeLines(_ patch: CandidatePatch, original: Candidate, jobTitle: (String) -> String? = { _ in nil },
-                                   maxLength: Int = 40) -> [String] {
+                                   maxLength: Int = 40, shown: (CandidateField, String) -> String = { $1 }) -> [String] {
         patch.fields.map { f in
             if f == .jobIds, let ids = patch[f]?.arrayValue?.compactMap(\.stringValue) {
                 // Job lists read best as what is added and removed.
@@ -54,8 +62,8 @@ public enum FieldDisplay {
                 return "\(f.label): " + (change.isEmpty ? "reordered" : change)
             }
             let before = CandidateDraft.originalWireValue(f, of: original)
-            let old = text(f, before, jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, before)
-            let new = text(f, patch[f] ?? .null, jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, patch[f])
+            let old = text(f, shownValue(f, before, shown: shown), jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, before)
+            let new = text(f, shownValue(f, patch[f] ?? .null, shown: shown), jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, patch[f])
             return "\(f.label): \(old) → \(new)"
         }
     }

@@ -24,10 +24,10 @@ enum AppView {
         switch model.screen {
         case .list:
             state.fieldScroll = nil
-            drawHeader(ListView.header(model), connection: model.connection, on: &canvas)
+            drawHeader(marked(ListView.header(model), model), connection: model.connection, on: &canvas)
             ListView.draw(model, &state, on: &canvas)
         case .form(let f):
-            drawHeader(FormView.header(f), connection: model.connection, on: &canvas)
+            drawHeader(marked(FormView.header(f), model), connection: model.connection, on: &canvas)
             cursor = FormView.draw(f, of: model, &state, on: &canvas)
         }
         drawFooter(model, &state, on: &canvas)
@@ -50,6 +50,14 @@ enum AppView {
         var first = ""
         /// Shown on the right (counts, or the form's state).
         var right: String
+    }
+
+    /// `header` with `privacy` first in privacy mode, so a narrow terminal keeps it longest.
+    static func marked(_ header: Header, _ model: AppModel) -> Header {
+        guard model.options.privacy else { return header }
+        var h = header
+        h.first = h.first.isEmpty ? "privacy" : "privacy · " + h.first
+        return h
     }
 
     /// The header bar (row 0, reverse video): `candidates · <first> · <location> · <company>`

@@ -28,14 +28,23 @@ public struct TUIOptions: Equatable, Sendable {
     public var lowBandwidth = false
     /// Colours or none (`mono` keeps bold, reverse and underline).
     public var theme = TUITheme.default
+    /// Privacy mode at start: email and phone are masked on every screen (`ContactMask`);
+    /// `p` on the list toggles it. Display only: what is sent never changes.
+    public var privacy = false
 
     public init() {}
+
+    public init(privacy: Bool) {
+        self.init()
+        self.privacy = privacy
+    }
 
     public static func == (a: TUIOptions, b: TUIOptions) -> Bool {
         a.keys == b.keys && a.profiles == b.profiles && a.profile == b.profile && a.companies == b.companies
             && a.company == b.company && a.sort?.column == b.sort?.column && a.sort?.descending == b.sort?.descending
             && a.filterStatus == b.filterStatus && a.filterJobId == b.filterJobId
             && a.commandHistory == b.commandHistory && a.lowBandwidth == b.lowBandwidth && a.theme == b.theme
+            && a.privacy == b.privacy
     }
 }
 

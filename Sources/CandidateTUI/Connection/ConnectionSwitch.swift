@@ -34,10 +34,11 @@ extension AppModel {
         companyViews[companyKey] = CompanyView(marks: marks, filter: list.filter, sortColumn: list.sortColumn, sortDescending: list.sortDescending)
         connection = c.info
         // How the link is used stays as this run chose it (flags and environment included).
-        let (lowBandwidth, theme) = (options.lowBandwidth, options.theme)
+        let (lowBandwidth, theme, privacy) = (options.lowBandwidth, options.theme, options.privacy)
         options = c.options
         options.lowBandwidth = lowBandwidth
         options.theme = theme
+        options.privacy = privacy
         let kept = companyViews[companyKey]
         marks = kept?.marks ?? Marks()
         var filter = kept?.filter ?? ListFilter()
@@ -74,7 +75,7 @@ extension AppModel {
 extension AppModel {
     /// `:privacy`: the privacy toggle.
     mutating func togglePrivacyCommand() -> [Effect] {
-        flash = Flash(text: "Privacy mode is not available in this build", kind: .info)
+        togglePrivacy()
         return []
     }
 }

@@ -45,10 +45,14 @@ struct ConflictModel: Equatable {
         return nil
     }
 
-    /// The view's title, lines and question.
-    func lines(jobTitle: @escaping (String) -> String?) -> (title: String, lines: [String], question: String) {
+    /// The view's title, lines and question. `shown` turns a text into what shows (privacy
+    /// mode masks the email and phone).
+    func lines(jobTitle: @escaping (String) -> String?,
+               shown: @escaping (CandidateField, String) -> String = { $1 }) -> (title: String, lines: [String], question: String) {
         var lines: [String] = []
-        let show = { (f: CandidateField, v: JSONValue) in FieldDisplay.text(f, v, jobTitle: jobTitle, maxLength: 30) }
+        let show = { (f: CandidateField, v: JSONValue) in
+            FieldDisplay.text(f, FieldDisplay.shownValue(f, v, shown: shown), jobTitle: jobTitle, maxLength: 30)
+        }
         if !merge.refreshed.isEmpty {
             lines.append("Taken from the server: " + merge.refreshed.map(\.label).joined(separator: ", "))
         }

@@ -41,7 +41,10 @@ enum FormView {
                 shown = view.text
                 cursor = CellPosition(y: y, x: fieldLeft + view.cursorColumn)
             } else if f.isTypedInForm(field) {
-                shown = d.text(field)
+                shown = model.shown(field, d.text(field))
+            } else if field == .email || field == .phoneNumber, model.options.privacy {
+                // Too long to type into: masked whole rather than summarized.
+                shown = model.shown(field, d.text(field))
             } else {
                 shown = f.shownText(field, jobTitle: { model.jobTitle($0) })
             }

@@ -15,6 +15,7 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case sort
     case reverseSort = "reverse-sort"
     case company
+    case privacy
     case quit
     case help
     case command

@@ -28,6 +28,8 @@ extension KeyMap {
             KeyBinding(.command, [.char(":")], "command line: `:status`, `:filter`, `:search`, `:sort`, `:mark`, `:company`, `:profile`, `:privacy`, `:help`, `:q` (Tab completes, ↑↓ history)",
                        hint: "command", priority: 3),
             KeyBinding(.company, [.char("C")], "switch company (a profile with several companies)"),
+            KeyBinding(.privacy, [.char("p")], "privacy mode on or off: email and phone masked on every screen (what is sent never changes)",
+                       hint: "privacy", priority: 5),
             KeyBinding(.help, [.char("?"), .function(1)], "this help", hint: "help", priority: 0),
             KeyBinding(.quit, [.char("q")], "quit (not while a bulk change runs: `Esc` cancels it first)", hint: "quit", priority: 0),
             KeyBinding(nil, [.ctrl("c")], "during a bulk change: cancel it; otherwise quit (the terminal is restored)"),

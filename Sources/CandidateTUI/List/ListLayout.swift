@@ -56,13 +56,14 @@ struct ListLayout: Equatable {
     }
 
     /// One candidate's row; every server string sanitized and cut to its column in cells.
-    func rowLine(_ c: Candidate, marked: Bool = false) -> String {
+    /// `shown` turns a field's text into what shows (privacy mode masks the email and phone).
+    func rowLine(_ c: Candidate, marked: Bool = false, shown: (CandidateField, String) -> String = { $1 }) -> String {
         let values: [String] = columns.map { col in
             switch col.title {
             case "Name": return c.fullName
             case "Status": return c.status.rawValue
-            case "Email": return c.email ?? ""
-            case "Phone": return c.phoneNumber ?? ""
+            case "Email": return shown(.email, c.email ?? "")
+            case "Phone": return shown(.phoneNumber, c.phoneNumber ?? "")
             case "Jobs": return String(c.jobIds.count)
             case "Rating": return c.overallRating.map(String.init) ?? "–"
             case "Updated": return c.updatedAt.map { String($0.prefix(10)) } ?? ""

@@ -61,6 +61,8 @@ extension AppModel {
             openCommandLine()
         case .company:
             openCompanyMenu()
+        case .privacy:
+            togglePrivacy()
         case .quit:
             if bulk != nil { flash = Flash(text: "A bulk change is running — Esc cancels it first", kind: .info) } else { quit = true }
         default: break

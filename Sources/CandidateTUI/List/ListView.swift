@@ -21,11 +21,12 @@ enum ListView {
         if l.count == 0 {
             canvas.put(3, 2, model.emptyListText(), width: cols - 3)
         }
+        let shown = model.shown(_:_:)
         for row in 0..<visible {
             let i = state.listTop + row
             guard i < l.count else { break }
             let c = l.row(i)
-            canvas.put(2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id)), width: cols - 1)
+            canvas.put(2 + row, 0, layout.rowLine(c, marked: model.marks.contains(c.id), shown: shown), width: cols - 1)
             if i == l.cursor && low {
                 // Low-bandwidth: a plain arrow in the cell between the mark and the name, so a
                 // move changes one cell of each of two rows and no attribute.

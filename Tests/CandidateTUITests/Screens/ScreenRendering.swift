@@ -82,9 +82,10 @@ enum ScreenFixtures {
         return m
     }
 
-    /// Three marked (Jana, Tomáš, 王小明) and the bulk preview of moving them to REJECTED.
-    static func bulkPreview() -> AppModel {
-        var m = list()
+    /// Three marked (Jana, Tomáš, 王小明) and the bulk preview of moving them to REJECTED, from
+    /// `start` (the list by default).
+    static func bulkPreview(from start: AppModel = list()) -> AppModel {
+        var m = start
         for _ in 0..<3 { _ = m.update(.key(.char(" "))) }
         _ = m.update(.key(.char("s")))
         for _ in 0..<3 { _ = m.update(.key(.down)) }
