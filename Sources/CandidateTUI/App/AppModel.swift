@@ -27,6 +27,8 @@ struct AppModel {
     var bulk: BulkRunState?
     /// The last bulk change's report.
     var bulkReport: BulkReport?
+    /// Labels telling apart same-name candidates in the bulk preview or result on show.
+    var listedNames = NameLabels()
     /// First line shown of a scrollable overlay (preview, result).
     var overlayScroll = 0
     /// The item under the open menu's cursor.

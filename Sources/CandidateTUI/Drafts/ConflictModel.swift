@@ -88,7 +88,9 @@ extension AppModel {
         f.pendingPatch = nil
         form = f
         setOverlay(.conflict(ConflictModel(merge: FieldMerge(mine: f.draft, theirs: theirs))))
-        flash = Flash(text: "\(theirs.fullName) changed on the server since you opened it — nothing was sent", kind: .error)
+        // Named as the list would tell it apart from a loaded namesake.
+        let name = NameLabels([theirs] + list.loaded(named: theirs.fullName).filter { $0.id != theirs.id }).label(theirs)
+        flash = Flash(text: "\(name) changed on the server since you opened it — nothing was sent", kind: .error)
         return []
     }
 
