@@ -45,23 +45,36 @@ enum AppView {
         var first = ""
         /// Shown on the right (counts, or the form's state).
         var right: String
+        /// Shorter wordings of `right`, longest first, for a narrow terminal: the header takes
+        /// the first that fits rather than cut a count.
+        var compact: [String] = []
     }
 
     /// The header bar (row 0, reverse video): `candidates · <first> · <location> · <company>`
-    /// on the left, the screen's `right` part on the right. The left part keeps at least half
-    /// the line; the right part is cut before it is.
+    /// on the left, the screen's `right` part on the right. The right part (the counts) is
+    /// never cut: it takes the longest of its wordings that leaves the left part a third of
+    /// the line (12 cells at least),
+    /// and the left part gets what is left, cut at its end with `…` (the company, then the
+    /// location go first).
     static func drawHeader<C: Canvas>(_ header: Header, connection c: ConnectionInfo, on canvas: inout C) {
-        let cols = canvas.cols, right = header.right
+        let cols = canvas.cols
         var left = "candidates"
         if !header.first.isEmpty { left += " · " + header.first }
         left += " · \(c.location)"
         if let company = c.company { left += " · \(company)" }
         let style = CellStyle(bold: true, reverse: true)
         canvas.fill(y: 0, x: 0, rows: 1, cols: cols, style: style)
-        let leftWant = DisplayText.width(left)
-        let rightWidth = min(DisplayText.width(right), max(0, cols - 3 - min(leftWant, cols / 2)))
+        let right = rightPart(header, room: cols - 3 - min(DisplayText.width(left), max(12, cols / 3)))
+        let rightWidth = min(DisplayText.width(right), max(0, cols - 2))
         canvas.put(0, 1, left, width: max(0, cols - rightWidth - 3), style: style)
         canvas.put(0, max(0, cols - rightWidth - 1), right, width: rightWidth, style: style)
+    }
+
+    /// The longest wording of the header's right part that fits in `room` cells, else the
+    /// shortest.
+    static func rightPart(_ header: Header, room: Int) -> String {
+        let wordings = [header.right] + header.compact
+        return wordings.first { DisplayText.width($0) <= room } ?? wordings[wordings.count - 1]
     }
 
     /// The two bottom lines: the bulk progress, the search prompt or the flash message; then

@@ -45,7 +45,7 @@ struct BulkScreenTests {
     func previewNarrow() {
         let grid = renderScreen(Self.preview, cols: 50, rows: 16)
         expectScreen(grid, """
-         candidates · local sandb… 3 marked · 8 candidat…
+         candidates · local sand… 3 marked · 8 candidates
           Name        Status     Jobs Rating Updated
         *┌─ Bulk status change ─────────────────────────┐
         *│ Move 3 candidates to REJECTED: 1 from        │
@@ -146,7 +146,7 @@ struct BulkScreenTests {
     func resultNarrow() {
         let grid = renderScreen(Self.result, cols: 50, rows: 16)
         expectScreen(grid, """
-         candidates · local sandb… 2 marked · 8 candidat…
+         candidates · local sand… 2 marked · 8 candidates
           Name        Status     Jobs Rating Updated
          ┌─ Bulk result ────────────────────────────────┐
         *│ Cancelled: moved 1 · failed 1 · not          │
@@ -236,7 +236,7 @@ struct BulkScreenTests {
         _ = m.update(.key(.down))
         let scrolled = renderScreen(m, cols: 50, rows: 16)
         expectScreen(scrolled, """
-         candidates · local sandb… 8 marked · 8 candidat…
+         candidates · local sand… 8 marked · 8 candidates
          ┌─ Bulk status change ────────── ↑ 2 more ─────┐
         *│ Move 7 candidates to REJECTED: 3 from        │
         *│ APPLIED, 2 from IN_PROCESS, 1 from           │
