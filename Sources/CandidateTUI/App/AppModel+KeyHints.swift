@@ -1,8 +1,9 @@
 import CandidateCore
 
 extension AppModel {
-    /// The keys that apply on the current screen and overlay.
-    func keyHints() -> [KeyHint] {
+    /// The keys that apply on the current screen and overlay; `messages` is how the screen
+    /// lays out its messages (by default at the terminal's size), for `^G`.
+    func keyHints(messages: MessageLayout? = nil) -> [KeyHint] {
         switch (screen, overlay) {
         case (_, .confirmMove?), (_, .confirmSave?), (_, .confirmDiscard?):
             return [KeyHint("y yes", 0), KeyHint("n/Esc no", 0)]
@@ -17,6 +18,8 @@ extension AppModel {
             return [KeyHint("r review", 0), KeyHint("d discard", 0), KeyHint("l later", 0)]
         case (_, .conflict?):
             return [KeyHint("↑↓ field", 2), KeyHint("m mine", 0), KeyHint("t theirs", 0), KeyHint("Enter review and send", 1), KeyHint("Esc back", 0)]
+        case (_, .messages?):
+            return [KeyHint("↑↓ PgUp/PgDn scroll", 2), KeyHint("q/Esc close", 0)]
         case (_, .some):
             return [KeyHint("↑↓ move", 1), KeyHint("Enter choose", 0), KeyHint("Esc cancel", 0)]
         case (.list, nil) where search.isOpen:
@@ -26,10 +29,16 @@ extension AppModel {
         case (.list, nil):
             return [KeyHint("↑↓ move", 2), KeyHint("Enter edit", 1), KeyHint("s status", 1), KeyHint("/ search", 1),
                     KeyHint("f status", 3), KeyHint("J job", 3), KeyHint("o sort", 3), KeyHint("Space mark", 2),
-                    KeyHint("v range", 4), KeyHint("* all", 4), KeyHint("u unmark", 4), KeyHint("r reload", 3), KeyHint("q quit", 0)]
+                    KeyHint("v range", 4), KeyHint("* all", 4), KeyHint("u unmark", 4), KeyHint("r reload", 3)]
+                + messageHints(messages) + [KeyHint("q quit", 0)]
         case (.form, nil):
             return [KeyHint("Tab/↓ next", 1), KeyHint("S-Tab/↑ prev", 2), KeyHint("Enter menu/editor", 2), KeyHint("^U clear", 3),
-                    KeyHint("F2/^S save", 0), KeyHint("Esc back", 0)]
+                    KeyHint("F2/^S save", 0), KeyHint("Esc back", 0)] + messageHints(messages)
         }
+    }
+
+    /// `^G message` when the screen cuts a message (the whole of it is one key away).
+    func messageHints(_ messages: MessageLayout?) -> [KeyHint] {
+        (messages ?? currentMessageLayout)?.anyCut == true ? [KeyHint("^G whole message", 0)] : []
     }
 }

@@ -224,6 +224,8 @@ struct AppModel {
             return answerSave(key)
         case .confirmDiscard:
             return answerDiscard(key)
+        case .messages:
+            return handleMessagesKey(key)
         }
     }
 }

@@ -21,16 +21,17 @@ enum AppView {
             return
         }
         var cursor: CellPosition?
+        let messages = model.messageLayout(rows: rows, cols: cols)
         switch model.screen {
         case .list:
             state.fieldScroll = nil
             drawHeader(ListView.header(model), connection: model.connection, on: &canvas)
-            ListView.draw(model, &state, on: &canvas)
+            ListView.draw(model, messageRows: messages.flashRows, &state, on: &canvas)
         case .form(let f):
             drawHeader(FormView.header(f), connection: model.connection, on: &canvas)
-            cursor = FormView.draw(f, of: model, &state, on: &canvas)
+            cursor = FormView.draw(f, of: model, messages: messages, &state, on: &canvas)
         }
-        drawFooter(model, &state, on: &canvas)
+        drawFooter(model, messages: messages, &state, on: &canvas)
         drawOverlay(model, &state, on: &canvas)
         if model.overlay != nil { cursor = nil }
         if model.searching, model.overlay == nil, case .list = model.screen {
@@ -77,25 +78,27 @@ enum AppView {
         return wordings.first { DisplayText.width($0) <= room } ?? wordings[wordings.count - 1]
     }
 
-    /// The two bottom lines: the bulk progress, the search prompt or the flash message; then
-    /// the key hints.
-    static func drawFooter<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
+    /// The bottom lines: the bulk progress, the search prompt or the flash message (wrapped
+    /// onto the rows `messages` gives it, ending in `…` when cut); then the key hints.
+    static func drawFooter<C: Canvas>(_ model: AppModel, messages: MessageLayout, _ state: inout ViewState, on canvas: inout C) {
         let rows = canvas.rows, cols = canvas.cols
         if let line = model.bulkStatusLine() {
             canvas.put(rows - 2, 1, line, width: cols - 2, style: .bold)
         } else if model.searching, case .list = model.screen {
             canvas.put(rows - 2, 0, "/" + model.list.filter.search, width: cols - 2, style: .bold)
             state.searchCursorColumn = min(cols - 2, 1 + DisplayText.width(DisplayText.sanitize(model.list.filter.search)))
-        } else if let flash = model.flash {
+        } else if let flash = model.flash, let lines = messages.flash?.lines {
             let style: CellStyle
             switch flash.kind {
             case .error: style = CellStyle(bold: true, color: .error)
             case .ok: style = .color(.ok)
             case .info: style = .plain
             }
-            canvas.put(rows - 2, 1, flash.text, width: cols - 2, style: style)
+            let first = rows - 1 - lines.count
+            canvas.fill(y: first, x: 0, rows: lines.count, cols: cols, style: .plain)
+            for (i, line) in lines.enumerated() { canvas.write(first + i, 1, shown: line, style: style) }
         }
-        canvas.put(rows - 1, 0, KeyHint.line(model.keyHints(), width: cols - 1, utf8: canvas.utf8),
+        canvas.put(rows - 1, 0, KeyHint.line(model.keyHints(messages: messages), width: cols - 1, utf8: canvas.utf8),
                    width: cols - 1, style: CellStyle(reverse: true, color: .dim))
     }
 

@@ -84,6 +84,8 @@ extension AppModel {
             }
             let retry = r.failed.count + r.notAttempted.count
             return ("Bulk result", [Self.reportLine(r)], body, retry > 0 ? "r retry \(retry) · Esc close" : "Esc close")
+        case .messages?:
+            return messagesPanelLines()
         default:
             return nil
         }

@@ -13,6 +13,7 @@ extension AppModel {
 
     mutating func handleFormKey(_ key: Key) -> [Effect] {
         guard var f = form else { return [] }
+        if key == .ctrl("g") { showMessages(); return [] }
         let request = f.handle(key)
         form = f
         switch request {

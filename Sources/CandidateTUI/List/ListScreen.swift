@@ -58,6 +58,8 @@ extension AppModel {
             flash = Flash(text: "Sorted by \(list.sortColumn.label) \(list.sortDescending ? "descending" : "ascending")", kind: .info)
         case .char("q"):
             if bulk != nil { flash = Flash(text: "A bulk change is running — Esc cancels it first", kind: .info) } else { quit = true }
+        case .ctrl("g"):
+            showMessages()
         default: break
         }
         return prefetchIfNeeded()

@@ -29,4 +29,6 @@ enum Overlay: Equatable {
     case statusFilterMenu
     /// `J`: server-side job filter.
     case jobFilterMenu
+    /// `Ctrl-G`: the screen's messages, whole, scrollable.
+    case messages
 }

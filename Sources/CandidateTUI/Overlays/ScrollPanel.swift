@@ -9,7 +9,7 @@ enum ScrollPanel {
     /// while it scrolls.
     static func panel(_ model: AppModel, rows: Int, cols: Int) -> PromptPanel? {
         guard let p = model.scrollLines() else { return nil }
-        let panelWidth = min(100, cols - 6)
+        let panelWidth = width(cols: cols)
         let header = p.header.flatMap { DisplayText.wrap(DisplayText.sanitize($0), to: panelWidth) }
         let room = max(0, PromptPanel.room(screenRows: rows) - header.count - 1)
         let shown = p.body.lines(from: model.overlayScroll, count: room)
@@ -18,4 +18,7 @@ enum ScrollPanel {
                            moreBelow: max(0, p.body.count - model.overlayScroll - shown.count),
                            minWidth: panelWidth)
     }
+
+    /// The width of a scrolling panel's text on a screen `cols` wide: at most 100 cells.
+    static func width(cols: Int) -> Int { min(100, cols - 6) }
 }
