@@ -182,7 +182,8 @@ struct AppModel {
         if key == .resize { return [] }
         // Below the minimum size only q works (it quits; an open form's edits stay as a draft).
         if isScreenTooSmall {
-            if key == .char("q") { quit = true }
+            // q never leaves a bulk change half done: it cancels it first.
+            if key == .char("q") { if bulk != nil { return cancelBulk() } else { quit = true } }
             return []
         }
         if case .paste = key, refuseUnshowableEdit() { return [] }

@@ -16,7 +16,13 @@ enum AppView {
         if rows < minRows || cols < minCols {
             canvas.put(0, 0, "Terminal too small", width: cols, style: .bold)
             canvas.put(1, 0, "need \(minCols)×\(minRows), have \(cols)×\(rows)", width: cols)
-            canvas.put(2, 0, "q quits; enlarge to continue", width: cols)
+            if model.bulk == nil {
+                canvas.put(2, 0, "q quits; enlarge to continue", width: cols)
+            } else {
+                // q never leaves a bulk change half done.
+                canvas.put(2, 0, "q cancels the bulk change", width: cols)
+                canvas.put(3, 0, "enlarge to continue", width: cols)
+            }
             canvas.setCursor(nil)
             return
         }

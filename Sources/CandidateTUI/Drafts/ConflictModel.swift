@@ -25,7 +25,8 @@ struct ConflictModel: Equatable {
         case back
     }
 
-    /// Moves the cursor or records a choice (`m` mine, `t` theirs); `nil` while the view stays.
+    /// Moves the cursor or records a choice (`m` mine, `t` theirs); `Esc` or `q` go back;
+    /// `nil` while the view stays.
     mutating func handle(_ key: Key) -> Answer? {
         switch key {
         case .up, .char("k"): cursor = max(0, cursor - 1)
@@ -37,7 +38,7 @@ struct ConflictModel: Equatable {
         case .enter, .char("y"):
             let open = merge.unresolved(choices)
             return open.isEmpty ? .resolved(merge.merged(choosing: choices)) : .unresolved(open)
-        case .escape:
+        case .escape, .char("q"):
             return .back
         default:
             break
