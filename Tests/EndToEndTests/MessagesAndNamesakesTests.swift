@@ -13,10 +13,7 @@ struct MessagesAndNamesakesTests {
         try session.waitForMatch(#"[0-9]+ candidates"#)
         try session.keys("Enter")
         try session.waitFor("GDPR expiry")
-        try session.keys("Tab", "Tab", "Tab", "C-u")
-        try session.type("0905 12")
-        try session.keys("F2")
-        try session.waitFor("Not saved")
+        try session.refusePhoneNumber()
     }
 
     @Test func aLongMessageWrapsInsteadOfBeingCutAtTheEdge() throws {
@@ -33,10 +30,7 @@ struct MessagesAndNamesakesTests {
         // The field's message, cut beside the field, is whole below the fields.
         #expect(rows.contains { $0.contains("! " + Self.phoneMessage) })
         #expect(!rows.contains { $0.contains("^G whole message") }, "nothing is left cut")
-        try session.keys("Escape")
-        try session.waitFor("Discard changes? (y/N)")
-        try session.keys("y")
-        try session.waitFor("Changes discarded")
+        try session.discardForm()
         try session.keys("q")
         try session.waitFor("EXIT=0")
     }
@@ -61,10 +55,7 @@ struct MessagesAndNamesakesTests {
         try session.waitForAbsence("q/Esc close")
         try session.waitFor("GDPR expiry")
         #expect(!(try session.screen().contains("EXIT=")))
-        try session.keys("Escape")
-        try session.waitFor("Discard changes? (y/N)")
-        try session.keys("y")
-        try session.waitFor("Changes discarded")
+        try session.discardForm()
         try session.keys("q")
         try session.waitFor("EXIT=0")
     }
