@@ -50,3 +50,17 @@ struct MessageLinesTests {
         #expect(m.currentMessages().contains("Phone: must be E.164: + country code and digits, e.g. +421905123456"))
     }
 }
+
+/// A bulk change's progress with failures, a rate-limit wait and the cancelling note wraps like
+/// any message instead of losing its end.
+@Test func bulkProgressWraps() {
+    var m = ScreenFixtures.bulkPreview()
+    _ = m.update(.key(.char("y")))
+    _ = m.update(.bulk(.progress(BulkProgress(total: 3, done: 1, moved: 0, failed: 1, waitingSeconds: 41.2))))
+    _ = m.update(.key(.escape))
+    let grid = renderScreen(m, cols: 80, rows: 24)
+    #expect(grid.line(21) == " Moving to REJECTED [######..............] 1/3 · 1 failed · waiting 42s for")
+    #expect(grid.line(22) == " rate limit · cancelling: waiting for requests in flight")
+    #expect(grid.style(22, 1) == .bold)
+    #expect(grid.line(23).hasSuffix("Esc cancel change"))
+}

@@ -88,8 +88,9 @@ enum AppView {
     /// onto the rows `messages` gives it, ending in `…` when cut); then the key hints.
     static func drawFooter<C: Canvas>(_ model: AppModel, messages: MessageLayout, _ state: inout ViewState, on canvas: inout C) {
         let rows = canvas.rows, cols = canvas.cols
-        if let line = model.bulkStatusLine() {
-            canvas.put(rows - 2, 1, line, width: cols - 2, style: .bold)
+        if model.bulk != nil, let lines = messages.flash?.lines {
+            let first = rows - 1 - lines.count
+            for (i, line) in lines.enumerated() { canvas.write(first + i, 1, shown: line, style: .bold) }
         } else if model.searching, case .list = model.screen {
             canvas.put(rows - 2, 0, "/" + model.list.filter.search, width: cols - 2, style: .bold)
             state.searchCursorColumn = min(cols - 2, 1 + DisplayText.width(DisplayText.sanitize(model.list.filter.search)))

@@ -32,8 +32,8 @@ struct MessageLines: Equatable, Sendable {
 /// Where the messages go on the current screen at a size, decided once for the model (is
 /// something cut, so the hint line offers `Ctrl-G`) and the views (what to draw where).
 struct MessageLayout: Equatable, Sendable {
-    /// The flash message's lines above the key hints; `nil` when the message line shows
-    /// something else (a bulk change's progress, the search prompt) or nothing.
+    /// The message line's lines above the key hints: a bulk change's progress or the flash
+    /// message; `nil` when it shows the search prompt or nothing.
     var flash: MessageLines?
     /// In the form: the focused field's message, whole below the fields when it does not fit
     /// beside the field; `nil` when it fits there or there is none.
@@ -55,13 +55,14 @@ extension AppModel {
     /// under an open panel the message has its one line.
     func messageLayout(rows: Int, cols: Int) -> MessageLayout {
         var layout = MessageLayout()
-        let messageLineShowsFlash = bulk == nil && !(searching && form == nil)
         let belowFields = FormView.infoTop
-        if let flash, messageLineShowsFlash {
-            // Under an open panel the message keeps its one line: the panel has the keys (and
-            // the rows a wrapped message would take).
-            let room = overlay != nil ? 1
-                : form == nil ? MessageLines.maxLines : max(1, min(MessageLines.maxLines, rows - 1 - belowFields))
+        // Under an open panel the message keeps its one line: the panel has the keys (and the
+        // rows a wrapped message would take).
+        let room = overlay != nil ? 1
+            : form == nil ? MessageLines.maxLines : max(1, min(MessageLines.maxLines, rows - 1 - belowFields))
+        if let progress = bulkStatusLine() {
+            layout.flash = MessageLines(progress, width: cols - 2, maxLines: room)
+        } else if let flash, !(searching && form == nil) {
             layout.flash = MessageLines(flash.text, width: cols - 2, maxLines: room)
         }
         guard let f = form else { return layout }

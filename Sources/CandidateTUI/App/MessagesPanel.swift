@@ -3,10 +3,11 @@ import CandidateCore
 /// `Ctrl-G`: every message of the screen shown whole in a scrolling panel — the message line's
 /// and, in the form, each field's — for when the screen had to cut one with `…`.
 extension AppModel {
-    /// The messages the panel shows: the message line's, then each field message of the form
-    /// as `Label: message`.
+    /// The messages the panel shows: a bulk change's progress and the message line's, then
+    /// each field message of the form as `Label: message`.
     func currentMessages() -> [String] {
         var messages: [String] = []
+        if let progress = bulkStatusLine() { messages.append(progress) }
         if let flash { messages.append(flash.text) }
         if let f = form {
             for field in CandidateField.allCases {
