@@ -64,3 +64,16 @@ struct MessageLinesTests {
     #expect(grid.style(22, 1) == .bold)
     #expect(grid.line(23).hasSuffix("Esc cancel change"))
 }
+
+/// An empty list says what failed in full, wrapped under the column titles.
+@Test func emptyListReasonWraps() {
+    var m = AppModel(connection: ScreenFixtures.connection, today: today)
+    _ = m.start()
+    _ = m.update(.pageFailed(generation: 0, .http(HTTPFailure(status: 503, messages: [
+        "the sandbox is restarting after a configuration change and answers again within a minute",
+    ]))))
+    let grid = renderScreen(m, cols: 80, rows: 24)
+    let text = (3..<8).map { grid.line($0).trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+    #expect(text.contains("answers again within a minute"), "\(grid.text)")
+    #expect(!text.contains("…"))
+}

@@ -20,7 +20,9 @@ enum ListView {
         let visible = max(1, canvas.rows - 3 - max(1, messageRows))
         state.listTop = top(after: state.listTop, cursor: l.cursor, count: l.count, visible: visible)
         if l.count == 0 {
-            canvas.put(3, 2, model.emptyListText(), width: cols - 3)
+            // What failed and what happens next, wrapped (a server's error can be long).
+            let text = MessageLines(model.emptyListText(), width: cols - 3, maxLines: max(1, visible - 1))
+            for (i, line) in text.lines.enumerated() { canvas.write(3 + i, 2, shown: line, style: .plain) }
         }
         for row in 0..<visible {
             let i = state.listTop + row
