@@ -1,4 +1,5 @@
 import CandidateCore
+import Foundation
 import Testing
 @testable import CandidateTUI
 
@@ -466,6 +467,15 @@ struct NamesakeScreenTests {
 
         r review · d discard · l/Esc later
         """)
+    }
+
+    @Test("at 50×16 the drafts prompt's question wraps rather than lose the keys that answer it")
+    func draftsNarrow() throws {
+        let grid = renderScreen(Self.drafts(), cols: 50, rows: 16)
+        let text = grid.lines.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " │")) }
+        #expect(text.contains("3 unsent drafts — (r)eview, (d)iscard,"), "\(grid.text)")
+        #expect(text.contains("(l)ater"), "\(grid.text)")
+        #expect(grid.style(try #require(grid.position(of: "(l)ater")).y, 3) == .bold)
     }
 
     @Test("the conflict message names the candidate as the list tells it apart from a loaded namesake")
