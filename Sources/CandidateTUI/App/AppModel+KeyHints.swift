@@ -37,7 +37,7 @@ extension AppModel {
         }
     }
 
-    /// `^G message` when the screen cuts a message (the whole of it is one key away).
+    /// `^G whole message` when the screen cuts a message (the whole of it is one key away).
     func messageHints(_ messages: MessageLayout?) -> [KeyHint] {
         (messages ?? currentMessageLayout)?.anyCut == true ? [KeyHint("^G whole message", 0)] : []
     }
