@@ -121,11 +121,11 @@ struct BulkScreenTests {
         * Tomáš Šťastný IN_PROCESS tomas.sta… +420777000002       2      – 2026-11-18
         * 王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
           Peter Horváth REJECTED   peter.hor… +421911222333       1      2 2026-09-14
-          Eva Kováčová  APPLIED    eva.kovac…                     1      – 2026-11-27
          ┌─ Bulk result ──────────────────────────────────────────────────────────────┐
          │ Cancelled: moved 1 · failed 1 · not attempted 1 → REJECTED                 │
          │                                                                            │
-         │ FAILED         Tomáš Šťastný (3 attempts): No answer from the server with… │
+         │ FAILED         Tomáš Šťastný (3 attempts): No answer from the server       │
+         │   within 10 s                                                              │
          │ not attempted  王 小明                                                     │
          │ moved          Jana Nováková: APPLIED → REJECTED                           │
          │                                                                            │
@@ -147,19 +147,19 @@ struct BulkScreenTests {
         let grid = renderScreen(Self.result, cols: 50, rows: 16)
         expectScreen(grid, """
          candidates · local sand… 2 marked · 8 candidates
-          Name        Status     Jobs Rating Updated
          ┌─ Bulk result ────────────────────────────────┐
-        *│ Cancelled: moved 1 · failed 1 · not          │
+         │ Cancelled: moved 1 · failed 1 · not          │
         *│ attempted 1 → REJECTED                       │
-         │                                              │
-         │ FAILED         Tomáš Šťastný (3 attempts): … │
+        *│                                              │
+         │ FAILED         Tomáš Šťastný (3 attempts):   │
+         │   No answer from the server within 10 s      │
          │ not attempted  王 小明                       │
-         │ moved          Jana Nováková: APPLIED → REJ… │
+         │ moved          Jana Nováková: APPLIED →      │
+         │   REJECTED                                   │
          │                                              │
          │                                              │
          │ r retry 2 · Esc close                        │
          └──────────────────────────────────────────────┘
-
          Cancelled: moved 1 · failed 1 · not attempted 1…
         ↑↓ PgUp/PgDn scroll · r retry 2 · Esc close
         """)

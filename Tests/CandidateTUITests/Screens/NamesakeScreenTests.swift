@@ -212,15 +212,15 @@ struct NamesakeScreenTests {
          ┌─ Bulk result ──────────────────────────────────────────────────────────────┐
          │ Done: moved 3 · failed 1 → REJECTED                                        │
          │                                                                            │
-         │ FAILED         Jana Nováková (#a93f0b6e) (3 attempts): No answer from the… │
-         │ moved          Jana Nováková (jana.novakova@…): APPLIED → REJECTED         │
-        *│ moved          Tomáš Šťastný: IN_PROCESS → REJECTED                        │
+         │ FAILED         Jana Nováková (#a93f0b6e) (3 attempts): No answer from      │
+         │   the server within 10 s                                                   │
+        *│ moved          Jana Nováková (jana.novakova@…): APPLIED → REJECTED         │
+         │ moved          Tomáš Šťastný: IN_PROCESS → REJECTED                        │
          │ moved          Jana Nováková (jana.n@…): IN_PROCESS → REJECTED             │
          │                                                                            │
          │                                                                            │
          │ r retry 1 · Esc close                                                      │
          └────────────────────────────────────────────────────────────────────────────┘
-
 
 
 
