@@ -16,7 +16,7 @@ import Testing
     }
     #expect(KeyHint.line(m.keyHints(), width: 80, utf8: false).hasPrefix("Up/Down move | "))
     _ = m.update(.draftsFound([CandidateDraft(Candidate(id: "a", firstName: "A", lastName: "B"))]))
-    #expect(KeyHint.line(m.keyHints(), width: 80) == "r review · d discard · l later")
+    #expect(KeyHint.line(m.keyHints(), width: 80) == "r review · d discard · l/Esc later")
 }
 
 /// The sorted column's title carries the direction; the layout stays aligned.

@@ -83,19 +83,13 @@ struct TUIEndToEndTests {
         let session = try startTUI(sandbox)
         try session.keys("Enter")
         try session.waitFor("GDPR expiry")
-        try session.keys("Tab", "Tab", "Tab", "C-u")
-        try session.type("0905 12")
-        try session.keys("F2")
-        try session.waitFor("Not saved")
+        try session.refusePhoneNumber()
         try session.waitFor("must be E.164")
         #expect(try sandbox.requests(method: "PATCH").isEmpty)
         #expect(try sandbox.column("phoneNumber", candidate: first.id) == first.phoneNumber)
         // The typing is kept: the field still shows it.
         #expect(try session.screen().contains("0905 12"))
-        try session.keys("Escape")
-        try session.waitFor("Discard changes? (y/N)")
-        try session.keys("y")
-        try session.waitFor("Changes discarded")
+        try session.discardForm()
         try quitAndCheckTerminal(session)
     }
 }

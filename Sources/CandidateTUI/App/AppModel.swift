@@ -27,6 +27,8 @@ struct AppModel {
     var bulk: BulkRunState?
     /// The last bulk change's report.
     var bulkReport: BulkReport?
+    /// Labels telling apart same-name candidates in the bulk preview or result on show.
+    var listedNames = NameLabels()
     /// First line shown of a scrollable overlay (preview, result).
     var overlayScroll = 0
     /// The item under the open menu's cursor.
@@ -211,7 +213,8 @@ struct AppModel {
         if key == .resize { return [] }
         // Below the minimum size only q works (it quits; an open form's edits stay as a draft).
         if isScreenTooSmall {
-            if key == .char("q") { quit = true }
+            // q never leaves a bulk change half done: it cancels it first.
+            if key == .char("q") { if bulk != nil { return cancelBulk() } else { quit = true } }
             return []
         }
         if case .paste = key, refuseUnshowableEdit() { return [] }
@@ -256,6 +259,8 @@ struct AppModel {
             return answerSave(key)
         case .confirmDiscard:
             return answerDiscard(key)
+        case .messages:
+            return handleMessagesKey(key)
         }
     }
 }

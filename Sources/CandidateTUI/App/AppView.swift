@@ -16,21 +16,28 @@ enum AppView {
         if rows < minRows || cols < minCols {
             canvas.put(0, 0, "Terminal too small", width: cols, style: .bold)
             canvas.put(1, 0, "need \(minCols)×\(minRows), have \(cols)×\(rows)", width: cols)
-            canvas.put(2, 0, "q quits; enlarge to continue", width: cols)
+            if model.bulk == nil {
+                canvas.put(2, 0, "q quits; enlarge to continue", width: cols)
+            } else {
+                // q never leaves a bulk change half done.
+                canvas.put(2, 0, "q cancels the bulk change", width: cols)
+                canvas.put(3, 0, "enlarge to continue", width: cols)
+            }
             canvas.setCursor(nil)
             return
         }
         var cursor: CellPosition?
+        let messages = model.messageLayout(rows: rows, cols: cols)
         switch model.screen {
         case .list:
             state.fieldScroll = nil
             drawHeader(marked(ListView.header(model), model), connection: model.connection, on: &canvas)
-            ListView.draw(model, &state, on: &canvas)
+            ListView.draw(model, messageRows: messages.flashRows, &state, on: &canvas)
         case .form(let f):
             drawHeader(marked(FormView.header(f), model), connection: model.connection, on: &canvas)
-            cursor = FormView.draw(f, of: model, &state, on: &canvas)
+            cursor = FormView.draw(f, of: model, messages: messages, &state, on: &canvas)
         }
-        drawFooter(model, &state, on: &canvas)
+        drawFooter(model, messages: messages, &state, on: &canvas)
         drawOverlay(model, &state, on: &canvas)
         if model.overlay != nil { cursor = nil }
         if model.searching, model.overlay == nil, case .list = model.screen {
@@ -50,6 +57,9 @@ enum AppView {
         var first = ""
         /// Shown on the right (counts, or the form's state).
         var right: String
+        /// Shorter wordings of `right`, longest first, for a narrow terminal: the header takes
+        /// the first that fits rather than cut a count.
+        var compact: [String] = []
     }
 
     /// `header` with `privacy` first in privacy mode, so a narrow terminal keeps it longest.
@@ -61,25 +71,35 @@ enum AppView {
     }
 
     /// The header bar (row 0, reverse video): `candidates · <first> · <location> · <company>`
-    /// on the left, the screen's `right` part on the right. The left part keeps at least half
-    /// the line; the right part is cut before it is.
+    /// on the left, the screen's `right` part on the right. The right part (the counts) is
+    /// never cut: it takes the longest of its wordings that leaves the left part a third of
+    /// the line (12 cells at least),
+    /// and the left part gets what is left, cut at its end with `…` (the company, then the
+    /// location go first).
     static func drawHeader<C: Canvas>(_ header: Header, connection c: ConnectionInfo, on canvas: inout C) {
-        let cols = canvas.cols, right = header.right
+        let cols = canvas.cols
         var left = "candidates"
         if !header.first.isEmpty { left += " · " + header.first }
         left += " · \(c.location)"
         if let company = c.company { left += " · \(company)" }
         let style = CellStyle(bold: true, reverse: true)
         canvas.fill(y: 0, x: 0, rows: 1, cols: cols, style: style)
-        let leftWant = DisplayText.width(left)
-        let rightWidth = min(DisplayText.width(right), max(0, cols - 3 - min(leftWant, cols / 2)))
+        let right = rightPart(header, room: cols - 3 - min(DisplayText.width(left), max(12, cols / 3)))
+        let rightWidth = min(DisplayText.width(right), max(0, cols - 2))
         canvas.put(0, 1, left, width: max(0, cols - rightWidth - 3), style: style)
         canvas.put(0, max(0, cols - rightWidth - 1), right, width: rightWidth, style: style)
     }
 
-    /// The two bottom lines: the bulk progress, the search prompt or the flash message; then
-    /// the key hints.
-    static func drawFooter<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
+    /// The longest wording of the header's right part that fits in `room` cells, else the
+    /// shortest.
+    static func rightPart(_ header: Header, room: Int) -> String {
+        let wordings = [header.right] + header.compact
+        return wordings.first { DisplayText.width($0) <= room } ?? wordings[wordings.count - 1]
+    }
+
+    /// The bottom lines: the bulk progress, the search prompt or the flash message (wrapped
+    /// onto the rows `messages` gives it, ending in `…` when cut); then the key hints.
+    static func drawFooter<C: Canvas>(_ model: AppModel, messages: MessageLayout, _ state: inout ViewState, on canvas: inout C) {
         let rows = canvas.rows, cols = canvas.cols
         if let prompt = model.commandLine {
             let shown = prompt.editor.view(width: cols - 2, scroll: 0)
@@ -89,21 +109,24 @@ enum AppView {
                 canvas.put(rows - 1, 0, message, width: cols - 1, style: CellStyle(bold: true, color: .error))
                 return
             }
-        } else if let line = model.bulkStatusLine() {
-            canvas.put(rows - 2, 1, line, width: cols - 2, style: .bold)
+        } else if model.bulk != nil, let lines = messages.flash?.lines {
+            let first = rows - 1 - lines.count
+            for (i, line) in lines.enumerated() { canvas.write(first + i, 1, shown: line, style: .bold) }
         } else if model.searching, case .list = model.screen {
             canvas.put(rows - 2, 0, "/" + model.list.filter.search, width: cols - 2, style: .bold)
             state.searchCursorColumn = min(cols - 2, 1 + DisplayText.width(DisplayText.sanitize(model.list.filter.search)))
-        } else if let flash = model.flash {
+        } else if let flash = model.flash, let lines = messages.flash?.lines {
             let style: CellStyle
             switch flash.kind {
             case .error: style = CellStyle(bold: true, color: .error)
             case .ok: style = .color(.ok)
             case .info: style = .plain
             }
-            canvas.put(rows - 2, 1, flash.text, width: cols - 2, style: style)
+            let first = rows - 1 - lines.count
+            canvas.fill(y: first, x: 0, rows: lines.count, cols: cols, style: .plain)
+            for (i, line) in lines.enumerated() { canvas.write(first + i, 1, shown: line, style: style) }
         }
-        canvas.put(rows - 1, 0, KeyHint.line(model.keyHints(), width: cols - 1, utf8: canvas.utf8),
+        canvas.put(rows - 1, 0, KeyHint.line(model.keyHints(messages: messages), width: cols - 1, utf8: canvas.utf8),
                    width: cols - 1, style: CellStyle(reverse: true, color: .dim))
     }
 

@@ -32,6 +32,19 @@ extension AppModel {
             flash = Flash(text: "All \(plan.items.count) marked candidates are already \(target)", kind: .info)
             return
         }
+        openBulkPreview(plan)
+    }
+
+    /// Opens the preview of `plan`, its same-name candidates told apart (`NameLabels`: the
+    /// email where the list has it, else an id prefix).
+    mutating func openBulkPreview(_ plan: BulkStatusPlan) {
+        listedNames = labelsForListed(plan.items.map { NameLabels.Entry(id: $0.candidate.id, name: $0.candidate.fullName, email: $0.candidate.email) })
         setOverlay(.bulkPreview(plan))
+    }
+
+    /// Labels for candidates listed together; emails of shared names come from the list.
+    func labelsForListed(_ entries: [NameLabels.Entry]) -> NameLabels {
+        let list = self.list
+        return NameLabels(entries) { list.candidate(id: $0)?.email }
     }
 }

@@ -23,7 +23,7 @@ extension AppModel {
                 let retry = (report.failed + report.notAttempted).compactMap { r in marks.byId[r.id]?.candidate }
                 guard !retry.isEmpty else { flash = Flash(text: "Nothing to retry", kind: .info); return [] }
                 // Like every send: the preview first, y sends exactly what it lists.
-                setOverlay(.bulkPreview(BulkStatusPlan(candidates: retry, target: report.target)))
+                openBulkPreview(BulkStatusPlan(candidates: retry, target: report.target))
                 return []
             }
             if key == .escape || key == .enter || key == .char("q") { setOverlay(nil) }
@@ -45,13 +45,14 @@ extension AppModel {
     func scrollLines() -> (title: String, header: [String], body: ScrollBody, footer: String)? {
         switch overlay {
         case .bulkPreview(let plan)?:
-            let list = self.list
+            let list = self.list, names = listedNames
             let body = ScrollBody(count: plan.items.count) { i in
                 let item = plan.items[i]
                 let c = item.candidate
-                var line = "\(c.fullName) — \(c.status) → \(plan.target)"
+                let name = names.label(c)
+                var line = "\(name) — \(c.status) → \(plan.target)"
                 switch item.move {
-                case .alreadyThere: line = "\(c.fullName) — already \(plan.target), skipped"
+                case .alreadyThere: line = "\(name) — already \(plan.target), skipped"
                 case .override: line += " (override)"
                 case .natural: break
                 }
@@ -69,18 +70,22 @@ extension AppModel {
                 let ra = Self.resultRank(r.results[a].outcome), rb = Self.resultRank(r.results[b].outcome)
                 return ra != rb ? ra < rb : a < b
             }
+            let names = listedNames
             let body = ScrollBody(count: r.results.count) { i in
                 let res = r.results[order[i]]
+                let name = names.label(id: res.id, name: res.name)
                 switch res.outcome {
-                case .moved: return "moved          \(res.name): \(res.from) → \(r.target)"
-                case .skipped: return "skipped        \(res.name): already \(r.target)"
+                case .moved: return "moved          \(name): \(res.from) → \(r.target)"
+                case .skipped: return "skipped        \(name): already \(r.target)"
                 case .failed(let e, let attempts):
-                    return "FAILED         \(res.name)\(attempts > 1 ? " (\(attempts) attempts)" : ""): \(e.description)"
-                case .notAttempted: return "not attempted  \(res.name)"
+                    return "FAILED         \(name)\(attempts > 1 ? " (\(attempts) attempts)" : ""): \(e.description)"
+                case .notAttempted: return "not attempted  \(name)"
                 }
             }
             let retry = r.failed.count + r.notAttempted.count
             return ("Bulk result", [Self.reportLine(r)], body, retry > 0 ? "r retry \(retry) · Esc close" : "Esc close")
+        case .messages?:
+            return messagesPanelLines()
         default:
             return nil
         }

@@ -50,6 +50,7 @@ extension AppModel {
                 .filter { list.isLoaded($0.id) })
             // The moved and the skipped (already there) are done; the failed and not attempted stay marked.
             marks.unmark((report.moved + report.skipped).map(\.id))
+            listedNames = labelsForListed(report.results.map { NameLabels.Entry(id: $0.id, name: $0.name, email: nil) })
             setOverlay(.bulkResult)
             flash = Flash(text: Self.reportLine(report), kind: report.allSucceeded ? .ok : .error)
         }

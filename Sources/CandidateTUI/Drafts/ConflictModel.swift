@@ -25,7 +25,8 @@ struct ConflictModel: Equatable {
         case back
     }
 
-    /// Moves the cursor or records a choice (`m` mine, `t` theirs); `nil` while the view stays.
+    /// Moves the cursor or records a choice (`m` mine, `t` theirs); `Esc` or `q` go back;
+    /// `nil` while the view stays.
     mutating func handle(_ key: Key) -> Answer? {
         switch key {
         case .up, .char("k"): cursor = max(0, cursor - 1)
@@ -37,7 +38,7 @@ struct ConflictModel: Equatable {
         case .enter, .char("y"):
             let open = merge.unresolved(choices)
             return open.isEmpty ? .resolved(merge.merged(choosing: choices)) : .unresolved(open)
-        case .escape:
+        case .escape, .char("q"):
             return .back
         default:
             break
@@ -92,7 +93,9 @@ extension AppModel {
         f.pendingPatch = nil
         form = f
         setOverlay(.conflict(ConflictModel(merge: FieldMerge(mine: f.draft, theirs: theirs))))
-        flash = Flash(text: "\(theirs.fullName) changed on the server since you opened it — nothing was sent", kind: .error)
+        // Named as the list would tell it apart from a loaded namesake.
+        let name = NameLabels([theirs] + list.loaded(named: theirs.fullName).filter { $0.id != theirs.id }).label(theirs)
+        flash = Flash(text: "\(name) changed on the server since you opened it — nothing was sent", kind: .error)
         return []
     }
 

@@ -16,7 +16,8 @@ struct DraftQueue: Equatable {
         case close
     }
 
-    /// The answer to the prompt, taking what it answers off the queue; `nil` for other keys.
+    /// The answer to the prompt, taking what it answers off the queue (`q` and `Esc` answer
+    /// later, as in every panel); `nil` for other keys.
     mutating func answer(_ key: Key) -> Answer? {
         switch key {
         case .char("r"), .char("R"):
@@ -25,7 +26,7 @@ struct DraftQueue: Equatable {
         case .char("d"), .char("D"):
             defer { pending = [] }
             return .discard(pending.map(\.original.id))
-        case .char("l"), .char("L"), .escape:
+        case .char("l"), .char("L"), .char("q"), .escape:
             pending = []
             return .later
         default:

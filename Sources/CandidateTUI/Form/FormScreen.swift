@@ -13,6 +13,7 @@ extension AppModel {
 
     mutating func handleFormKey(_ key: Key) -> [Effect] {
         guard var f = form else { return [] }
+        if options.keys.action(for: key, in: .form) == .messages { showMessages(); return [] }
         let request = f.handle(key, keys: options.keys)
         form = f
         switch request {

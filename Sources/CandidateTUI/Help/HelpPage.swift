@@ -21,6 +21,7 @@ extension AppModel {
         case (_, .jobsPicker?): return .picker
         case (_, .draftsPrompt?): return .drafts
         case (_, .conflict?): return .conflict
+        case (_, .messages?): return .messages
         case (_, .some): return .menu
         case (.list, nil) where search.isOpen: return .search
         case (.list, nil) where marks.isRangeOpen: return .range

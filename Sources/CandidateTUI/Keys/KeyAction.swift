@@ -16,6 +16,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case reverseSort = "reverse-sort"
     case company
     case privacy
+    /// Every message of the screen, whole, in a scrolling panel.
+    case messages
     case quit
     case help
     case command

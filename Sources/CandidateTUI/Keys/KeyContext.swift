@@ -17,6 +17,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case bulkPreview = "bulk-preview", bulkResult = "bulk-result"
     case drafts
     case conflict
+    /// The `^G` panel of whole messages.
+    case messages
     /// The help page itself.
     case help
 
@@ -35,6 +37,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .bulkResult: "Bulk result"
         case .drafts: "Unsent drafts"
         case .conflict: "Conflict"
+        case .messages: "Messages (^G)"
         case .help: "Help"
         }
     }

@@ -30,6 +30,7 @@ extension KeyMap {
             KeyBinding(.company, [.char("C")], "switch company (a profile with several companies)"),
             KeyBinding(.privacy, [.char("p")], "privacy mode on or off: email and phone masked on every screen (what is sent never changes)",
                        hint: "privacy", priority: 5),
+            KeyBinding(.messages, [.ctrl("g")], "every message of the screen whole, in a scrolling panel (the hint line offers it when one is cut)"),
             KeyBinding(.help, [.char("?"), .function(1)], "this help", hint: "help", priority: 0),
             KeyBinding(.quit, [.char("q")], "quit (not while a bulk change runs: `Esc` cancels it first)", hint: "quit", priority: 0),
             KeyBinding(nil, [.ctrl("c")], "during a bulk change: cancel it; otherwise quit (the terminal is restored)"),
@@ -48,6 +49,7 @@ extension KeyMap {
                        hint: "clear", priority: 3),
             KeyBinding(.save, [.function(2), .ctrl("s")], "save: validate, show `Label: old → new` for every change, `y` sends",
                        hint: "save", priority: 0, hintKeys: 2),
+            KeyBinding(.messages, [.ctrl("g")], "every message of the form whole, in a scrolling panel (the hint line offers it when one is cut)"),
             KeyBinding(.help, [.function(1)], "this help (`?` types a `?` here)", hint: "help", priority: 2),
             KeyBinding(.close, [.escape], "back to the list (asks `Discard changes? (y/N)` when something changed)", hint: "back", priority: 0),
         ],
@@ -99,14 +101,18 @@ extension KeyMap {
         .drafts: [
             KeyBinding(nil, [.char("r")], "open each draft over the server's current copy (`F2` sends, `Esc` then `y` discards)", hint: "review", priority: 0),
             KeyBinding(nil, [.char("d")], "delete the drafts", hint: "discard", priority: 0),
-            KeyBinding(nil, [.char("l"), .escape], "keep them for later: opening that candidate opens your draft", hint: "later", priority: 0),
+            KeyBinding(nil, [.char("l"), .escape, .char("q")], "keep them for later: opening that candidate opens your draft", hint: "later", priority: 0, hintKeys: 2),
         ],
         .conflict: [
             KeyBinding(nil, [.up, .down], "choose a conflicting field", hint: "field", priority: 2, keysText: "↑↓"),
             KeyBinding(nil, [.char("m")], "keep mine for that field", hint: "mine", priority: 0),
             KeyBinding(nil, [.char("t")], "take theirs for that field", hint: "theirs", priority: 0),
             KeyBinding(nil, [.enter], "continue to the usual confirmation, now against the server's copy", hint: "review and send", priority: 1),
-            KeyBinding(nil, [.escape], "back to the form; nothing sent, your edits kept", hint: "back", priority: 0),
+            KeyBinding(nil, [.escape, .char("q")], "back to the form; nothing sent, your edits kept", hint: "back", priority: 0),
+        ],
+.messages: [
+            KeyBinding(nil, [.up, .down, .pageUp, .pageDown], "scroll", hint: "scroll", priority: 2, keysText: "↑↓ PgUp/PgDn"),
+            KeyBinding(nil, [.char("q"), .escape, .enter], "close", hint: "close", priority: 0, hintKeys: 2),
         ],
         .help: [
             KeyBinding(nil, [.up, .down, .pageUp, .pageDown], "scroll", hint: "scroll", priority: 2, keysText: "↑↓ PgUp/PgDn"),

@@ -105,6 +105,15 @@ struct ListModel {
     }
 
     func candidate(id: String) -> Candidate? { store.row(id: id).map { store.candidate($0) } }
+    /// Loaded candidates whose name reads as `name` (`NameLabels.sameName`): one pass over the
+    /// loaded rows' search text, for a one-off question, not per frame.
+    func loaded(named name: String) -> [Candidate] {
+        // Its longest word narrows the rows first (spacing may differ between same names).
+        let words: [Substring] = name.split(separator: " ")
+        let word = words.max { $0.count < $1.count }.map(String.init) ?? name
+        return store.filter(order, Array(SearchText.fold(word).utf8)).map { store.candidate(Int($0)) }
+            .filter { NameLabels.sameName($0.fullName, name) }
+    }
     /// Whether the candidate with this id is loaded (shown or not).
     func isLoaded(_ id: String) -> Bool { store.row(id: id) != nil }
     /// Whether the loaded candidate with this id matches the folded `needle` (empty matches).

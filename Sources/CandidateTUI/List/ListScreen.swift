@@ -63,12 +63,17 @@ extension AppModel {
             openCompanyMenu()
         case .privacy:
             togglePrivacy()
+        case .messages:
+            showMessages()
         case .quit:
-            if bulk != nil { flash = Flash(text: "A bulk change is running — Esc cancels it first", kind: .info) } else { quit = true }
+            if bulk != nil { flash = Flash(text: Self.quitDuringBulk, kind: .error) } else { quit = true }
         default: break
         }
         return prefetchIfNeeded()
     }
+
+    /// What `q` says while a bulk change runs: quitting now would leave it half done.
+    static let quitDuringBulk = "Not quitting: a bulk change is running — Esc cancels it (requests in flight finish), then q quits"
 
     mutating func moveCursor(to index: Int) {
         list.cursor = max(0, min(index, list.count - 1))

@@ -5,21 +5,25 @@ import CandidateCore
 enum ListView {
     /// What the header says for the list: the filters first, the counts on the right.
     static func header(_ model: AppModel) -> AppView.Header {
-        AppView.Header(first: headerFilters(model), right: headerCounts(model))
+        AppView.Header(first: headerFilters(model), right: headerCounts(model),
+                       compact: [headerCounts(model, words: .short), headerCounts(model, words: .shortest)])
     }
 
-    /// Draws the list between the header (row 0) and the two bottom lines.
-    static func draw<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
+    /// Draws the list between the header (row 0) and the message lines (`messageRows` of
+    /// them, at least 1) above the key hints.
+    static func draw<C: Canvas>(_ model: AppModel, messageRows: Int = 1, _ state: inout ViewState, on canvas: inout C) {
         let l = model.list
         let cols = canvas.cols
         let layout = ListLayout(width: cols - 1, statusWidth: l.statusColumnWidth)
         canvas.put(1, 0, layout.headerLine(sortedBy: l.sortColumn, descending: l.sortDescending, utf8: canvas.utf8),
                    width: cols - 1, style: CellStyle(bold: true, underline: true))
-        let visible = max(1, canvas.rows - 4)
+        let visible = max(1, canvas.rows - 3 - max(1, messageRows))
         let low = model.options.lowBandwidth
         state.listTop = top(after: state.listTop, cursor: l.cursor, count: l.count, visible: visible)
         if l.count == 0 {
-            canvas.put(3, 2, model.emptyListText(), width: cols - 3)
+            // What failed and what happens next, wrapped (a server's error can be long).
+            let text = MessageLines(model.emptyListText(), width: cols - 3, maxLines: max(1, visible - 1))
+            for (i, line) in text.lines.enumerated() { canvas.write(3 + i, 2, shown: line, style: .plain) }
         }
         let shown = model.shown(_:_:)
         for row in 0..<visible {
@@ -48,21 +52,46 @@ enum ListView {
         return max(0, min(t, max(0, count - visible)))
     }
 
+    /// How many words the header's counts take.
+    enum CountWords { case full, short, shortest }
+
     /// The header's right part: "7 / 210 candidates" (shown / total); while pages load
-    /// "7 shown · loaded 300 / 2000 candidates"; marks first.
-    static func headerCounts(_ model: AppModel) -> String {
+    /// "7 shown · loaded 300 / 2000 candidates"; marks first. Shorter, the same numbers:
+    /// `.short` "5 marked (2 hidden) · 7 shown · 300/2000 loaded", `.shortest`
+    /// "*5 (2 hidden) · 7 · 300/2000" (`*` as the list's mark column shows a mark).
+    static func headerCounts(_ model: AppModel, words: CountWords = .full) -> String {
         let l = model.list
-        var right = l.total.map { "\($0) candidate\($0 == 1 ? "" : "s")" } ?? "…"
+        var right: String
+        switch words {
+        case .full: right = l.total.map { "\($0) candidate\($0 == 1 ? "" : "s")" } ?? "…"
+        case .short, .shortest: right = l.total.map(String.init) ?? "…"
+        }
         if let total = l.total, l.loadedCount < total {
-            right = "loaded \(l.loadedCount) / " + right
-            if l.filter.isActive { right = "\(l.count) shown · " + right }
+            switch words {
+            case .full:
+                right = "loaded \(l.loadedCount) / " + right
+                if l.filter.isActive { right = "\(l.count) shown · " + right }
+            case .short:
+                right = "\(l.loadedCount)/\(total) loaded"
+                if l.filter.isActive { right = "\(l.count) shown · " + right }
+            case .shortest:
+                right = "\(l.loadedCount)/\(total)"
+                if l.filter.isActive { right = "\(l.count) · " + right }
+            }
         } else {
             if l.filter.isActive { right = "\(l.count) / " + right }
-            if l.loading { right = "loading… · " + right }
+            if l.loading { right = (words == .shortest ? "… · " : "loading… · ") + right }
         }
         if !model.marks.isEmpty {
             let hidden = model.hiddenMarkCount
-            right = "\(model.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : "") + " · " + right
+            let marked: String
+            switch words {
+            case .full: marked = "\(model.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden by filter)" : "")
+            case .short: marked = "\(model.marks.count) marked" + (hidden > 0 ? " (\(hidden) hidden)" : "")
+            case .shortest:
+                marked = "*\(model.marks.count)" + (hidden > 0 ? " (\(hidden) hidden)" : "")
+            }
+            right = marked + " · " + right
         }
         return right
     }

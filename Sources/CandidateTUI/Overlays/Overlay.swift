@@ -31,4 +31,6 @@ enum Overlay: Equatable {
     case jobFilterMenu
     /// `C` or `:company`: the profile's companies.
     case companyMenu
+    /// `Ctrl-G`: the screen's messages, whole, scrollable.
+    case messages
 }

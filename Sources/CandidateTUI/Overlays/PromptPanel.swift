@@ -12,7 +12,7 @@ import CandidateCore
 /// └───────────────────────────────┘
 /// ```
 /// Lines that do not fit end in a dim `↓ N more`; a panel scrolled down says `↑ N more` on
-/// its top border.
+/// its top border. A question wider than the panel wraps (it names the keys that answer).
 struct PromptPanel: Equatable, Sendable {
     var title: String
     var lines: [String]
@@ -32,19 +32,21 @@ struct PromptPanel: Equatable, Sendable {
         // The title is drawn as " title " on the border: two cells more than its text.
         let contentWidth = max(([question] + lines).map(DisplayText.width).max() ?? 20, DisplayText.width(title) + 2, minWidth, 20)
         let width = min(contentWidth + 4, max(10, canvas.cols - 2))
-        let room = Self.room(screenRows: canvas.rows)
+        let asked = DisplayText.wrap(DisplayText.sanitize(question), to: max(1, width - 4))
+        let room = max(0, Self.room(screenRows: canvas.rows) - (asked.count - 1))
         let cut = lines.count > room || moreBelow > 0
         let shownLines = Array(lines.prefix(cut ? max(0, room - 1) : room))
-        let height = shownLines.count + (shownLines.isEmpty ? 4 : 5) + (cut ? 1 : 0)
+        let height = shownLines.count + (shownLines.isEmpty ? 4 : 5) + (cut ? 1 : 0) + asked.count - 1
         let top = max(0, (canvas.rows - height) / 2), left = max(0, (canvas.cols - width) / 2)
         canvas.fill(y: top, x: left, rows: height, cols: width, style: .plain)
         canvas.frame(y: top, x: left, rows: height, cols: width)
         canvas.put(top, left + 2, " \(title) ", width: width - 4, style: .bold)
         if moreAbove > 0 { canvas.put(top, left + max(2, width - 16), " ↑ \(moreAbove) more ", width: 14) }
         for (i, line) in shownLines.enumerated() { canvas.put(top + 1 + i, left + 2, line, width: width - 4) }
+        let questionTop = top + height - 1 - asked.count
         if cut {
-            canvas.put(top + height - 3, left + 2, "↓ \(lines.count - shownLines.count + moreBelow) more", width: width - 4, style: .dim)
+            canvas.put(questionTop - 1, left + 2, "↓ \(lines.count - shownLines.count + moreBelow) more", width: width - 4, style: .dim)
         }
-        canvas.put(top + height - 2, left + 2, question, width: width - 4, style: .bold)
+        for (i, line) in asked.enumerated() { canvas.write(questionTop + i, left + 2, shown: line, style: .bold) }
     }
 }

@@ -15,7 +15,8 @@ extension AppModel {
             return ("Save \(lines.count) change\(lines.count == 1 ? "" : "s")", lines, "Send these changes? (y/N)")
         case .draftsPrompt?:
             let n = drafts.pending.count
-            return ("Unsent drafts", drafts.pending.prefix(8).map { "\($0.original.fullName): " + $0.changedFields.map(\.label).joined(separator: ", ") },
+            let names = NameLabels(drafts.pending.map(\.original))
+            return ("Unsent drafts", drafts.pending.prefix(8).map { "\(names.label($0.original)): " + $0.changedFields.map(\.label).joined(separator: ", ") },
                     "\(n) unsent draft\(n == 1 ? "" : "s") — (r)eview, (d)iscard, (l)ater")
         case .conflict(let conflict)?:
             return conflict.lines(jobTitle: jobTitle, shown: shown(_:_:))

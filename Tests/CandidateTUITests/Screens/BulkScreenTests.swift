@@ -45,7 +45,7 @@ struct BulkScreenTests {
     func previewNarrow() {
         let grid = renderScreen(Self.preview, cols: 50, rows: 16)
         expectScreen(grid, """
-         candidates · local sandb… 3 marked · 8 candidat…
+         candidates · local sand… 3 marked · 8 candidates
           Name        Status     Jobs Rating Updated
         *┌─ Bulk status change ─────────────────────────┐
         *│ Move 3 candidates to REJECTED: 1 from        │
@@ -121,11 +121,11 @@ struct BulkScreenTests {
         * Tomáš Šťastný IN_PROCESS tomas.sta… +420777000002       2      – 2026-11-18
         * 王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
           Peter Horváth REJECTED   peter.hor… +421911222333       1      2 2026-09-14
-          Eva Kováčová  APPLIED    eva.kovac…                     1      – 2026-11-27
          ┌─ Bulk result ──────────────────────────────────────────────────────────────┐
          │ Cancelled: moved 1 · failed 1 · not attempted 1 → REJECTED                 │
          │                                                                            │
-         │ FAILED         Tomáš Šťastný (3 attempts): No answer from the server with… │
+         │ FAILED         Tomáš Šťastný (3 attempts): No answer from the server       │
+         │   within 10 s                                                              │
          │ not attempted  王 小明                                                     │
          │ moved          Jana Nováková: APPLIED → REJECTED                           │
          │                                                                            │
@@ -146,20 +146,20 @@ struct BulkScreenTests {
     func resultNarrow() {
         let grid = renderScreen(Self.result, cols: 50, rows: 16)
         expectScreen(grid, """
-         candidates · local sandb… 2 marked · 8 candidat…
-          Name        Status     Jobs Rating Updated
+         candidates · local sand… 2 marked · 8 candidates
          ┌─ Bulk result ────────────────────────────────┐
-        *│ Cancelled: moved 1 · failed 1 · not          │
+         │ Cancelled: moved 1 · failed 1 · not          │
         *│ attempted 1 → REJECTED                       │
-         │                                              │
-         │ FAILED         Tomáš Šťastný (3 attempts): … │
+        *│                                              │
+         │ FAILED         Tomáš Šťastný (3 attempts):   │
+         │   No answer from the server within 10 s      │
          │ not attempted  王 小明                       │
-         │ moved          Jana Nováková: APPLIED → REJ… │
+         │ moved          Jana Nováková: APPLIED →      │
+         │   REJECTED                                   │
          │                                              │
          │                                              │
          │ r retry 2 · Esc close                        │
          └──────────────────────────────────────────────┘
-
          Cancelled: moved 1 · failed 1 · not attempted 1…
         ↑↓ PgUp/PgDn scroll · r retry 2 · Esc close
         """)
@@ -236,7 +236,7 @@ struct BulkScreenTests {
         _ = m.update(.key(.down))
         let scrolled = renderScreen(m, cols: 50, rows: 16)
         expectScreen(scrolled, """
-         candidates · local sandb… 8 marked · 8 candidat…
+         candidates · local sand… 8 marked · 8 candidates
          ┌─ Bulk status change ────────── ↑ 2 more ─────┐
         *│ Move 7 candidates to REJECTED: 3 from        │
         *│ APPLIED, 2 from IN_PROCESS, 1 from           │

@@ -45,9 +45,8 @@ struct ConflictScreenTests {
         let grid = renderScreen(Self.model, cols: 50, rows: 16)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:… 2 changed
-         Edit Jana Nováková
-        ▸┌─ Changed on the server meanwhile ────────────┐
-         │ Taken from the server: Phone                 │
+         ┌─ Changed on the server meanwhile ────────────┐
+        ▸│ Taken from the server: Phone                 │
          │ Your changes kept: Email                     │
          │ Changed by both — choose per field (m mine,… │
          │ ▸ Last name [?]                              │
@@ -56,7 +55,8 @@ struct ConflictScreenTests {
          │     theirs: Theirs                           │
          │                                              │
          │                                              │
-         │ ↑↓ field · m mine · t theirs · Enter review… │
+         │ ↑↓ field · m mine · t theirs · Enter review  │
+         │ and send · Esc back                          │
          └──────────────────────────────────────────────┘
          Jana Theirs changed on the server since you ope…
         m mine · t theirs · Esc back

@@ -26,6 +26,7 @@ struct FormScreenTests {
          Metadata        (empty)
          CV              (empty)
 
+         ! Phone: must be E.164: + country code and digits, e.g. +421905123456
          Id 00000000-0000-4000-8000-000000000000
          Rating 4 · Analyses 0 · Interviews 0
          Created – · Updated 2026-11-20T09:00:00.000Z
@@ -33,9 +34,8 @@ struct FormScreenTests {
 
 
 
-
-
-         Not saved — 1 field needs fixing: Phone: must be E.164: + country code and di…
+         Not saved — 1 field needs fixing: Phone: must be E.164: + country code and
+         digits, e.g. +421905123456
         Tab/↓ next · S-Tab/↑ prev · Enter menu/editor · F2/^S save · F1 help · Esc back
         """)
     }
@@ -57,9 +57,9 @@ struct FormScreenTests {
          Metadata        (empty)
          CV              (empty)
 
-         Id 00000000-0000-4000-8000-000000000000
-         Not saved — 1 field needs fixing: Phone: must b…
-        Tab/↓ next · S-Tab/↑ prev · F2/^S save · Esc back
+         Not saved — 1 field needs fixing: Phone: must be
+         E.164: + country code and digits, e.g. +4219051…
+        F2/^S save · ^G whole message · Esc back
         """)
     }
 
@@ -129,7 +129,10 @@ struct FormScreenTests {
             #expect(grid.styles(phoneRow, FormView.fieldLeft, count: fieldWidth).allSatisfy { $0 == .underline }, "the field's cells")
             #expect(grid.cursor == CellPosition(y: phoneRow, x: FormView.fieldLeft + DisplayText.width("0905 12")))
             let flash = try #require(grid.position(of: "Not saved"))
-            #expect(flash.y == rows - 2 && grid.style(flash.y, flash.x) == CellStyle(bold: true, color: .error))
+            // The message wraps onto the rows above the key hints, ending on the one above them.
+            let lines = m.messageLayout(rows: rows, cols: cols).flashRows
+            #expect(flash.y == rows - 1 - lines && grid.style(flash.y, flash.x) == CellStyle(bold: true, color: .error))
+            #expect(grid.style(rows - 2, 1) == CellStyle(bold: true, color: .error))
         }
     }
 

@@ -18,10 +18,10 @@ struct FrameScreenTests {
         #expect(grid.cursor == nil)
     }
 
-    @Test("a narrow header keeps half the line for the left part (the filter before the connection), the counts get the rest")
+    @Test("a narrow header never cuts the counts (shorter words instead); the left part (the filter before the connection) is cut")
     func headerOrder() {
         let grid = renderScreen(ScreenFixtures.markedFilteredSortedList(), cols: 60, rows: 16)
-        #expect(grid.line(0) == " candidates · filter: /ová · l… 2 marked (1 hidden by filt…")
+        #expect(grid.line(0) == " candidates · filter: /ová · l… 2 marked (1 hidden) · 3 / 8")
     }
 
     @Test("without UTF-8 the arrows, the focus marker and the key hints are ASCII")

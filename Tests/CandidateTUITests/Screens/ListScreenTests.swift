@@ -12,7 +12,7 @@ struct ListScreenTests {
     func listUsual() {
         let grid = renderScreen(Self.model, cols: 80, rows: 24)
         expectScreen(grid, """
-         candidates · filter: /ová · local sandb… 2 marked (1 hidden by filter) · 3 / …
+         candidates · filter: /ová · … 2 marked (1 hidden by filter) · 3 / 8 candidates
           Name↑         Status     Email      Phone            Jobs Rating Updated
           Eva Kováčová  APPLIED    eva.kovac…                     1      – 2026-11-27
         * Jana Nováková APPLIED    jana.nova… +421900000001       1      4 2026-11-20
@@ -43,7 +43,7 @@ struct ListScreenTests {
     func listNarrow() {
         let grid = renderScreen(Self.model, cols: 50, rows: 16)
         expectScreen(grid, """
-         candidates · filter: /ov… 2 marked (1 hidden by…
+         candidates · filter… 2 marked (1 hidden) · 3 / 8
           Name↑       Status     Jobs Rating Updated
           Eva Kováčo… APPLIED       1      – 2026-11-27
         * Jana Novák… APPLIED       1      4 2026-11-20

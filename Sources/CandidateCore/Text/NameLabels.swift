@@ -1,0 +1,109 @@
+/// Labels that tell apart candidates listed together under the same name.
+///
+/// A candidate whose name is unique among those listed is labelled by the name alone. Names
+/// that read the same (compared as shown: sanitized, case and runs of spaces ignored, Unicode
+/// canonical equivalence as Swift compares strings) get a short suffix:
+/// - the email shortened to its local part, `Ana Novák (ana.novak@…)`, when that tells the
+///   candidate apart from the others with the name;
+/// - else the whole email, when that does;
+/// - else the shortest id prefix of at least 8 characters that does, `Ana Novák (#1a2b3c4d)`.
+///
+/// Only the labels of shared names are kept, so the labels of 100,000 candidates with
+/// distinct names cost an empty dictionary (building them counts every name once).
+public struct NameLabels: Sendable, Equatable {
+    /// What a label is made from: the id, the name as the server sent it and the email.
+    public struct Entry: Sendable, Equatable {
+        public var id: String
+        public var name: String
+        public var email: String?
+
+        public init(id: String, name: String, email: String?) {
+            self.id = id; self.name = name; self.email = email
+        }
+    }
+
+    /// Labels of the candidates whose name is shared, by id.
+    private var suffixed: [String: String] = [:]
+
+    /// No candidate listed: every label is the name alone.
+    public init() {}
+
+    /// The labels for `entries` listed together. An id listed twice counts once. `emailOf`
+    /// gives the email of an entry without one, asked only for names that are shared (so a
+    /// caller holding emails elsewhere looks up a few, not every entry).
+    public init(_ entries: [Entry], emailOf: ((String) -> String?)? = nil) {
+        var groups: [String: [Entry]] = [:]
+        var seen = Set<String>()
+        for e in entries where seen.insert(e.id).inserted { groups[Self.nameKey(e.name), default: []].append(e) }
+        for var group in groups.values where group.count > 1 {
+            if let emailOf {
+                for i in group.indices where group[i].email == nil { group[i].email = emailOf(group[i].id) }
+            }
+            for (e, suffix) in zip(group, Self.suffixes(group)) { suffixed[e.id] = e.name + " (" + suffix + ")" }
+        }
+    }
+
+    /// The labels for `candidates` listed together (names from `fullName`).
+    public init(_ candidates: [Candidate]) {
+        self.init(candidates.map { Entry(id: $0.id, name: $0.fullName, email: $0.email) })
+    }
+
+    /// The label of the candidate `id` named `name`: the name alone unless the name is shared.
+    /// Raw text, like the name: sanitize it (the canvas does) before showing.
+    public func label(id: String, name: String) -> String { suffixed[id] ?? name }
+
+    /// The label of `candidate`.
+    public func label(_ candidate: Candidate) -> String { label(id: candidate.id, name: candidate.fullName) }
+
+    /// One label per candidate, in order: the function form of `init(_:)` + `label`.
+    public static func labels(_ candidates: [Candidate]) -> [String] {
+        let labels = NameLabels(candidates)
+        return candidates.map(labels.label)
+    }
+
+    /// Whether two names read the same on a screen.
+    public static func sameName(_ a: String, _ b: String) -> Bool { nameKey(a) == nameKey(b) }
+
+    /// A name as compared: shown form, lower case, single spaces, no spaces at the ends.
+    static func nameKey(_ name: String) -> String {
+        DisplayText.sanitize(name).lowercased().split(separator: " ").joined(separator: " ")
+    }
+
+    /// The suffix of each of `group` (same name): the first of the short email, the whole
+    /// email or an id prefix that no one else in the group shares.
+    private static func suffixes(_ group: [Entry]) -> [String] {
+        func counts(_ keys: [String?]) -> [String: Int] {
+            keys.compactMap { $0 }.reduce(into: [:]) { $0[$1, default: 0] += 1 }
+        }
+        let emails = group.map { $0.email.map { DisplayText.sanitize($0).lowercased() }.flatMap { $0.isEmpty ? nil : $0 } }
+        let shortEmails = emails.map { $0.map(shortEmail) }
+        let shortCounts = counts(shortEmails), emailCounts = counts(emails)
+        let ids = group.map { $0.id.lowercased() }
+        return group.indices.map { i in
+            if let s = shortEmails[i], shortCounts[s] == 1 { return s }
+            if let e = emails[i], emailCounts[e] == 1 { return e }
+            return "#" + idPrefix(ids[i], among: ids)
+        }
+    }
+
+    /// `ana.novak@…` for `ana.novak@example.com`; a local part over 20 characters is cut
+    /// (`…` marks the cut). An address without `@` stays whole.
+    static func shortEmail(_ email: String) -> String {
+        guard let at = email.firstIndex(of: "@") else { return email }
+        let local = email[..<at]
+        let shown = local.count > 20 ? local.prefix(19) + "…" : local
+        return shown + "@…"
+    }
+
+    /// The shortest prefix of `id`, 8 characters or more, that no other id of `ids` starts
+    /// with (the whole id when they are equal).
+    private static func idPrefix(_ id: String, among ids: [String]) -> String {
+        var n = min(8, id.count)
+        while n < id.count {
+            let p = id.prefix(n)
+            if ids.filter({ $0.hasPrefix(p) }).count <= 1 { break }
+            n += 1
+        }
+        return String(id.prefix(n))
+    }
+}

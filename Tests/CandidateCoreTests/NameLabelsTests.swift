@@ -1,0 +1,65 @@
+import Testing
+@testable import CandidateCore
+
+@Suite("Labels that tell same-name candidates apart")
+struct NameLabelsTests {
+    func person(_ id: String, _ first: String, _ last: String, _ email: String? = nil) -> Candidate {
+        Candidate(id: id, firstName: first, lastName: last, email: email, status: .applied)
+    }
+
+    @Test("one candidate, or names that differ: the name alone")
+    func unique() {
+        #expect(NameLabels.labels([person("a", "Ana", "Novák", "ana@x.com")]) == ["Ana Novák"])
+        #expect(NameLabels.labels([person("a", "Ana", "Novák"), person("b", "Eva", "Novák")]) == ["Ana Novák", "Eva Novák"])
+        #expect(NameLabels.labels([]) == [])
+        #expect(NameLabels().label(id: "x", name: "Ana") == "Ana")
+    }
+
+    @Test("the same name, different emails: the email's local part")
+    func byEmail() {
+        let labels = NameLabels.labels([person("a", "Ana", "Novák", "ana.novak@example.com"),
+                                        person("b", "Ana", "Novák", "anna.n@example.org"),
+                                        person("c", "Eva", "Horváthová", "eva@example.com")])
+        #expect(labels == ["Ana Novák (ana.novak@…)", "Ana Novák (anna.n@…)", "Eva Horváthová"])
+    }
+
+    @Test("the same local part at two domains: the whole email")
+    func wholeEmail() {
+        let labels = NameLabels.labels([person("a", "Ana", "Novák", "ana@one.com"), person("b", "Ana", "Novák", "ana@two.com")])
+        #expect(labels == ["Ana Novák (ana@one.com)", "Ana Novák (ana@two.com)"])
+    }
+
+    @Test("the same name and the same email (or none): a short id prefix, longer only where ids share it")
+    func byId() {
+        let labels = NameLabels.labels([
+            person("1a2b3c4d-0000-4000-8000-000000000001", "Ana", "Novák", "ana@x.com"),
+            person("9f8e7d6c-0000-4000-8000-000000000002", "Ana", "Novák", "ANA@x.com"),
+            person("9f8e7d6c5-000-4000-8000-000000000003", "Ana", "Novák"),
+        ])
+        #expect(labels == ["Ana Novák (#1a2b3c4d)", "Ana Novák (#9f8e7d6c-)", "Ana Novák (#9f8e7d6c5)"])
+    }
+
+    @Test("unicode names: canonical equivalents, case and spacing read the same; wide and emoji names work")
+    func unicode() {
+        let composed = "Zo\u{EB}", decomposed = "Zoe\u{308}"
+        let labels = NameLabels.labels([
+            person("a", composed, "Šťastná", "zoe@a.cz"),
+            person("b", decomposed, "ŠŤASTNÁ", "zoe.s@b.cz"),
+            person("c", "王", "小明", "wang1@x.cn"),
+            person("d", "王", "小明", "wang2@x.cn"),
+            person("e", "👩‍💻", "Dev"),
+        ])
+        #expect(labels == ["\(composed) Šťastná (zoe@…)", "\(decomposed) ŠŤASTNÁ (zoe.s@…)",
+                           "王 小明 (wang1@…)", "王 小明 (wang2@…)", "👩‍💻 Dev"])
+        #expect(NameLabels.sameName("Ana  Novák ", "ana novák"))
+        #expect(!NameLabels.sameName("Ana Novák", "Ana Novak"))
+    }
+
+    @Test("a long local part is cut; an id listed twice counts once")
+    func edges() {
+        #expect(NameLabels.shortEmail("a.very.long.local.part.indeed@example.com") == "a.very.long.local.p…@…")
+        #expect(NameLabels.shortEmail("no-at-sign") == "no-at-sign")
+        let a = person("a", "Ana", "Novák", "ana@x.com")
+        #expect(NameLabels.labels([a, a]) == ["Ana Novák", "Ana Novák"])
+    }
+}
