@@ -4,5 +4,12 @@ import CandidateCore
 /// environment > profile > default). Some can be toggled while it runs; the model keeps the
 /// current values in `AppModel.options`.
 public struct TUIOptions: Equatable, Sendable {
-    public init() {}
+    /// The list's columns, in the order shown (`ListColumn.parse` reads them from names);
+    /// `nil` chooses by width. Name and status are always shown; a set too wide for the
+    /// terminal loses its lowest priorities first.
+    public var columns: [ListColumn]?
+
+    public init(columns: [ListColumn]? = nil) {
+        self.columns = columns
+    }
 }

@@ -12,7 +12,7 @@ enum ListView {
     static func draw<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
         let l = model.list
         let cols = canvas.cols
-        let layout = ListLayout(width: cols - 1, statusWidth: l.statusColumnWidth)
+        let layout = ListLayout(width: cols - 1, statusWidth: l.statusColumnWidth, columns: model.options.columns, sortedBy: l.sortColumn)
         canvas.put(1, 0, layout.headerLine(sortedBy: l.sortColumn, descending: l.sortDescending, utf8: canvas.utf8),
                    width: cols - 1, style: CellStyle(bold: true, underline: true))
         let visible = max(1, canvas.rows - 4)
