@@ -45,6 +45,8 @@ struct AppModel {
     var openBulkMenuWhenMarked = false
     /// Unsent drafts offered for review.
     var drafts = DraftQueue()
+    /// The detail pane beside the list and the candidates fetched whole for it.
+    var detail = DetailPane()
     /// How many marks the list does not show, kept up to date cheaply.
     private(set) var hiddenMarks = HiddenMarkCount()
     /// The terminal shows UTF-8 (else non-ASCII shows as `?` and such fields are not edited).
@@ -67,6 +69,7 @@ struct AppModel {
         self.connection = connection
         self.today = today
         self.options = options
+        detail.shown = options.detailPane
     }
 
     /// The form, when the form is the screen. Setting `nil` leaves the screen as it is.
@@ -103,6 +106,7 @@ struct AppModel {
     mutating func update(_ event: Event) -> [Effect] {
         let draftBefore = form?.draft
         var effects = route(event)
+        effects += detailFollowsCursor()
         hiddenMarks.recount(after: event, marks: marks, list: list, bulkRunning: bulk != nil)
         if keepsDrafts { effects += Self.draftEffects(before: draftBefore, after: form?.draft) }
         return effects
@@ -137,6 +141,9 @@ struct AppModel {
         case .draftStoreFailed(let message):
             flash = Flash(text: message, kind: .error)
             return []
+        case .detailDue(let token): return detailDue(token)
+        case .detailLoaded(let c, let token): return detailLoaded(c, token: token)
+        case .detailFailed(let id, let token, let error): return detailFailed(id: id, token: token, error)
         case .key(let key): return handleKey(key)
         case .pageLoaded(let generation, let page): return pageLoaded(generation, page)
         case .pageFailed(let generation, let error): return pageFailed(generation, error)
@@ -222,6 +229,8 @@ struct AppModel {
             return answerSave(key)
         case .confirmDiscard:
             return answerDiscard(key)
+        case .pager(let pager):
+            return handlePagerKey(key, pager)
         }
     }
 }

@@ -31,4 +31,9 @@ enum Effect: Equatable, Sendable {
     case runBulk(BulkStatusPlan)
     /// Stops starting new requests of the running bulk change.
     case cancelBulk
+    /// Waits `after` seconds, then posts `.detailDue(token)` (the cursor rested on a row).
+    case detailDue(token: Int, after: Double)
+    /// Reads one candidate whole for the detail pane or the pager (`GET /candidates/{id}`);
+    /// comes back as `.detailLoaded` or `.detailFailed`. A newer one cancels the one before.
+    case fetchDetail(id: String, token: Int)
 }

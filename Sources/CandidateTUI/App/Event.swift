@@ -49,4 +49,9 @@ enum Event: Sendable {
     case openFailed(name: String, APIError)
     /// A draft file could not be written or deleted: what went wrong, for the message line.
     case draftStoreFailed(String)
+    /// The cursor rested on a row long enough for the detail pane to fetch it.
+    case detailDue(token: Int)
+    /// A candidate read whole for the detail pane or the pager.
+    case detailLoaded(Candidate, token: Int)
+    case detailFailed(id: String, token: Int, APIError)
 }

@@ -8,8 +8,12 @@ public struct TUIOptions: Equatable, Sendable {
     /// `nil` chooses by width. Name and status are always shown; a set too wide for the
     /// terminal loses its lowest priorities first.
     public var columns: [ListColumn]?
+    /// The detail pane beside the list: `true` always, `false` never (until `i`), `nil`
+    /// when the terminal is at least `DetailPane.autoColumns` (140) columns wide.
+    public var detailPane: Bool?
 
-    public init(columns: [ListColumn]? = nil) {
+    public init(columns: [ListColumn]? = nil, detailPane: Bool? = nil) {
         self.columns = columns
+        self.detailPane = detailPane
     }
 }

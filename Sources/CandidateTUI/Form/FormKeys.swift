@@ -13,6 +13,8 @@ enum FormRequest: Equatable {
     case editor(CandidateField, text: String)
     /// Validate and ask to send (F2).
     case save
+    /// Show the field's current text read-only in the pager (F3).
+    case view(CandidateField, text: String)
     /// Back to the list (nothing was changed).
     case close
 }
@@ -61,6 +63,11 @@ extension FormModel {
             return .none
         case .function(2), .ctrl("s"):
             return .save
+        case .function(3):
+            guard focus == .cvText || focus == .metadata else {
+                return .flash(Flash(text: "F3 shows the CV or the metadata: move to one of them first", kind: .info))
+            }
+            return .view(focus, text: draft.text(focus))
         case .escape:
             return draft.hasChanges ? .open(.confirmDiscard) : .close
         default:

@@ -48,6 +48,9 @@ extension AppModel {
             setOverlay(.statusFilterMenu)
         case .char("J"):
             setOverlay(.jobFilterMenu)
+        case .char("i"): toggleDetailPane()
+        case .char("c"): return viewCV()
+        case .char("m"): return viewMetadata()
         case .char("o"):
             let column = list.sortColumn.next
             list.setSort(column, descending: column.startsDescending)

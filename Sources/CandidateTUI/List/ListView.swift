@@ -11,7 +11,7 @@ enum ListView {
     /// Draws the list between the header (row 0) and the two bottom lines.
     static func draw<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
         let l = model.list
-        let cols = canvas.cols
+        let cols = listWidth(model, screenCols: canvas.cols)
         let layout = ListLayout(width: cols - 1, statusWidth: l.statusColumnWidth, columns: model.options.columns, sortedBy: l.sortColumn)
         canvas.put(1, 0, layout.headerLine(sortedBy: l.sortColumn, descending: l.sortDescending, utf8: canvas.utf8),
                    width: cols - 1, style: CellStyle(bold: true, underline: true))
@@ -31,6 +31,12 @@ enum ListView {
                 canvas.restyle(2 + row, 0, count: min(layout.cursorWidth, cols - 1), style: .reverse)
             }
         }
+    }
+
+    /// The cells the list takes of a screen `screenCols` wide: all of it, or what the detail
+    /// pane and its rule leave.
+    static func listWidth(_ model: AppModel, screenCols: Int) -> Int {
+        model.showsDetailPane ? screenCols - DetailView.width(screenCols: screenCols) - 1 : screenCols
     }
 
     /// The first row shown: the viewport only scrolls when the cursor leaves it, so a move

@@ -29,4 +29,6 @@ enum Overlay: Equatable {
     case statusFilterMenu
     /// `J`: server-side job filter.
     case jobFilterMenu
+    /// A read-only text (the CV, the metadata) in the pager.
+    case pager(PagerModel)
 }

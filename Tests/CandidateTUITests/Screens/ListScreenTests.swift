@@ -105,7 +105,7 @@ struct ListScreenTests {
 
 
          Sorted by name
-        ↑↓ move · Enter edit · s status · / search · f status · J job · o sort · Space mark · v range · * all · u unmark · r reload · q quit
+        ↑↓ move · Enter edit · s status · / search · f status · J job · o sort · Space mark · v range · * all · u unmark · r reload · i details · c CV · q quit
         """)
     }
 
