@@ -50,7 +50,8 @@ struct PagerModel: Equatable {
     }
 
     /// The screen rows of the text at `width` cells: a line per row, or cut into rows of at
-    /// most `width` cells when wrapping (never splitting a character). An empty line is a row.
+    /// most `width` cells when wrapping, after a space where there is one (never splitting a
+    /// character). An empty line is a row.
     func rows(width: Int) -> [Row] {
         var rows: [Row] = []
         for (i, line) in lines.enumerated() {
@@ -58,16 +59,22 @@ struct PagerModel: Equatable {
                 rows.append(Row(line: i, range: line.startIndex..<line.endIndex))
                 continue
             }
+            // The row ends after its last space when it has one (the space stays at its end,
+            // so rows cover the line without a gap); a word wider than the row is cut.
             var start = line.startIndex, used = 0, at = line.startIndex
+            var lastBreak: (index: String.Index, used: Int)?
             for ch in line {
                 let w = DisplayText.width(of: ch)
                 if used + w > max(1, width), used > 0 {
-                    rows.append(Row(line: i, range: start..<at))
-                    start = at
-                    used = 0
+                    let end = lastBreak?.index ?? at
+                    rows.append(Row(line: i, range: start..<end))
+                    start = end
+                    used -= lastBreak?.used ?? used
+                    lastBreak = nil
                 }
                 used += w
                 at = line.index(after: at)
+                if ch == " " { lastBreak = (at, used) }
             }
             rows.append(Row(line: i, range: start..<line.endIndex))
         }

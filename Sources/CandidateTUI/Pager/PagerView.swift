@@ -40,7 +40,8 @@ enum PagerView {
         return nil
     }
 
-    /// `text` without its first `cells` cells (a wide character cut in two becomes a space).
+    /// `text` without its first `cells` cells (a wide character cut in two becomes a space;
+    /// a line shorter than `cells` becomes empty).
     static func cutLeft(_ text: String, cells: Int) -> String {
         guard cells > 0 else { return text }
         var used = 0
@@ -49,6 +50,6 @@ enum PagerView {
             used += DisplayText.width(of: text[index])
             index = text.index(after: index)
         }
-        return String(repeating: " ", count: used - cells) + text[index...]
+        return String(repeating: " ", count: max(0, used - cells)) + text[index...]
     }
 }
