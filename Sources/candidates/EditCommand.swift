@@ -12,6 +12,23 @@ struct Edit: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    @Option(help: ArgumentHelp("The list's columns, comma-separated, from: name, status, email, phone, jobs, rating, updated (name and status always show). Chosen by width when not given.",
+                               valueName: "names"),
+            transform: Edit.parseColumns)
+    var columns: [ListColumn]?
+
+    @Flag(inversion: .prefixedNo, help: "Show the detail pane beside the list (default: from 140 columns; i toggles it).")
+    var detailPane: Bool?
+
+    /// `--columns name,email,…` as `ListColumn`s; an unknown name is a usage error naming it.
+    static func parseColumns(_ text: String) throws -> [ListColumn] {
+        do {
+            return try ListColumn.parse(text.split(separator: ",").map(String.init))
+        } catch let e as ListColumn.UnknownName {
+            throw ValidationError(e.description)
+        }
+    }
+
     func run() async throws {
         // Nothing may print while curses owns the screen: logs go to $CANDIDATES_LOG or nowhere.
         LogSetup.bootstrapFromEnvironment()
@@ -30,7 +47,8 @@ struct Edit: AsyncParsableCommand {
             FileHandle.standardError.write(Data("candidates: cannot start the sandbox: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts)
+        let options = TUIOptions(columns: columns, detailPane: detailPane)
+        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts, options: options)
         await open.sandbox?.stop()
         if let note = exitNote { FileHandle.standardError.write(Data("candidates: \(note)\n".utf8)) }
         switch result {

@@ -6,8 +6,8 @@ import Testing
 /// cursor at 160 columns without flooding the server, and the CV pager with its search.
 @Suite(.serialized, .requires(.tmux))
 struct LayoutEndToEndTests {
-    func startTUI(_ sandbox: SandboxProcess, cols: Int, rows: Int) throws -> TmuxSession {
-        let session = try TmuxSession(command: "\(TmuxSession.quote(Binary.path)); echo \"EXIT=$?\"; sleep 600",
+    func startTUI(_ sandbox: SandboxProcess, cols: Int, rows: Int, arguments: String = "") throws -> TmuxSession {
+        let session = try TmuxSession(command: "\(TmuxSession.quote(Binary.path)) \(arguments); echo \"EXIT=$?\"; sleep 600",
                                       env: ["INSTAVIEW_BASE_URL": sandbox.baseURL, "INSTAVIEW_API_KEY": "sk_test_northwind", "NO_COLOR": "1"],
                                       cols: cols, rows: rows)
         try session.waitForMatch(#"[0-9]+ candidates"#)
@@ -75,6 +75,19 @@ struct LayoutEndToEndTests {
         try session.waitForAbsence("Line 1: nothing")
         try session.keys("q")
         try session.waitFor("Enter edit")
+        try session.keys("q")
+        try session.waitFor("EXIT=0")
+    }
+
+    @Test func columnsAndPaneFromFlags() throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let session = try startTUI(sandbox, cols: 160, rows: 40, arguments: "edit --columns rating,name --no-detail-pane")
+        try session.waitForMatch(#"Name +Status +Rating\s*\n"#)
+        #expect(try !session.screen().contains("Email"))
+        #expect(try !session.screen().contains("Interviews"), "the pane is off until i")
+        try session.keys("i")
+        try session.waitFor("Interviews")
         try session.keys("q")
         try session.waitFor("EXIT=0")
     }
