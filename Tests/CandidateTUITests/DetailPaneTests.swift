@@ -130,4 +130,28 @@ struct DetailPaneTests {
         #expect(cache.entries.first?.candidate.id == candidateId(8), "the newest first, each once")
         #expect(cache.entries.count == DetailCache.capacity)
     }
+
+    @Test("a rest that ends while the pane is away is read again when it is back; hiding with i retries a failure")
+    func paneAwayAndBack() {
+        var m = Self.wide()
+        let token = m.detail.token
+        m.openForm()
+        #expect(m.update(.detailDue(token: token)) == [], "no read for a pane that is not shown")
+        #expect(Self.dueTokens(m.update(.key(.escape))) == [m.detail.token], "back on the list, it follows again")
+        _ = m.update(.detailDue(token: m.detail.token))
+        _ = m.update(.detailFailed(id: candidateId(0), token: m.detail.token, .timeout(seconds: 10)))
+        _ = m.update(.key(.char("i")))
+        #expect(Self.dueTokens(m.update(.key(.char("i")))) == [m.detail.token])
+    }
+
+    @Test("a CV asked for with c opens only if the cursor is still on its candidate")
+    func pagerOnlyForTheRowAskedFor() {
+        var m = Self.wide(cols: 80)
+        _ = m.update(.key(.char("c")))
+        let token = m.detail.token
+        _ = m.update(.key(.down))
+        _ = m.update(.detailLoaded(Self.whole(0), token: token))
+        #expect(m.overlay == nil)
+        #expect(m.flash == nil, "the Reading… line is gone")
+    }
 }

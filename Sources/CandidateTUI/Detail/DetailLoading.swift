@@ -16,6 +16,8 @@ extension AppModel {
     /// `i`: shows or hides the pane, at any width.
     mutating func toggleDetailPane() {
         detail.shown = !showsDetailPane
+        // Shown again, it reads the row afresh unless a fresh copy is kept (a failure is retried).
+        if detail.shown == false { detail.target = nil }
         flash = Flash(text: detail.shown == true ? "Detail pane shown (i hides it)" : "Detail pane hidden (i shows it)", kind: .info)
     }
 
@@ -42,7 +44,12 @@ extension AppModel {
     /// rate limit's window is down to the reserve background loading keeps; then the pane
     /// says so and asks again when the window resets (once; after that wait it fetches).
     mutating func detailDue(_ token: Int) -> [Effect] {
-        guard token == detail.token, let target = detail.target, showsDetailPane else { return [] }
+        guard token == detail.token, let target = detail.target else { return [] }
+        guard showsDetailPane else {
+            // The pane went away meanwhile (the form opened, `i`): it follows afresh when back.
+            detail.target = nil
+            return []
+        }
         if !detail.waitingForRateLimit, let wait = rateLimitReserveWait() {
             detail.waitingForRateLimit = true
             return [.detailDue(token: token, after: wait)]
@@ -62,7 +69,8 @@ extension AppModel {
         if let pending = detail.pendingPager, pending.id == c.id {
             detail.pendingPager = nil
             if flash?.kind == .info { flash = nil }
-            if overlay == nil, case .list = screen { openPager(pending.kind, of: c) }
+            // Only onto the row it was asked for: the user may have moved on or opened something.
+            if overlay == nil, case .list = screen, list.current?.id == c.id { openPager(pending.kind, of: c) }
         }
         return []
     }
