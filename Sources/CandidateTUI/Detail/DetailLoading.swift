@@ -30,7 +30,7 @@ extension AppModel {
             detail.target = nil
             return []
         }
-        let target = DetailPane.Target(id: row.id, name: row.fullName, updatedAt: row.updatedAt)
+        let target = DetailPane.Target(id: row.id, updatedAt: row.updatedAt)
         guard target != detail.target else { return [] }
         detail.target = target
         detail.token += 1
@@ -97,26 +97,23 @@ extension AppModel {
         detail.waitingForRateLimit = false
     }
 
-    /// What the pane shows for the row under the cursor.
+    /// What the pane shows for the row under the cursor: a fresh copy; else an older copy or
+    /// the list's row, with what keeps the new copy away (the rate limit, a failure) or that
+    /// it is on its way ("…" while the cursor has not rested yet).
     func detailContent() -> DetailContent {
         guard let row = list.current else { return .empty }
-        let fetching = detail.loading == row.id && detail.target?.id == row.id
         if let fresh = detail.cache.fresh(for: row) { return .candidate(fresh, note: nil) }
-        let note: String
-        if detail.target?.id != row.id || detail.target?.updatedAt != row.updatedAt {
-            note = "…"
-        } else if detail.waitingForRateLimit {
-            note = "Waiting for the rate limit (\(rateLimit?.remainingMinute.map { "\($0) requests left this minute" } ?? "reserve reached"))…"
-        } else if let failure = detail.failure {
-            note = "Could not load the details: \(failure)"
-        } else if fetching {
-            note = "Loading…"
+        let following = detail.target == DetailPane.Target(id: row.id, updatedAt: row.updatedAt)
+        let problem: String?
+        if following && detail.waitingForRateLimit {
+            let left = rateLimit?.remainingMinute.map { "\($0) requests left this minute" } ?? "reserve reached"
+            problem = "Waiting for the rate limit (\(left))…"
         } else {
-            note = "…"
+            problem = following ? detail.failure.map { "Could not load the details: \($0)" } : nil
         }
         if let old = detail.cache.entry(row.id)?.candidate {
-            return .candidate(old, note: note == "…" || note == "Loading…" ? "Changed on the server; loading the new copy…" : "Shown as last read. " + note)
+            return .candidate(old, note: problem.map { "Shown as last read. " + $0 } ?? "Changed on the server; loading the new copy…")
         }
-        return .row(row, note: note)
+        return .row(row, note: problem ?? (following && detail.loading == row.id ? "Loading…" : "…"))
     }
 }

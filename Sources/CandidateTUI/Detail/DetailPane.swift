@@ -12,7 +12,6 @@ struct DetailPane: Equatable {
     /// What the pane follows: a list row's candidate, as the row was when the cursor rested.
     struct Target: Equatable {
         var id: String
-        var name: String
         /// The row's `updatedAt`: a row that changes is fetched again.
         var updatedAt: String?
     }
@@ -37,15 +36,4 @@ struct DetailPane: Equatable {
     /// The fetch waits until the rate limit's window leaves more than the reserve.
     var waitingForRateLimit = false
     var pendingPager: PendingPager?
-}
-
-/// What the pane says about the row under the cursor.
-enum DetailContent: Equatable {
-    /// No row under the cursor.
-    case empty
-    /// The candidate whole; `note` says when it is an older copy (a newer one is being
-    /// fetched, or could not be).
-    case candidate(Candidate, note: String?)
-    /// Only the list's row is known yet; `note` says why (loading, waiting, failed).
-    case row(Candidate, note: String)
 }

@@ -26,7 +26,7 @@ extension AppModel {
             return []
         }
         detail.pendingPager = DetailPane.PendingPager(id: row.id, kind: kind)
-        detail.target = DetailPane.Target(id: row.id, name: row.fullName, updatedAt: row.updatedAt)
+        detail.target = DetailPane.Target(id: row.id, updatedAt: row.updatedAt)
         detail.token += 1
         detail.loading = row.id
         detail.failure = nil
