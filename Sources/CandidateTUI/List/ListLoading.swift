@@ -111,9 +111,12 @@ extension AppModel {
 
     /// When the last rate-limit headers left no more than the reserve kept for what the user
     /// does (a quarter of the per-minute limit, at least 5): the seconds until the minute's
-    /// window resets (1–60). `nil` while there is room (or no headers were seen).
+    /// window resets (1–60). `nil` while there is room, when no headers were seen, or once the
+    /// window they describe has reset (their count no longer holds: waiting on it again would
+    /// wait forever, since nothing is asked that would bring new headers).
     func rateLimitReserveWait(now: Double = Date().timeIntervalSince1970) -> Double? {
         guard let r = rateLimit, let remaining = r.remainingMinute else { return nil }
+        if let reset = r.resetMinute, reset <= now { return nil }
         guard remaining <= max(5, (r.limitMinute ?? 60) / 4) else { return nil }
         return min(max(1, (r.resetMinute ?? 0) - now), 60)
     }
