@@ -21,12 +21,31 @@ struct Edit: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Start in privacy mode: email and phone masked on every screen (p toggles it).")
     var privacy: Bool?
 
+    @Option(help: ArgumentHelp("The list's columns, comma-separated, from: name, status, email, phone, jobs, rating, updated (name and status always show). Chosen by width when not given.",
+                               valueName: "names"),
+            transform: Edit.parseColumns)
+    var columns: [ListColumn]?
+
+    @Flag(inversion: .prefixedNo, help: "Show the detail pane beside the list (default: from 140 columns; i toggles it).")
+    var detailPane: Bool?
+
     /// This run's TUI options: flag > environment > profile > default.
     func tuiOptions(_ base: TUIOptions = TUIOptions(), profile: Profile? = nil, environment: [String: String]) -> TUIOptions {
         var options = TUIOptions.resolving(base, lowBandwidthFlag: lowBandwidth ? true : nil, colorFlag: color, environment: environment,
                                            profileLowBandwidth: profile?.lowBandwidth, profileTheme: profile?.theme.flatMap(TUITheme.init(name:)))
         options.privacy = privacy ?? profile?.privacy ?? false
+        options.columns = columns ?? base.columns
+        options.detailPane = detailPane ?? profile?.detailPane
         return options
+    }
+
+    /// `--columns name,email,…` as `ListColumn`s; an unknown name is a usage error naming it.
+    static func parseColumns(_ text: String) throws -> [ListColumn] {
+        do {
+            return try ListColumn.parse(text.split(separator: ",").map(String.init))
+        } catch let e as ListColumn.UnknownName {
+            throw ValidationError(e.description)
+        }
     }
 
     func run() async throws {

@@ -39,6 +39,16 @@ private func loadedModel(count: Int = 30) -> AppModel {
     #expect(m.update(.key(.up)).isEmpty, "no second fetch while one is running")
 }
 
+@Test func theReserveNoLongerHoldsOnceTheRateLimitWindowHasReset() {
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
+    let now = Date().timeIntervalSince1970
+    _ = m.update(.rateLimit(RateLimitInfo(limitMinute: 60, remainingMinute: 10, resetMinute: now + 30)))
+    #expect(m.rateLimitReserveWait(now: now) == 30)
+    // After the reset the old count no longer holds: waiting on it again would never end, as
+    // nothing would be asked that brings new headers.
+    #expect(m.rateLimitReserveWait(now: now + 31) == nil)
+}
+
 @Test func stalePagesFromBeforeReloadAreDropped() {
     var m = loadedModel()
     let effects = m.update(.key(.char("r")))

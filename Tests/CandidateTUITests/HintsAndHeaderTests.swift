@@ -21,7 +21,8 @@ import Testing
 
 /// The sorted column's title carries the direction; the layout stays aligned.
 @Test func theSortedColumnTitleShowsTheDirection() {
-    let layout = ListLayout(width: 80)
+    // Wide enough for every column (at 80 the list drops jobs, rating and updated).
+    let layout = ListLayout(width: 120)
     let plain = layout.headerLine()
     #expect(!plain.contains("↑") && !plain.contains("↓"))
     let byRating = layout.headerLine(sortedBy: .rating, descending: true)

@@ -57,6 +57,8 @@ struct AppModel {
     var companyViews: [String: CompanyView] = [:]
     /// A `.connect` is under way.
     var connecting = false
+    /// The detail pane beside the list and the candidates fetched whole for it.
+    var detail = DetailPane()
     /// How many marks the list does not show, kept up to date cheaply.
     private(set) var hiddenMarks = HiddenMarkCount()
     /// The terminal shows UTF-8 (else non-ASCII shows as `?` and such fields are not edited).
@@ -79,6 +81,7 @@ struct AppModel {
         self.connection = connection
         self.today = today
         self.options = options
+        detail.shown = options.detailPane
     }
 
     /// The form, when the form is the screen. Setting `nil` leaves the screen as it is.
@@ -119,6 +122,7 @@ struct AppModel {
     mutating func update(_ event: Event) -> [Effect] {
         let draftBefore = form?.draft
         var effects = route(event)
+        effects += detailFollowsCursor()
         hiddenMarks.recount(after: event, marks: marks, list: list, bulkRunning: bulk != nil)
         if keepsDrafts { effects += Self.draftEffects(before: draftBefore, after: form?.draft) }
         return effects
@@ -170,6 +174,9 @@ struct AppModel {
             connecting = false
             flash = Flash(text: "Could not switch: \(message)", kind: .error)
             return []
+        case .detailDue(let token): return detailDue(token)
+        case .detailLoaded(let c, let token): return detailLoaded(c, token: token)
+        case .detailFailed(let id, let token, let error): return detailFailed(id: id, token: token, error)
         case .key(let key): return handleKey(key)
         case .pageLoaded(let generation, let page): return pageLoaded(generation, page)
         case .pageFailed(let generation, let error): return pageFailed(generation, error)
@@ -261,6 +268,8 @@ struct AppModel {
             return answerDiscard(key)
         case .messages:
             return handleMessagesKey(key)
+        case .pager(let pager):
+            return handlePagerKey(key, pager)
         }
     }
 }

@@ -33,6 +33,7 @@ enum AppView {
             state.fieldScroll = nil
             drawHeader(marked(ListView.header(model), model), connection: model.connection, on: &canvas)
             ListView.draw(model, messageRows: messages.flashRows, &state, on: &canvas)
+            if model.showsDetailPane { DetailView.draw(model, on: &canvas) }
         case .form(let f):
             drawHeader(marked(FormView.header(f), model), connection: model.connection, on: &canvas)
             cursor = FormView.draw(f, of: model, messages: messages, &state, on: &canvas)
@@ -40,6 +41,7 @@ enum AppView {
         drawFooter(model, messages: messages, &state, on: &canvas)
         drawOverlay(model, &state, on: &canvas)
         if model.overlay != nil { cursor = nil }
+        if case .pager? = model.overlay { cursor = state.pagerCursor }
         if model.searching, model.overlay == nil, case .list = model.screen {
             cursor = CellPosition(y: rows - 2, x: state.searchCursorColumn)
         }
@@ -132,6 +134,10 @@ enum AppView {
 
     /// The open overlay, on top of the screen: a menu, a scrollable panel or a question.
     static func drawOverlay<C: Canvas>(_ model: AppModel, _ state: inout ViewState, on canvas: inout C) {
+        if case .pager(let pager)? = model.overlay {
+            state.pagerCursor = PagerView.draw(pager, on: &canvas)
+            return
+        }
         guard let menu = MenuPanel(model) else {
             state.menuTop = 0
             drawPanel(model, on: &canvas)

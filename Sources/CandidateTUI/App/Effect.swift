@@ -40,4 +40,9 @@ enum Effect: Equatable, Sendable {
     case loadCommandHistory(CommandHistoryFile)
     /// Stores the `:` history (written at once).
     case keepCommandHistory(CommandHistoryFile, [String])
+    /// Waits `after` seconds, then posts `.detailDue(token)` (the cursor rested on a row).
+    case detailDue(token: Int, after: Double)
+    /// Reads one candidate whole for the detail pane or the pager (`GET /candidates/{id}`);
+    /// comes back as `.detailLoaded` or `.detailFailed`. A newer one cancels the one before.
+    case fetchDetail(id: String, token: Int)
 }

@@ -15,6 +15,8 @@ final class EffectRunner {
     private let connector: TUIConnector?
     /// Cancels the running bulk change.
     private var bulkControl: BulkControl?
+    /// The detail pane's request in flight: a newer one cancels it.
+    private var detailTask: Task<Void, Never>?
 
     /// The editor's rules on the shared request path. A page or the job list gets one attempt
     /// for a 5xx, timeout or network error (429s and pacing still apply): the model asks it
@@ -56,6 +58,19 @@ final class EffectRunner {
             }
         case .cancelBulk:
             bulkControl?.cancel()
+        case .fetchDetail(let id, let token):
+            detailTask?.cancel()
+            let client = self.client, inbox = self.inbox
+            detailTask = Task.detached {
+                do {
+                    let r = try await client.paced(EffectRunner.loadPolicy) { try await client.getCandidate(id: id) }
+                    if let info = r.rateLimit { inbox.post(.rateLimit(info)) }
+                    inbox.post(.detailLoaded(r.value, token: token))
+                } catch {
+                    // A cancelled fetch was superseded: its answer is of no use to anyone.
+                    if !Task.isCancelled { inbox.post(.detailFailed(id: id, token: token, EffectRunner.apiError(error))) }
+                }
+            }
         case .keepDraft(let draft):
             guard let drafts else { return true }
             do { try drafts.record(draft) } catch { inbox.post(.draftStoreFailed("Could not keep the draft: \(error)")) }
@@ -107,6 +122,9 @@ enum EffectTask {
         case .wake(let seconds):
             try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
             inbox.post(.wake)
+        case .detailDue(let token, let seconds):
+            try? await Task.sleep(for: .milliseconds(Int(seconds * 1000)))
+            inbox.post(.detailDue(token: token))
         case .searchServer(let generation, let text, let query):
             do {
                 let p = try await client.paced(interactive) { try await client.listCandidates(query).value }
@@ -156,7 +174,7 @@ enum EffectTask {
             await open(draft, client: client, inbox: inbox)
         case .findDrafts:
             if let drafts { inbox.post(.draftsFound(drafts.list().map(\.draft))) }
-        case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor, .connect, .useConnection, .loadCommandHistory, .keepCommandHistory:
+        case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor, .connect, .useConnection, .loadCommandHistory, .keepCommandHistory, .fetchDetail:
             break
         }
     }

@@ -57,4 +57,9 @@ enum Event: Sendable {
     case commandHistoryLoaded([String])
     /// The `:` history could not be stored: the message says why.
     case commandHistoryFailed(String)
+    /// The cursor rested on a row long enough for the detail pane to fetch it.
+    case detailDue(token: Int)
+    /// A candidate read whole for the detail pane or the pager.
+    case detailLoaded(Candidate, token: Int)
+    case detailFailed(id: String, token: Int, APIError)
 }

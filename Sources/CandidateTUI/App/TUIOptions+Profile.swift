@@ -18,6 +18,9 @@ extension TUIOptions {
         }
         filterStatus = p.filter["status"].map { CandidateStatus($0.uppercased()) }
         lowBandwidth = p.lowBandwidth ?? false
+        privacy = p.privacy ?? false
+        detailPane = p.detailPane
+        columns = p.columns.flatMap { try? ListColumn.parse($0) }
         theme = p.theme.flatMap(TUITheme.init(name:)) ?? (lowBandwidth ? .mono : .default)
         filterJobId = p.filter["job"]
     }
@@ -39,6 +42,9 @@ extension TUIOptions {
         }
         if let status = p.filter["status"], !CandidateStatus.allKnown.contains(CandidateStatus(status.uppercased())) {
             problems.append(("filter", "'\(status)' is not a status (\(CandidateStatus.allKnown.map(\.rawValue).joined(separator: ", ")))"))
+        }
+        if let names = p.columns {
+            do { _ = try ListColumn.parse(names) } catch { problems.append(("columns", "\(error)")) }
         }
         if let theme = p.theme, TUITheme(name: theme) == nil {
             problems.append(("theme", "'\(theme)' is not a theme (\(TUITheme.allCases.map(\.rawValue).joined(separator: ", ")))"))

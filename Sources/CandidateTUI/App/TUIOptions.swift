@@ -31,8 +31,21 @@ public struct TUIOptions: Equatable, Sendable {
     /// Privacy mode at start: email and phone are masked on every screen (`ContactMask`);
     /// `p` on the list toggles it. Display only: what is sent never changes.
     public var privacy = false
+    /// The list's columns, in the order shown (`ListColumn.parse` reads them from names);
+    /// `nil` chooses by width. Name and status are always shown; a set too wide for the
+    /// terminal loses its lowest priorities first.
+    public var columns: [ListColumn]?
+    /// The detail pane beside the list: `true` always, `false` never (until `i`), `nil`
+    /// when the terminal is at least `DetailPane.autoColumns` (140) columns wide.
+    public var detailPane: Bool?
 
     public init() {}
+
+    public init(columns: [ListColumn]? = nil, detailPane: Bool? = nil) {
+        self.init()
+        self.columns = columns
+        self.detailPane = detailPane
+    }
 
     public init(privacy: Bool) {
         self.init()
@@ -44,7 +57,7 @@ public struct TUIOptions: Equatable, Sendable {
             && a.company == b.company && a.sort?.column == b.sort?.column && a.sort?.descending == b.sort?.descending
             && a.filterStatus == b.filterStatus && a.filterJobId == b.filterJobId
             && a.commandHistory == b.commandHistory && a.lowBandwidth == b.lowBandwidth && a.theme == b.theme
-            && a.privacy == b.privacy
+            && a.privacy == b.privacy && a.columns == b.columns && a.detailPane == b.detailPane
     }
 }
 

@@ -17,4 +17,6 @@ struct ViewState: Equatable, Sendable {
     var menuTop = 0
     /// The column of the search prompt's cursor (after the typed text).
     var searchCursorColumn = 0
+    /// Where the pager's `/` prompt puts the terminal cursor (`nil` while it is closed).
+    var pagerCursor: CellPosition?
 }

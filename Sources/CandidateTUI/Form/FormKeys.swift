@@ -13,6 +13,8 @@ enum FormRequest: Equatable {
     case editor(CandidateField, text: String)
     /// Validate and ask to send (F2).
     case save
+    /// Show the field's current text read-only in the pager (F3).
+    case view(CandidateField, text: String)
     /// Back to the list (nothing was changed).
     case close
 }
@@ -62,6 +64,11 @@ extension FormModel {
             return .none
         case .save?:
             return .save
+        case .viewField?:
+            guard focus == .cvText || focus == .metadata else {
+                return .flash(Flash(text: "F3 shows the CV or the metadata: move to one of them first", kind: .info))
+            }
+            return .view(focus, text: draft.text(focus))
         case .close?:
             return draft.hasChanges ? .open(.confirmDiscard) : .close
         default:

@@ -29,6 +29,7 @@ extension AppModel {
             }
         case .editor(let field, let text): return [.openEditor(field, text: text)]
         case .save: return save()
+        case .view(let field, let text): viewFieldText(field, text: text)
         case .close:
             screen = .list
             flash = nil

@@ -22,6 +22,7 @@ extension AppModel {
         case (_, .draftsPrompt?): return .drafts
         case (_, .conflict?): return .conflict
         case (_, .messages?): return .messages
+        case (_, .pager?): return .pager
         case (_, .some): return .menu
         case (.list, nil) where search.isOpen: return .search
         case (.list, nil) where marks.isRangeOpen: return .range
@@ -34,7 +35,8 @@ extension AppModel {
     /// and the command line (there `?` is text). Returns whether it opened.
     mutating func openHelpIfAsked(_ key: Key) -> Bool {
         let context = keyContext()
-        let typing = context == .form || context == .search || context == .command
+        var typing = context == .form || context == .search || context == .command
+        if case .pager(let pager)? = overlay, pager.prompt != nil { typing = true }
         let asked = key == .function(1) || (!typing && key == .char("?"))
             || (context.isRemappable && options.keys.action(for: key, in: context) == .help)
         guard asked else { return false }

@@ -16,6 +16,12 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case reverseSort = "reverse-sort"
     case company
     case privacy
+    /// The detail pane beside the list, on or off.
+    case detailPane = "detail-pane"
+    /// The candidate's CV, read-only in the pager.
+    case viewCV = "cv"
+    /// The candidate's metadata, read-only in the pager.
+    case viewMetadata = "metadata"
     /// Every message of the screen, whole, in a scrolling panel.
     case messages
     case quit
@@ -25,6 +31,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case nextField = "next-field", previousField = "previous-field"
     case fieldAction = "field-action"
     case clearField = "clear-field"
+    /// F3 in the form: the CV or the metadata being edited, read-only in the pager.
+    case viewField = "view-field"
     case save
     /// Esc in the form: back to the list (asks first when something changed).
     case close

@@ -19,6 +19,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case conflict
     /// The `^G` panel of whole messages.
     case messages
+    /// The read-only viewer of a CV or metadata.
+    case pager
     /// The help page itself.
     case help
 
@@ -38,6 +40,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .drafts: "Unsent drafts"
         case .conflict: "Conflict"
         case .messages: "Messages (^G)"
+        case .pager: "Pager (CV, metadata)"
         case .help: "Help"
         }
     }

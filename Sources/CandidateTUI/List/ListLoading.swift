@@ -107,17 +107,25 @@ extension AppModel {
             return [.loadPage(generation: list.generation, query: list.query(page: list.nextPage))]
         }
         let urgent = list.markAllPending || list.cursor >= list.count - ListModel.prefetchDistance
-        if !urgent, let r = rateLimit, let remaining = r.remainingMinute {
-            let reserve = max(5, (r.limitMinute ?? 60) / 4)
-            if remaining <= reserve {
-                guard !waitingForRateLimit else { return [] }
-                waitingForRateLimit = true
-                let wait = max(1, (r.resetMinute ?? 0) - Date().timeIntervalSince1970)
-                return [.wake(after: min(wait, 60))]
-            }
+        if !urgent, let wait = rateLimitReserveWait() {
+            guard !waitingForRateLimit else { return [] }
+            waitingForRateLimit = true
+            return [.wake(after: wait)]
         }
         list.loading = true
         return [.loadPage(generation: list.generation, query: list.query(page: list.nextPage))]
+    }
+
+    /// When the last rate-limit headers left no more than the reserve kept for what the user
+    /// does (a quarter of the per-minute limit, at least 5): the seconds until the minute's
+    /// window resets (1–60). `nil` while there is room, when no headers were seen, or once the
+    /// window they describe has reset (their count no longer holds: waiting on it again would
+    /// wait forever, since nothing is asked that would bring new headers).
+    func rateLimitReserveWait(now: Double = Date().timeIntervalSince1970) -> Double? {
+        guard let r = rateLimit, let remaining = r.remainingMinute else { return nil }
+        if let reset = r.resetMinute, reset <= now { return nil }
+        guard remaining <= max(5, (r.limitMinute ?? 60) / 4) else { return nil }
+        return min(max(1, (r.resetMinute ?? 0) - now), 60)
     }
 
     /// Drops what is loaded and fetches page 1 again; the cursor stays on the same candidate
@@ -134,6 +142,7 @@ extension AppModel {
         list.markAllNeedle = markingNeedle
         list.loading = true
         flash = Flash(text: "Reloading…", kind: .info)
+        forgetDetails()
         return [.loadPage(generation: list.generation, query: list.query(page: 1)), .loadJobs]
     }
 

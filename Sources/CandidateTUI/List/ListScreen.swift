@@ -49,6 +49,12 @@ extension AppModel {
             setOverlay(.statusFilterMenu)
         case .filterJob:
             setOverlay(.jobFilterMenu)
+        case .detailPane:
+            toggleDetailPane()
+        case .viewCV:
+            return viewCV()
+        case .viewMetadata:
+            return viewMetadata()
         case .sort:
             let column = list.sortColumn.next
             list.setSort(column, descending: column.startsDescending)

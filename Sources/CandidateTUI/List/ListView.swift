@@ -13,8 +13,8 @@ enum ListView {
     /// them, at least 1) above the key hints.
     static func draw<C: Canvas>(_ model: AppModel, messageRows: Int = 1, _ state: inout ViewState, on canvas: inout C) {
         let l = model.list
-        let cols = canvas.cols
-        let layout = ListLayout(width: cols - 1, statusWidth: l.statusColumnWidth)
+        let cols = listWidth(model, screenCols: canvas.cols)
+        let layout = ListLayout(width: cols - 1, statusWidth: l.statusColumnWidth, columns: model.options.columns, sortedBy: l.sortColumn)
         canvas.put(1, 0, layout.headerLine(sortedBy: l.sortColumn, descending: l.sortDescending, utf8: canvas.utf8),
                    width: cols - 1, style: CellStyle(bold: true, underline: true))
         let visible = max(1, canvas.rows - 3 - max(1, messageRows))
@@ -41,6 +41,12 @@ enum ListView {
                 canvas.restyle(2 + row, 0, count: min(layout.cursorWidth, cols - 1), style: .reverse)
             }
         }
+    }
+
+    /// The cells the list takes of a screen `screenCols` wide: all of it, or what the detail
+    /// pane and its rule leave.
+    static func listWidth(_ model: AppModel, screenCols: Int) -> Int {
+        model.showsDetailPane ? screenCols - DetailView.width(screenCols: screenCols) - 1 : screenCols
     }
 
     /// The first row shown: the viewport only scrolls when the cursor leaves it, so a move

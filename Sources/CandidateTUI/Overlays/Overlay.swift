@@ -33,4 +33,6 @@ enum Overlay: Equatable {
     case companyMenu
     /// `Ctrl-G`: the screen's messages, whole, scrollable.
     case messages
+    /// A read-only text (the CV, the metadata) in the pager.
+    case pager(PagerModel)
 }

@@ -170,3 +170,13 @@ import Testing
     let mode = try FileManager.default.attributesOfItem(atPath: file.path)[.posixPermissions] as? Int
     #expect(mode == 0o600)
 }
+
+/// Privacy mode masks the detail pane's email and phone too.
+@Test func detailPaneMasksContactsInPrivacyMode() {
+    let c = Candidate(id: candidateId(1), firstName: "Jana", lastName: "Nováková", email: "jana@example.org", phoneNumber: "+421905123456")
+    let lines = DetailView.lines(.candidate(c, note: nil), jobTitle: { _ in nil }, width: 60, height: 40,
+                                 shown: { field, text in field == .email || field == .phoneNumber ? "MASKED" : text }).map(\.text)
+    #expect(lines.contains { $0.hasPrefix("Email") && $0.hasSuffix("MASKED") })
+    #expect(lines.contains { $0.hasPrefix("Phone") && $0.hasSuffix("MASKED") })
+    #expect(!lines.joined().contains("jana@example.org"))
+}

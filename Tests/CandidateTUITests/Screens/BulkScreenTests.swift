@@ -15,11 +15,11 @@ struct BulkScreenTests {
         let grid = renderScreen(Self.preview, cols: 80, rows: 24)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind  3 marked · 8 candidates
-          Name          Status     Email      Phone            Jobs Rating Updated
-        * Jana Nováková APPLIED    jana.nova… +421900000001       1      4 2026-11-20
-        * Tomáš Šťastný IN_PROCESS tomas.sta… +420777000002       2      – 2026-11-18
-        * 王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
-          Peter Horváth REJECTED   peter.hor… +421911222333       1      2 2026-09-14
+          Name              Status     Email                           Phone
+        * Jana Nováková     APPLIED    jana.novakova@example.com       +421900000001
+        * Tomáš Šťastný     IN_PROCESS tomas.stastny@example.com       +420777000002
+        * 王 小明           ACCEPTED   wang@example.com
+          Peter Horváth     REJECTED   peter.horvath@example.com       +421911222333
          ┌─ Bulk status change ───────────────────────────────────────────────────────┐
          │ Move 3 candidates to REJECTED: 1 from APPLIED, 1 from IN_PROCESS, 1 from   │
          │ ACCEPTED                                                                   │
@@ -46,7 +46,7 @@ struct BulkScreenTests {
         let grid = renderScreen(Self.preview, cols: 50, rows: 16)
         expectScreen(grid, """
          candidates · local sand… 3 marked · 8 candidates
-          Name        Status     Jobs Rating Updated
+          Name             Status     Email
         *┌─ Bulk status change ─────────────────────────┐
         *│ Move 3 candidates to REJECTED: 1 from        │
         *│ APPLIED, 1 from IN_PROCESS, 1 from ACCEPTED  │
@@ -69,15 +69,15 @@ struct BulkScreenTests {
         let grid = renderScreen(Self.preview, cols: 160, rows: 40)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                                                  3 marked · 8 candidates
-          Name                                                      Status     Email                                          Phone            Jobs Rating Updated
-        * Jana Nováková                                             APPLIED    jana.novakova@example.com                      +421900000001       1      4 2026-11-20
-        * Tomáš Šťastný                                             IN_PROCESS tomas.stastny@example.com                      +420777000002       2      – 2026-11-18
-        * 王 小明                                                   ACCEPTED   wang@example.com                                                   0      5 2026-10-02
-          Peter Horváth                                             REJECTED   peter.horvath@example.com                      +421911222333       1      2 2026-09-14
-          Eva Kováčová                                              APPLIED    eva.kovacova@example.com                                           1      – 2026-11-27
-          Martin Dvořák                                             UNDEFINED                                                                     0      – 2026-11-01
-          Lucia Bieliková                                           IN_PROCESS lucia.bielikova@example.com                    +421905555666       0      3 2026-11-25
-          Ondrej Veselý                                             APPLIED    ondrej.vesely@example.com                                          0      – 2026-11-28
+          Name                                                              Status     Email                                    Phone            Jobs Rating Updated
+        * Jana Nováková                                                     APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+        * Tomáš Šťastný                                                     IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+        * 王 小明                                                           ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth                                                     REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová                                                      APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák                                                     UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková                                                   IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý                                                     APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
 
 
 
@@ -116,11 +116,11 @@ struct BulkScreenTests {
         let grid = renderScreen(Self.result, cols: 80, rows: 24)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind  2 marked · 8 candidates
-          Name          Status     Email      Phone            Jobs Rating Updated
-          Jana Nováková REJECTED   jana.nova… +421900000001       1      4 2026-11-20
-        * Tomáš Šťastný IN_PROCESS tomas.sta… +420777000002       2      – 2026-11-18
-        * 王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
-          Peter Horváth REJECTED   peter.hor… +421911222333       1      2 2026-09-14
+          Name              Status     Email                           Phone
+          Jana Nováková     REJECTED   jana.novakova@example.com       +421900000001
+        * Tomáš Šťastný     IN_PROCESS tomas.stastny@example.com       +420777000002
+        * 王 小明           ACCEPTED   wang@example.com
+          Peter Horváth     REJECTED   peter.horvath@example.com       +421911222333
          ┌─ Bulk result ──────────────────────────────────────────────────────────────┐
          │ Cancelled: moved 1 · failed 1 · not attempted 1 → REJECTED                 │
          │                                                                            │
@@ -170,15 +170,15 @@ struct BulkScreenTests {
         let grid = renderScreen(Self.result, cols: 160, rows: 40)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                                                  2 marked · 8 candidates
-          Name                                                      Status     Email                                          Phone            Jobs Rating Updated
-          Jana Nováková                                             REJECTED   jana.novakova@example.com                      +421900000001       1      4 2026-11-20
-        * Tomáš Šťastný                                             IN_PROCESS tomas.stastny@example.com                      +420777000002       2      – 2026-11-18
-        * 王 小明                                                   ACCEPTED   wang@example.com                                                   0      5 2026-10-02
-          Peter Horváth                                             REJECTED   peter.horvath@example.com                      +421911222333       1      2 2026-09-14
-          Eva Kováčová                                              APPLIED    eva.kovacova@example.com                                           1      – 2026-11-27
-          Martin Dvořák                                             UNDEFINED                                                                     0      – 2026-11-01
-          Lucia Bieliková                                           IN_PROCESS lucia.bielikova@example.com                    +421905555666       0      3 2026-11-25
-          Ondrej Veselý                                             APPLIED    ondrej.vesely@example.com                                          0      – 2026-11-28
+          Name                                                              Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková                                                     REJECTED   jana.novakova@example.com                +421900000001       1      4 2026-11-20
+        * Tomáš Šťastný                                                     IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+        * 王 小明                                                           ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth                                                     REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová                                                      APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák                                                     UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková                                                   IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý                                                     APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
 
 
 

@@ -13,10 +13,10 @@ struct ListScreenTests {
         let grid = renderScreen(Self.model, cols: 80, rows: 24)
         expectScreen(grid, """
          candidates · filter: /ová · … 2 marked (1 hidden by filter) · 3 / 8 candidates
-          Name↑         Status     Email      Phone            Jobs Rating Updated
-          Eva Kováčová  APPLIED    eva.kovac…                     1      – 2026-11-27
-        * Jana Nováková APPLIED    jana.nova… +421900000001       1      4 2026-11-20
-          Lucia Bielik… IN_PROCESS lucia.bie… +421905555666       0      3 2026-11-25
+          Name↑             Status     Email                           Phone
+          Eva Kováčová      APPLIED    eva.kovacova@example.com
+        * Jana Nováková     APPLIED    jana.novakova@example.com       +421900000001
+          Lucia Bieliková   IN_PROCESS lucia.bielikova@example.com     +421905555666
 
 
 
@@ -44,10 +44,10 @@ struct ListScreenTests {
         let grid = renderScreen(Self.model, cols: 50, rows: 16)
         expectScreen(grid, """
          candidates · filter… 2 marked (1 hidden) · 3 / 8
-          Name↑       Status     Jobs Rating Updated
-          Eva Kováčo… APPLIED       1      – 2026-11-27
-        * Jana Novák… APPLIED       1      4 2026-11-20
-          Lucia Biel… IN_PROCESS    0      3 2026-11-25
+          Name↑            Status     Email
+          Eva Kováčová     APPLIED    eva.kovacova@examp…
+        * Jana Nováková    APPLIED    jana.novakova@exam…
+          Lucia Bieliková  IN_PROCESS lucia.bielikova@ex…
 
 
 
@@ -67,10 +67,10 @@ struct ListScreenTests {
         let grid = renderScreen(Self.model, cols: 160, rows: 40)
         expectScreen(grid, """
          candidates · filter: /ová · local sandbox 127.0.0.1:8080 · Northwind                                          2 marked (1 hidden by filter) · 3 / 8 candidates
-          Name↑                                                     Status     Email                                          Phone            Jobs Rating Updated
-          Eva Kováčová                                              APPLIED    eva.kovacova@example.com                                           1      – 2026-11-27
-        * Jana Nováková                                             APPLIED    jana.novakova@example.com                      +421900000001       1      4 2026-11-20
-          Lucia Bieliková                                           IN_PROCESS lucia.bielikova@example.com                    +421905555666       0      3 2026-11-25
+          Name↑                                                             Status     Email                                    Phone            Jobs Rating Updated
+          Eva Kováčová                                                      APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+        * Jana Nováková                                                     APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Lucia Bieliková                                                   IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
 
 
 

@@ -13,15 +13,15 @@ struct MenuScreenTests {
         let grid = renderScreen(Self.model, cols: 80, rows: 24)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind             8 candidates
-          Name          Status     Email      Phone            Jobs Rating Updated
-          Jana Nováková APPLIED    jana.nova… +421900000001       1      4 2026-11-20
-          Tomáš Šťastný IN_PROCESS tomas.sta… +420777000002       2      – 2026-11-18
-          王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
-          Peter Horváth REJECTED   peter.hor… +421911222333       1      2 2026-09-14
-          Eva Kováčová  APPLIED    eva.kovac…                     1      – 2026-11-27
-          Martin Dvořák UNDEFINE┌─ Tomáš Šťastný: IN_PROCESS ─┐   0      – 2026-11-01
-          Lucia Bielik… IN_PROCE│                             │   0      3 2026-11-25
-          Ondrej Veselý APPLIED │   ACCEPTED    next step     │   0      – 2026-11-28
+          Name              Status     Email                           Phone
+          Jana Nováková     APPLIED    jana.novakova@example.com       +421900000001
+          Tomáš Šťastný     IN_PROCESS tomas.stastny@example.com       +420777000002
+          王 小明           ACCEPTED   wang@example.com
+          Peter Horváth     REJECTED   peter.horvath@example.com       +421911222333
+          Eva Kováčová      APPLIED    eva.kovacova@example.com
+          Martin Dvořák     UNDE┌─ Tomáš Šťastný: IN_PROCESS ─┐
+          Lucia Bieliková   IN_P│                             │com     +421905555666
+          Ondrej Veselý     APPL│   ACCEPTED    next step     │m
                                 │ > REJECTED    next step     │
                                 │   ── Other ──               │
                                 │   UNDEFINED   override      │
@@ -44,15 +44,15 @@ struct MenuScreenTests {
         let grid = renderScreen(Self.model, cols: 50, rows: 16)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0… 8 candidates
-          Name        Status     Jobs Rating Updated
-          Jana Novák… APPLIED       1      4 2026-11-20
-          Tomáš Š┌─ Tomáš Šťastný: IN_PROCESS ─┐6-11-18
-          王 小明│                             │6-10-02
-          Peter H│   ACCEPTED    next step     │6-09-14
-          Eva Kov│ > REJECTED    next step     │6-11-27
-          Martin │   ── Other ──               │6-11-01
-          Lucia B│   UNDEFINED   override      │6-11-25
-          Ondrej │   APPLIED     override      │6-11-28
+          Name             Status     Email
+          Jana Nováková    APPLIED    jana.novakova@exam…
+          Tomáš Š┌─ Tomáš Šťastný: IN_PROCESS ─┐tny@exam…
+          王 小明│                             │le.com
+          Peter H│   ACCEPTED    next step     │ath@exam…
+          Eva Kov│ > REJECTED    next step     │va@examp…
+          Martin │   ── Other ──               │
+          Lucia B│   UNDEFINED   override      │ikova@ex…
+          Ondrej │   APPLIED     override      │ely@exam…
                  │                             │
                  └─────────────────────────────┘
 
@@ -67,15 +67,15 @@ struct MenuScreenTests {
         let grid = renderScreen(Self.model, cols: 160, rows: 40)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                                                             8 candidates
-          Name                                                      Status     Email                                          Phone            Jobs Rating Updated
-          Jana Nováková                                             APPLIED    jana.novakova@example.com                      +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                                             IN_PROCESS tomas.stastny@example.com                      +420777000002       2      – 2026-11-18
-          王 小明                                                   ACCEPTED   wang@example.com                                                   0      5 2026-10-02
-          Peter Horváth                                             REJECTED   peter.horvath@example.com                      +421911222333       1      2 2026-09-14
-          Eva Kováčová                                              APPLIED    eva.kovacova@example.com                                           1      – 2026-11-27
-          Martin Dvořák                                             UNDEFINED                                                                     0      – 2026-11-01
-          Lucia Bieliková                                           IN_PROCESS lucia.bielikova@example.com                    +421905555666       0      3 2026-11-25
-          Ondrej Veselý                                             APPLIED    ondrej.vesely@example.com                                          0      – 2026-11-28
+          Name                                                              Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková                                                     APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Tomáš Šťastný                                                     IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                                                           ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth                                                     REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová                                                      APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák                                                     UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková                                                   IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý                                                     APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
 
 
 

@@ -36,15 +36,15 @@ struct MessageScreenTests {
         let grid = renderScreen(Self.wrapped, cols: 80, rows: 24)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind             8 candidates
-          Name          Status     Email      Phone            Jobs Rating Updated
-          Jana Nováková APPLIED    jana.nova… +421900000001       1      4 2026-11-20
-          Tomáš Šťastný IN_PROCESS tomas.sta… +420777000002       2      – 2026-11-18
-          王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
-          Peter Horváth REJECTED   peter.hor… +421911222333       1      2 2026-09-14
-          Eva Kováčová  APPLIED    eva.kovac…                     1      – 2026-11-27
-          Martin Dvořák UNDEFINED                                 0      – 2026-11-01
-          Lucia Bielik… IN_PROCESS lucia.bie… +421905555666       0      3 2026-11-25
-          Ondrej Veselý APPLIED    ondrej.ve…                     0      – 2026-11-28
+          Name              Status     Email                           Phone
+          Jana Nováková     APPLIED    jana.novakova@example.com       +421900000001
+          Tomáš Šťastný     IN_PROCESS tomas.stastny@example.com       +420777000002
+          王 小明           ACCEPTED   wang@example.com
+          Peter Horváth     REJECTED   peter.horvath@example.com       +421911222333
+          Eva Kováčová      APPLIED    eva.kovacova@example.com
+          Martin Dvořák     UNDEFINED
+          Lucia Bieliková   IN_PROCESS lucia.bielikova@example.com     +421905555666
+          Ondrej Veselý     APPLIED    ondrej.vesely@example.com
 
 
 
@@ -67,15 +67,15 @@ struct MessageScreenTests {
         let grid = renderScreen(Self.wrapped, cols: 120, rows: 40)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                     8 candidates
-          Name                                Status     Email                        Phone            Jobs Rating Updated
-          Jana Nováková                       APPLIED    jana.novakova@example.com    +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                       IN_PROCESS tomas.stastny@example.com    +420777000002       2      – 2026-11-18
-          王 小明                             ACCEPTED   wang@example.com                                 0      5 2026-10-02
-          Peter Horváth                       REJECTED   peter.horvath@example.com    +421911222333       1      2 2026-09-14
-          Eva Kováčová                        APPLIED    eva.kovacova@example.com                         1      – 2026-11-27
-          Martin Dvořák                       UNDEFINED                                                   0      – 2026-11-01
-          Lucia Bieliková                     IN_PROCESS lucia.bielikova@example.com  +421905555666       0      3 2026-11-25
-          Ondrej Veselý                       APPLIED    ondrej.vesely@example.com                        0      – 2026-11-28
+          Name                      Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková             APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Tomáš Šťastný             IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                   ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth             REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová              APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák             UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková           IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý             APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
 
 
 
@@ -114,15 +114,15 @@ struct MessageScreenTests {
         let grid = renderScreen(Self.wrapped, cols: 160, rows: 50)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                                                             8 candidates
-          Name                                                      Status     Email                                          Phone            Jobs Rating Updated
-          Jana Nováková                                             APPLIED    jana.novakova@example.com                      +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                                             IN_PROCESS tomas.stastny@example.com                      +420777000002       2      – 2026-11-18
-          王 小明                                                   ACCEPTED   wang@example.com                                                   0      5 2026-10-02
-          Peter Horváth                                             REJECTED   peter.horvath@example.com                      +421911222333       1      2 2026-09-14
-          Eva Kováčová                                              APPLIED    eva.kovacova@example.com                                           1      – 2026-11-27
-          Martin Dvořák                                             UNDEFINED                                                                     0      – 2026-11-01
-          Lucia Bieliková                                           IN_PROCESS lucia.bielikova@example.com                    +421905555666       0      3 2026-11-25
-          Ondrej Veselý                                             APPLIED    ondrej.vesely@example.com                                          0      – 2026-11-28
+          Name                                                              Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková                                                     APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Tomáš Šťastný                                                     IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                                                           ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth                                                     REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová                                                      APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák                                                     UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková                                                   IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý                                                     APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
 
 
 
@@ -171,15 +171,15 @@ struct MessageScreenTests {
         let grid = renderScreen(Self.cut, cols: 80, rows: 24)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind             8 candidates
-          Name          Status     Email      Phone            Jobs Rating Updated
-          Jana Nováková APPLIED    jana.nova… +421900000001       1      4 2026-11-20
-          Tomáš Šťastný IN_PROCESS tomas.sta… +420777000002       2      – 2026-11-18
-          王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
-          Peter Horváth REJECTED   peter.hor… +421911222333       1      2 2026-09-14
-          Eva Kováčová  APPLIED    eva.kovac…                     1      – 2026-11-27
-          Martin Dvořák UNDEFINED                                 0      – 2026-11-01
-          Lucia Bielik… IN_PROCESS lucia.bie… +421905555666       0      3 2026-11-25
-          Ondrej Veselý APPLIED    ondrej.ve…                     0      – 2026-11-28
+          Name              Status     Email                           Phone
+          Jana Nováková     APPLIED    jana.novakova@example.com       +421900000001
+          Tomáš Šťastný     IN_PROCESS tomas.stastny@example.com       +420777000002
+          王 小明           ACCEPTED   wang@example.com
+          Peter Horváth     REJECTED   peter.horvath@example.com       +421911222333
+          Eva Kováčová      APPLIED    eva.kovacova@example.com
+          Martin Dvořák     UNDEFINED
+          Lucia Bieliková   IN_PROCESS lucia.bielikova@example.com     +421905555666
+          Ondrej Veselý     APPLIED    ondrej.vesely@example.com
 
 
 
@@ -202,15 +202,15 @@ struct MessageScreenTests {
         let grid = renderScreen(Self.cut, cols: 120, rows: 40)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                     8 candidates
-          Name                                Status     Email                        Phone            Jobs Rating Updated
-          Jana Nováková                       APPLIED    jana.novakova@example.com    +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                       IN_PROCESS tomas.stastny@example.com    +420777000002       2      – 2026-11-18
-          王 小明                             ACCEPTED   wang@example.com                                 0      5 2026-10-02
-          Peter Horváth                       REJECTED   peter.horvath@example.com    +421911222333       1      2 2026-09-14
-          Eva Kováčová                        APPLIED    eva.kovacova@example.com                         1      – 2026-11-27
-          Martin Dvořák                       UNDEFINED                                                   0      – 2026-11-01
-          Lucia Bieliková                     IN_PROCESS lucia.bielikova@example.com  +421905555666       0      3 2026-11-25
-          Ondrej Veselý                       APPLIED    ondrej.vesely@example.com                        0      – 2026-11-28
+          Name                      Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková             APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Tomáš Šťastný             IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                   ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth             REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová              APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák             UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková           IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý             APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
 
 
 
@@ -249,15 +249,15 @@ struct MessageScreenTests {
         let grid = renderScreen(Self.cut, cols: 160, rows: 50)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                                                             8 candidates
-          Name                                                      Status     Email                                          Phone            Jobs Rating Updated
-          Jana Nováková                                             APPLIED    jana.novakova@example.com                      +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                                             IN_PROCESS tomas.stastny@example.com                      +420777000002       2      – 2026-11-18
-          王 小明                                                   ACCEPTED   wang@example.com                                                   0      5 2026-10-02
-          Peter Horváth                                             REJECTED   peter.horvath@example.com                      +421911222333       1      2 2026-09-14
-          Eva Kováčová                                              APPLIED    eva.kovacova@example.com                                           1      – 2026-11-27
-          Martin Dvořák                                             UNDEFINED                                                                     0      – 2026-11-01
-          Lucia Bieliková                                           IN_PROCESS lucia.bielikova@example.com                    +421905555666       0      3 2026-11-25
-          Ondrej Veselý                                             APPLIED    ondrej.vesely@example.com                                          0      – 2026-11-28
+          Name                                                              Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková                                                     APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Tomáš Šťastný                                                     IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                                                           ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth                                                     REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová                                                      APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák                                                     UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková                                                   IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý                                                     APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
 
 
 
@@ -306,10 +306,10 @@ struct MessageScreenTests {
         let grid = renderScreen(Self.panel(cols: 80, rows: 24), cols: 80, rows: 24)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind             8 candidates
-          Name          Status     Email      Phone            Jobs Rating Updated
-          Jana Nováková APPLIED    jana.nova… +421900000001       1      4 2026-11-20
-          Tomáš Šťastný IN_PROCESS tomas.sta… +420777000002       2      – 2026-11-18
-          王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
+          Name              Status     Email                           Phone
+          Jana Nováková     APPLIED    jana.novakova@example.com       +421900000001
+          Tomáš Šťastný     IN_PROCESS tomas.stastny@example.com       +420777000002
+          王 小明           ACCEPTED   wang@example.com
          ┌─ Messages ─────────────────────────────────────────────────────────────────┐
          │ Could not load candidates: the server answered 503 Service Unavailable —   │
          │ the sandbox is restarting after a configuration change; the editor tries   │
@@ -337,15 +337,15 @@ struct MessageScreenTests {
         let grid = renderScreen(Self.panel(cols: 120, rows: 40), cols: 120, rows: 40)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                     8 candidates
-          Name                                Status     Email                        Phone            Jobs Rating Updated
-          Jana Nováková                       APPLIED    jana.novakova@example.com    +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                       IN_PROCESS tomas.stastny@example.com    +420777000002       2      – 2026-11-18
-          王 小明                             ACCEPTED   wang@example.com                                 0      5 2026-10-02
-          Peter Horváth                       REJECTED   peter.horvath@example.com    +421911222333       1      2 2026-09-14
-          Eva Kováčová                        APPLIED    eva.kovacova@example.com                         1      – 2026-11-27
-          Martin Dvořák                       UNDEFINED                                                   0      – 2026-11-01
-          Lucia Bieliková                     IN_PROCESS lucia.bielikova@example.com  +421905555666       0      3 2026-11-25
-          Ondrej Veselý                       APPLIED    ondrej.vesely@example.com                        0      – 2026-11-28
+          Name                      Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková             APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Tomáš Šťastný             IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                   ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth             REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová              APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák             UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková           IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý             APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
 
 
 
@@ -384,24 +384,24 @@ struct MessageScreenTests {
         let grid = renderScreen(Self.panel(cols: 160, rows: 50), cols: 160, rows: 50)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                                                             8 candidates
-          Name                                                      Status     Email                                          Phone            Jobs Rating Updated
-          Jana Nováková                                             APPLIED    jana.novakova@example.com                      +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                                             IN_PROCESS tomas.stastny@example.com                      +420777000002       2      – 2026-11-18
-          王 小明                                                   ACCEPTED   wang@example.com                                                   0      5 2026-10-02
-          Peter Horváth                                             REJECTED   peter.horvath@example.com                      +421911222333       1      2 2026-09-14
-          Eva Kováčová                                              APPLIED    eva.kovacova@example.com                                           1      – 2026-11-27
-          Martin Dvořák                                             UNDEFINED                                                                     0      – 2026-11-01
-          Lucia Bieliková                                           IN_PROCESS lucia.bielikova@example.com                    +421905555666       0      3 2026-11-25
-          Ondrej Veselý                                             APPLIED    ondrej.vesely@example.com                                          0      – 2026-11-28
-
-
-
-
-
-
-
-
-
+          Name              Status     Email                            Phone            Rating Updated    │ Jana Nováková
+          Jana Nováková     APPLIED    jana.novakova@example.com        +421900000001         4 2026-11-20 │ …
+          Tomáš Šťastný     IN_PROCESS tomas.stastny@example.com        +420777000002         – 2026-11-18 │
+          王 小明           ACCEPTED   wang@example.com                                       5 2026-10-02 │ Status     APPLIED
+          Peter Horváth     REJECTED   peter.horvath@example.com        +421911222333         2 2026-09-14 │ Email      jana.novakova@example.com
+          Eva Kováčová      APPLIED    eva.kovacova@example.com                               – 2026-11-27 │ Phone      +421900000001
+          Martin Dvořák     UNDEFINED                                                         – 2026-11-01 │
+          Lucia Bieliková   IN_PROCESS lucia.bielikova@example.com      +421905555666         3 2026-11-25 │
+          Ondrej Veselý     APPLIED    ondrej.vesely@example.com                              – 2026-11-28 │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
                                     ┌─ Messages ───────────────────────────────────────────────────────────────────────────────────────────┐
                                     │ Could not load candidates: the server answered 503 Service Unavailable — the sandbox is restarting   │
                                     │ after a configuration change; the editor tries again in 16 s, then r retries by hand Could not load  │
@@ -413,24 +413,24 @@ struct MessageScreenTests {
                                     │                                                                                                      │
                                     │ ↑↓ scroll · q/Esc close                                                                              │
                                     └──────────────────────────────────────────────────────────────────────────────────────────────────────┘
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
+                                                                                                           │
          Could not load candidates: the server answered 503 Service Unavailable — the sandbox is restarting after a configuration change; the editor tries again in 16…
         ↑↓ PgUp/PgDn scroll · q/Esc close
         """)

@@ -69,11 +69,11 @@ struct NamesakeScreenTests {
         let grid = renderScreen(Self.preview(), cols: 80, rows: 24)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind 4 marked · 10 candidates
-          Name          Status     Email      Phone            Jobs Rating Updated
-        * Jana Nováková APPLIED    jana.nova… +421900000001       1      4 2026-11-20
-        * Tomáš Šťastný IN_PROCESS tomas.sta… +420777000002       2      – 2026-11-18
-          王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
-          Peter Horváth REJECTED   peter.hor… +421911222333       1      2 2026-09-14
+          Name              Status     Email                           Phone
+        * Jana Nováková     APPLIED    jana.novakova@example.com       +421900000001
+        * Tomáš Šťastný     IN_PROCESS tomas.stastny@example.com       +420777000002
+          王 小明           ACCEPTED   wang@example.com
+          Peter Horváth     REJECTED   peter.horvath@example.com       +421911222333
          ┌─ Bulk status change ───────────────────────────────────────────────────────┐
          │ Move 4 candidates to REJECTED: 2 from APPLIED, 2 from IN_PROCESS           │
          │                                                                            │
@@ -100,17 +100,17 @@ struct NamesakeScreenTests {
         let grid = renderScreen(Self.preview(), cols: 120, rows: 40)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                         4 marked · 10 candidates
-          Name                                Status     Email                        Phone            Jobs Rating Updated
-        * Jana Nováková                       APPLIED    jana.novakova@example.com    +421900000001       1      4 2026-11-20
-        * Tomáš Šťastný                       IN_PROCESS tomas.stastny@example.com    +420777000002       2      – 2026-11-18
-          王 小明                             ACCEPTED   wang@example.com                                 0      5 2026-10-02
-          Peter Horváth                       REJECTED   peter.horvath@example.com    +421911222333       1      2 2026-09-14
-          Eva Kováčová                        APPLIED    eva.kovacova@example.com                         1      – 2026-11-27
-          Martin Dvořák                       UNDEFINED                                                   0      – 2026-11-01
-          Lucia Bieliková                     IN_PROCESS lucia.bielikova@example.com  +421905555666       0      3 2026-11-25
-          Ondrej Veselý                       APPLIED    ondrej.vesely@example.com                        0      – 2026-11-28
-        * Jana Nováková                       IN_PROCESS jana.n@firma.sk                                  0      – 2026-11-21
-        * Jana Nováková                       APPLIED                                                     0      – 2026-11-22
+          Name                      Status     Email                                    Phone            Jobs Rating Updated
+        * Jana Nováková             APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+        * Tomáš Šťastný             IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                   ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth             REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová              APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák             UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková           IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý             APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
+        * Jana Nováková             IN_PROCESS jana.n@firma.sk                                              0      – 2026-11-21
+        * Jana Nováková             APPLIED                                                                 0      – 2026-11-22
 
 
                 ┌─ Bulk status change ─────────────────────────────────────────────────────────────────────────────────┐
@@ -147,17 +147,17 @@ struct NamesakeScreenTests {
         let grid = renderScreen(Self.preview(), cols: 160, rows: 50)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                                                 4 marked · 10 candidates
-          Name                                                      Status     Email                                          Phone            Jobs Rating Updated
-        * Jana Nováková                                             APPLIED    jana.novakova@example.com                      +421900000001       1      4 2026-11-20
-        * Tomáš Šťastný                                             IN_PROCESS tomas.stastny@example.com                      +420777000002       2      – 2026-11-18
-          王 小明                                                   ACCEPTED   wang@example.com                                                   0      5 2026-10-02
-          Peter Horváth                                             REJECTED   peter.horvath@example.com                      +421911222333       1      2 2026-09-14
-          Eva Kováčová                                              APPLIED    eva.kovacova@example.com                                           1      – 2026-11-27
-          Martin Dvořák                                             UNDEFINED                                                                     0      – 2026-11-01
-          Lucia Bieliková                                           IN_PROCESS lucia.bielikova@example.com                    +421905555666       0      3 2026-11-25
-          Ondrej Veselý                                             APPLIED    ondrej.vesely@example.com                                          0      – 2026-11-28
-        * Jana Nováková                                             IN_PROCESS jana.n@firma.sk                                                    0      – 2026-11-21
-        * Jana Nováková                                             APPLIED                                                                       0      – 2026-11-22
+          Name                                                              Status     Email                                    Phone            Jobs Rating Updated
+        * Jana Nováková                                                     APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+        * Tomáš Šťastný                                                     IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                                                           ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth                                                     REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová                                                      APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák                                                     UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková                                                   IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý                                                     APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
+        * Jana Nováková                                                     IN_PROCESS jana.n@firma.sk                                              0      – 2026-11-21
+        * Jana Nováková                                                     APPLIED                                                                 0      – 2026-11-22
 
 
 
@@ -204,11 +204,11 @@ struct NamesakeScreenTests {
         let grid = renderScreen(Self.result(), cols: 80, rows: 24)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind 1 marked · 10 candidates
-          Name          Status     Email      Phone            Jobs Rating Updated
-          Jana Nováková REJECTED   jana.nova… +421900000001       1      4 2026-11-20
-          Tomáš Šťastný REJECTED   tomas.sta… +420777000002       2      – 2026-11-18
-          王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
-          Peter Horváth REJECTED   peter.hor… +421911222333       1      2 2026-09-14
+          Name              Status     Email                           Phone
+          Jana Nováková     REJECTED   jana.novakova@example.com       +421900000001
+          Tomáš Šťastný     REJECTED   tomas.stastny@example.com       +420777000002
+          王 小明           ACCEPTED   wang@example.com
+          Peter Horváth     REJECTED   peter.horvath@example.com       +421911222333
          ┌─ Bulk result ──────────────────────────────────────────────────────────────┐
          │ Done: moved 3 · failed 1 → REJECTED                                        │
          │                                                                            │
@@ -235,17 +235,17 @@ struct NamesakeScreenTests {
         let grid = renderScreen(Self.result(), cols: 120, rows: 40)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                         1 marked · 10 candidates
-          Name                                Status     Email                        Phone            Jobs Rating Updated
-          Jana Nováková                       REJECTED   jana.novakova@example.com    +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                       REJECTED   tomas.stastny@example.com    +420777000002       2      – 2026-11-18
-          王 小明                             ACCEPTED   wang@example.com                                 0      5 2026-10-02
-          Peter Horváth                       REJECTED   peter.horvath@example.com    +421911222333       1      2 2026-09-14
-          Eva Kováčová                        APPLIED    eva.kovacova@example.com                         1      – 2026-11-27
-          Martin Dvořák                       UNDEFINED                                                   0      – 2026-11-01
-          Lucia Bieliková                     IN_PROCESS lucia.bielikova@example.com  +421905555666       0      3 2026-11-25
-          Ondrej Veselý                       APPLIED    ondrej.vesely@example.com                        0      – 2026-11-28
-          Jana Nováková                       REJECTED   jana.n@firma.sk                                  0      – 2026-11-21
-        * Jana Nováková                       APPLIED                                                     0      – 2026-11-22
+          Name                      Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková             REJECTED   jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Tomáš Šťastný             REJECTED   tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                   ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth             REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová              APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák             UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková           IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý             APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
+          Jana Nováková             REJECTED   jana.n@firma.sk                                              0      – 2026-11-21
+        * Jana Nováková             APPLIED                                                                 0      – 2026-11-22
 
 
                 ┌─ Bulk result ────────────────────────────────────────────────────────────────────────────────────────┐
@@ -282,17 +282,17 @@ struct NamesakeScreenTests {
         let grid = renderScreen(Self.result(), cols: 160, rows: 50)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                                                 1 marked · 10 candidates
-          Name                                                      Status     Email                                          Phone            Jobs Rating Updated
-          Jana Nováková                                             REJECTED   jana.novakova@example.com                      +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                                             REJECTED   tomas.stastny@example.com                      +420777000002       2      – 2026-11-18
-          王 小明                                                   ACCEPTED   wang@example.com                                                   0      5 2026-10-02
-          Peter Horváth                                             REJECTED   peter.horvath@example.com                      +421911222333       1      2 2026-09-14
-          Eva Kováčová                                              APPLIED    eva.kovacova@example.com                                           1      – 2026-11-27
-          Martin Dvořák                                             UNDEFINED                                                                     0      – 2026-11-01
-          Lucia Bieliková                                           IN_PROCESS lucia.bielikova@example.com                    +421905555666       0      3 2026-11-25
-          Ondrej Veselý                                             APPLIED    ondrej.vesely@example.com                                          0      – 2026-11-28
-          Jana Nováková                                             REJECTED   jana.n@firma.sk                                                    0      – 2026-11-21
-        * Jana Nováková                                             APPLIED                                                                       0      – 2026-11-22
+          Name                                                              Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková                                                     REJECTED   jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Tomáš Šťastný                                                     REJECTED   tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                                                           ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth                                                     REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová                                                      APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák                                                     UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková                                                   IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý                                                     APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
+          Jana Nováková                                                     REJECTED   jana.n@firma.sk                                              0      – 2026-11-21
+        * Jana Nováková                                                     APPLIED                                                                 0      – 2026-11-22
 
 
 
@@ -339,17 +339,17 @@ struct NamesakeScreenTests {
         let grid = renderScreen(Self.drafts(), cols: 80, rows: 24)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind            10 candidates
-          Name          Status     Email      Phone            Jobs Rating Updated
-          Jana Nováková APPLIED    jana.nova… +421900000001       1      4 2026-11-20
-          Tomáš Šťastný IN_PROCESS tomas.sta… +420777000002       2      – 2026-11-18
-          王 小明       ACCEPTED   wang@exam…                     0      5 2026-10-02
-          Peter Horváth REJECTED   peter.hor… +421911222333       1      2 2026-09-14
-          Eva Kováčová  APPLIED    eva.kovac…                     1      – 2026-11-27
-          Martin Dvořák UNDEFINED                                 0      – 2026-11-01
-          Lucia Bielik…┌─ Unsent drafts ────────────────────────────────┐3 2026-11-25
-          Ondrej Veselý│ Jana Nováková (jana.novakova@…): Phone         │– 2026-11-28
-          Jana Nováková│ Jana Nováková (jana.n@…): Last name            │– 2026-11-21
-          Jana Nováková│ Peter Horváth: Email                           │– 2026-11-22
+          Name              Status     Email                           Phone
+          Jana Nováková     APPLIED    jana.novakova@example.com       +421900000001
+          Tomáš Šťastný     IN_PROCESS tomas.stastny@example.com       +420777000002
+          王 小明           ACCEPTED   wang@example.com
+          Peter Horváth     REJECTED   peter.horvath@example.com       +421911222333
+          Eva Kováčová      APPLIED    eva.kovacova@example.com
+          Martin Dvořák     UNDEFINED
+          Lucia Bieliko┌─ Unsent drafts ────────────────────────────────┐21905555666
+          Ondrej Veselý│ Jana Nováková (jana.novakova@…): Phone         │
+          Jana Nováková│ Jana Nováková (jana.n@…): Last name            │
+          Jana Nováková│ Peter Horváth: Email                           │
                        │                                                │
                        │                                                │
                        │ 3 unsent drafts — (r)eview, (d)iscard, (l)ater │
@@ -370,17 +370,17 @@ struct NamesakeScreenTests {
         let grid = renderScreen(Self.drafts(), cols: 120, rows: 40)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                    10 candidates
-          Name                                Status     Email                        Phone            Jobs Rating Updated
-          Jana Nováková                       APPLIED    jana.novakova@example.com    +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                       IN_PROCESS tomas.stastny@example.com    +420777000002       2      – 2026-11-18
-          王 小明                             ACCEPTED   wang@example.com                                 0      5 2026-10-02
-          Peter Horváth                       REJECTED   peter.horvath@example.com    +421911222333       1      2 2026-09-14
-          Eva Kováčová                        APPLIED    eva.kovacova@example.com                         1      – 2026-11-27
-          Martin Dvořák                       UNDEFINED                                                   0      – 2026-11-01
-          Lucia Bieliková                     IN_PROCESS lucia.bielikova@example.com  +421905555666       0      3 2026-11-25
-          Ondrej Veselý                       APPLIED    ondrej.vesely@example.com                        0      – 2026-11-28
-          Jana Nováková                       IN_PROCESS jana.n@firma.sk                                  0      – 2026-11-21
-          Jana Nováková                       APPLIED                                                     0      – 2026-11-22
+          Name                      Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková             APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Tomáš Šťastný             IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                   ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth             REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová              APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák             UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková           IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý             APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
+          Jana Nováková             IN_PROCESS jana.n@firma.sk                                              0      – 2026-11-21
+          Jana Nováková             APPLIED                                                                 0      – 2026-11-22
 
 
 
@@ -417,17 +417,17 @@ struct NamesakeScreenTests {
         let grid = renderScreen(Self.drafts(), cols: 160, rows: 50)
         expectScreen(grid, """
          candidates · local sandbox 127.0.0.1:8080 · Northwind                                                                                            10 candidates
-          Name                                                      Status     Email                                          Phone            Jobs Rating Updated
-          Jana Nováková                                             APPLIED    jana.novakova@example.com                      +421900000001       1      4 2026-11-20
-          Tomáš Šťastný                                             IN_PROCESS tomas.stastny@example.com                      +420777000002       2      – 2026-11-18
-          王 小明                                                   ACCEPTED   wang@example.com                                                   0      5 2026-10-02
-          Peter Horváth                                             REJECTED   peter.horvath@example.com                      +421911222333       1      2 2026-09-14
-          Eva Kováčová                                              APPLIED    eva.kovacova@example.com                                           1      – 2026-11-27
-          Martin Dvořák                                             UNDEFINED                                                                     0      – 2026-11-01
-          Lucia Bieliková                                           IN_PROCESS lucia.bielikova@example.com                    +421905555666       0      3 2026-11-25
-          Ondrej Veselý                                             APPLIED    ondrej.vesely@example.com                                          0      – 2026-11-28
-          Jana Nováková                                             IN_PROCESS jana.n@firma.sk                                                    0      – 2026-11-21
-          Jana Nováková                                             APPLIED                                                                       0      – 2026-11-22
+          Name                                                              Status     Email                                    Phone            Jobs Rating Updated
+          Jana Nováková                                                     APPLIED    jana.novakova@example.com                +421900000001       1      4 2026-11-20
+          Tomáš Šťastný                                                     IN_PROCESS tomas.stastny@example.com                +420777000002       2      – 2026-11-18
+          王 小明                                                           ACCEPTED   wang@example.com                                             0      5 2026-10-02
+          Peter Horváth                                                     REJECTED   peter.horvath@example.com                +421911222333       1      2 2026-09-14
+          Eva Kováčová                                                      APPLIED    eva.kovacova@example.com                                     1      – 2026-11-27
+          Martin Dvořák                                                     UNDEFINED                                                               0      – 2026-11-01
+          Lucia Bieliková                                                   IN_PROCESS lucia.bielikova@example.com              +421905555666       0      3 2026-11-25
+          Ondrej Veselý                                                     APPLIED    ondrej.vesely@example.com                                    0      – 2026-11-28
+          Jana Nováková                                                     IN_PROCESS jana.n@firma.sk                                              0      – 2026-11-21
+          Jana Nováková                                                     APPLIED                                                                 0      – 2026-11-22
 
 
 

@@ -35,15 +35,15 @@ struct PrivacyScreenTests {
     func listUsual() {
         expectScreen(renderScreen(Self.list()), """
          candidates · privacy · local sandbox 127.0.0.1:8080 · Northwind   8 candidates
-          Name          Status     Email      Phone            Jobs Rating Updated
-          Jana Nováková APPLIED    j•••••@ex… +421 •••••0001      1      4 2026-11-20
-          Tomáš Šťastný IN_PROCESS t•••••@ex… +420 •••••0002      2      – 2026-11-18
-          王 小明       ACCEPTED   w•••••@ex…                     0      5 2026-10-02
-          Peter Horváth REJECTED   p•••••@ex… +421 •••••2333      1      2 2026-09-14
-          Eva Kováčová  APPLIED    e•••••@ex…                     1      – 2026-11-27
-          Martin Dvořák UNDEFINED                                 0      – 2026-11-01
-          Lucia Bielik… IN_PROCESS l•••••@ex… +421 •••••5666      0      3 2026-11-25
-          Ondrej Veselý APPLIED    o•••••@ex…                     0      – 2026-11-28
+          Name              Status     Email                           Phone
+          Jana Nováková     APPLIED    j•••••@example.com              +421 •••••0001
+          Tomáš Šťastný     IN_PROCESS t•••••@example.com              +420 •••••0002
+          王 小明           ACCEPTED   w•••••@example.com
+          Peter Horváth     REJECTED   p•••••@example.com              +421 •••••2333
+          Eva Kováčová      APPLIED    e•••••@example.com
+          Martin Dvořák     UNDEFINED
+          Lucia Bieliková   IN_PROCESS l•••••@example.com              +421 •••••5666
+          Ondrej Veselý     APPLIED    o•••••@example.com
 
 
 
@@ -68,7 +68,7 @@ struct PrivacyScreenTests {
         var plain = ScreenFixtures.list()
         plain.flash = m.flash
         #expect(renderScreen(m).lines == renderScreen(plain).lines)
-        #expect(renderScreen(m).text.contains("jana.nova…"))
+        #expect(renderScreen(m).text.contains("jana.novakova@example.com"))
     }
 
     @Test("the form at 80×24: Email and Phone masked while another field is focused")
@@ -190,8 +190,8 @@ struct PrivacyScreenTests {
         let masked = renderScreen(Self.bulkPreview()).lines
         let plain = renderScreen(ScreenFixtures.bulkPreview()).lines
         #expect(masked[0] == " candidates · privacy · local sandbox 127.0.0.1:8080 ·… 3 marked · 8 candidates")
-        #expect(masked[2] == "* Jana Nováková APPLIED    j•••••@ex… +421 •••••0001      1      4 2026-11-20")
-        #expect(masked[5] == "  Peter Horváth REJECTED   p•••••@ex… +421 •••••2333      1      2 2026-09-14")
+        #expect(masked[2] == "* Jana Nováková     APPLIED    j•••••@example.com              +421 •••••0001")
+        #expect(masked[5] == "  Peter Horváth     REJECTED   p•••••@example.com              +421 •••••2333")
         #expect(masked[6] == " ┌─ Bulk status change ───────────────────────────────────────────────────────┐")
         #expect(masked[10] == " │ Jana Nováková — APPLIED → REJECTED                                         │")
         for row in 6...16 { #expect(masked[row] == plain[row], "row \(row)") }
