@@ -81,3 +81,18 @@ import Testing
                 "docs/keys.md is out of date: run CANDIDATES_WRITE_KEYS_DOC=1 swift test --filter docsMatchTheTable")
     }
 }
+
+/// README's config example is a config the program accepts, every setting and key included.
+@Test func readmeConfigExampleIsValid() throws {
+    let readme = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../../README.md").standardized
+    let text = try String(contentsOf: readme, encoding: .utf8)
+    let start = try #require(text.range(of: "### Profiles"))
+    let open = try #require(text.range(of: "```toml\n", range: start.upperBound..<text.endIndex))
+    let close = try #require(text.range(of: "```", range: open.upperBound..<text.endIndex))
+    let example = String(text[open.upperBound..<close.lowerBound])
+    let result = ConfigFile.check(text: example, path: "README.md", settings: TUIOptions.checkProfile)
+    #expect(result.problems.isEmpty, "\(result.problems)")
+    let agency = try #require(result.config?.profile("agency"))
+    #expect(agency.companies.count == 2)
+    #expect(try TUIOptions(profile: agency, profiles: []).sort?.column == "updated")
+}
