@@ -41,12 +41,12 @@ extension AppModel {
 
     /// Keys on the messages panel: scroll, or close with `q`, `Esc` or `Enter`.
     mutating func handleMessagesKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .up, .char("k"): scroll(by: -1)
-        case .down, .char("j"): scroll(by: 1)
-        case .pageUp: scroll(by: -10)
-        case .pageDown: scroll(by: 10)
-        case .char("q"), .escape, .enter: setOverlay(nil)
+        switch options.keys.action(for: key, in: .messages) {
+        case .up?: scroll(by: -1)
+        case .down?: scroll(by: 1)
+        case .pageUp?: scroll(by: -10)
+        case .pageDown?: scroll(by: 10)
+        case .close?: setOverlay(nil)
         default: break
         }
         return []

@@ -5,28 +5,29 @@ import CandidateCore
 extension AppModel {
     /// Keys on the preview and result panels.
     mutating func handleBulkOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
-        switch key {
-        case .up, .char("k"): scroll(by: -1); return []
-        case .down, .char("j"): scroll(by: 1); return []
-        case .pageUp: scroll(by: -10); return []
-        case .pageDown: scroll(by: 10); return []
+        let action = options.keys.action(for: key, in: keyContext())
+        switch action {
+        case .up?: scroll(by: -1); return []
+        case .down?: scroll(by: 1); return []
+        case .pageUp?: scroll(by: -10); return []
+        case .pageDown?: scroll(by: 10); return []
         default: break
         }
         switch overlay {
         case .bulkPreview(let plan):
-            if key == .char("y") || key == .char("Y") { return startBulk(plan) }
+            if action == .send { return startBulk(plan) }
             setOverlay(nil)
             flash = Flash(text: "Nothing sent", kind: .info)
             return []
         case .bulkResult:
-            if key == .char("r"), let report = bulkReport {
+            if action == .retry, let report = bulkReport {
                 let retry = (report.failed + report.notAttempted).compactMap { r in marks.byId[r.id]?.candidate }
                 guard !retry.isEmpty else { flash = Flash(text: "Nothing to retry", kind: .info); return [] }
                 // Like every send: the preview first, y sends exactly what it lists.
                 openBulkPreview(BulkStatusPlan(candidates: retry, target: report.target))
                 return []
             }
-            if key == .escape || key == .enter || key == .char("q") { setOverlay(nil) }
+            if action == .close { setOverlay(nil) }
             return []
         default:
             return []

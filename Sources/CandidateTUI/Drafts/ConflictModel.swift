@@ -27,18 +27,18 @@ struct ConflictModel: Equatable {
 
     /// Moves the cursor or records a choice (`m` mine, `t` theirs); `Esc` or `q` go back;
     /// `nil` while the view stays.
-    mutating func handle(_ key: Key) -> Answer? {
-        switch key {
-        case .up, .char("k"): cursor = max(0, cursor - 1)
-        case .down, .char("j"), .tab: cursor = min(max(0, conflicts.count - 1), cursor + 1)
-        case .char("m"), .char("t"):
+    mutating func handle(_ action: KeyAction?) -> Answer? {
+        switch action {
+        case .up?: cursor = max(0, cursor - 1)
+        case .down?: cursor = min(max(0, conflicts.count - 1), cursor + 1)
+        case .mine?, .theirs?:
             guard conflicts.indices.contains(cursor) else { return nil }
-            choices[conflicts[cursor]] = key == .char("m") ? .mine : .theirs
+            choices[conflicts[cursor]] = action == .mine ? .mine : .theirs
             if cursor < conflicts.count - 1 { cursor += 1 }
-        case .enter, .char("y"):
+        case .proceed?:
             let open = merge.unresolved(choices)
             return open.isEmpty ? .resolved(merge.merged(choosing: choices)) : .unresolved(open)
-        case .escape, .char("q"):
+        case .close?:
             return .back
         default:
             break
@@ -101,7 +101,7 @@ extension AppModel {
 
     mutating func handleConflictKey(_ key: Key, _ conflict: ConflictModel) -> [Effect] {
         var c = conflict
-        let answer = c.handle(key)
+        let answer = c.handle(options.keys.action(for: key, in: .conflict))
         switch answer {
         case nil:
             overlay = .conflict(c)

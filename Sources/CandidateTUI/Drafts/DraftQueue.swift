@@ -18,15 +18,15 @@ struct DraftQueue: Equatable {
 
     /// The answer to the prompt, taking what it answers off the queue (`q` and `Esc` answer
     /// later, as in every panel); `nil` for other keys.
-    mutating func answer(_ key: Key) -> Answer? {
-        switch key {
-        case .char("r"), .char("R"):
+    mutating func answer(_ action: KeyAction?) -> Answer? {
+        switch action {
+        case .review?:
             guard !pending.isEmpty else { return .close }
             return .review(pending.removeFirst())
-        case .char("d"), .char("D"):
+        case .discard?:
             defer { pending = [] }
             return .discard(pending.map(\.original.id))
-        case .char("l"), .char("L"), .char("q"), .escape:
+        case .later?:
             pending = []
             return .later
         default:
@@ -45,7 +45,7 @@ extension AppModel {
     }
 
     mutating func handleDraftsKey(_ key: Key) -> [Effect] {
-        guard let answer = drafts.answer(key) else { return [] }
+        guard let answer = drafts.answer(options.keys.action(for: key, in: .drafts)) else { return [] }
         setOverlay(nil)
         switch answer {
         case .review(let next):

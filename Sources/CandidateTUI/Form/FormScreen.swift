@@ -68,7 +68,7 @@ extension AppModel {
     /// lost-update guard); anything else keeps the edits unsent.
     mutating func answerSave(_ key: Key) -> [Effect] {
         guard var f = form else { setOverlay(nil); return [] }
-        if key == .char("y") || key == .char("Y"), f.pendingPatch != nil {
+        if options.keys.action(for: key, in: .question) == .yes, f.pendingPatch != nil {
             setOverlay(nil)
             f.saving = true
             form = f
@@ -87,7 +87,7 @@ extension AppModel {
     /// The answer to `Discard changes? (y/N)`.
     mutating func answerDiscard(_ key: Key) -> [Effect] {
         setOverlay(nil)
-        if key == .char("y") || key == .char("Y") {
+        if options.keys.action(for: key, in: .question) == .yes {
             screen = .list
             flash = Flash(text: "Changes discarded", kind: .info)
             offerNextDraft()

@@ -34,6 +34,10 @@ public enum KeyAction: String, CaseIterable, Sendable {
     /// F3 in the form: the CV or the metadata being edited, read-only in the pager.
     case viewField = "view-field"
     case save
-    /// Esc in the form: back to the list (asks first when something changed).
+    /// Esc in the form: back to the list (asks first when something changed); in a panel: close it.
     case close
+    // Panels and questions (their keys are fixed).
+    case yes, no, send, retry, review, discard, later, mine, theirs, choose, toggle
+    /// Enter in the conflict view: on to the confirmation.
+    case proceed
 }

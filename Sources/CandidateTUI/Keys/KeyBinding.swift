@@ -18,9 +18,12 @@ public struct KeyBinding: Equatable, Sendable {
     public var hintKeys: Int
     /// The hint names this action's first key before its own (`↑↓ move`).
     public var hintAfter: KeyAction?
+    /// What the hint line shows for the keys instead of their names (`↑↓ PgUp/PgDn`, for a row
+    /// that stands for several on the hint line).
+    public var hintLabel: String?
 
     init(_ action: KeyAction?, _ keys: [Key], _ does: String, hint: String? = nil, priority: Int = 1,
-         hintKeys: Int = 1, hintAfter: KeyAction? = nil, keysText: String? = nil) {
+         hintKeys: Int = 1, hintAfter: KeyAction? = nil, keysText: String? = nil, hintLabel: String? = nil) {
         self.action = action
         self.keys = keys
         self.does = does
@@ -29,6 +32,7 @@ public struct KeyBinding: Equatable, Sendable {
         self.hintKeys = hintKeys
         self.hintAfter = hintAfter
         self.keysText = keysText
+        self.hintLabel = hintLabel
     }
 
     /// The keys as help shows them: `↑, k`.

@@ -25,7 +25,7 @@ public struct KeyMap: Equatable, Sendable {
         let rows = bindings(context)
         return rows.compactMap { b in
             guard let word = b.hint else { return nil }
-            var label = b.keysText ?? b.keys.prefix(max(1, b.hintKeys)).map(\.displayName).joined(separator: "/")
+            var label = b.hintLabel ?? b.keysText ?? b.keys.prefix(max(1, b.hintKeys)).map(\.displayName).joined(separator: "/")
             if let before = b.hintAfter, let first = rows.first(where: { $0.action == before })?.keys.first {
                 label = first.displayName + label
             }

@@ -6,7 +6,7 @@ extension AppModel {
     /// The answer to `Move <name> from A to B? (y/N)`: only y sends.
     mutating func answerMove(_ key: Key, candidateId id: String, to: CandidateStatus) -> [Effect] {
         setOverlay(nil)
-        guard key == .char("y") || key == .char("Y"),
+        guard options.keys.action(for: key, in: .question) == .yes,
               let c = list.candidate(id: id) else {
             flash = Flash(text: "Status unchanged", kind: .info)
             return []

@@ -5,14 +5,15 @@ import CandidateCore
 extension AppModel {
     /// Esc/q closes; navigation keys move the cursor; Enter chooses; Space toggles in the picker.
     mutating func handleMenuKey(_ key: Key) -> [Effect] {
-        if key == .escape || key == .char("q") { setOverlay(nil); return [] }
+        let action = options.keys.action(for: key, in: overlay == .jobsPicker ? .picker : .menu)
+        if action == .close { setOverlay(nil); return [] }
         guard let menu = menu(), !menu.items.isEmpty else { return [] }
-        if let moved = MenuItem.cursor(after: key, from: menuCursor, in: menu.items) {
+        if let moved = MenuItem.cursor(after: action, from: menuCursor, in: menu.items) {
             menuCursor = moved
             return []
         }
-        if key == .enter { return chooseMenuItem(menuCursor) }
-        if key == .char(" "), menu.multi { return toggleMenuItem(menuCursor) }
+        if action == .choose { return chooseMenuItem(menuCursor) }
+        if action == .toggle, menu.multi { return toggleMenuItem(menuCursor) }
         return []
     }
 
