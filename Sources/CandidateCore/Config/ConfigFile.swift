@@ -166,6 +166,7 @@ public struct ConfigFile: Equatable, Sendable {
                     p.apiKeyFile = string("api-key-file")
                     p.apiKeyEnv = string("api-key-env")
                     p.companyId = string("company-id")
+                    if let id = p.companyId, !PatchValidator.isUUID(id) { problem(section, "company-id", "company-id '\(id)' is not a company id (a UUID)") }
                     if p.apiKeyFile != nil, p.apiKeyEnv != nil {
                         problem(section, "api-key-env", "profile \(name) has both api-key-file and api-key-env; keep one")
                     }
@@ -230,7 +231,7 @@ extension ConfigFile {
         if let v = body["companies"] {
             if let array = v.array {
                 let ids = array.compactMap(\.string)
-                if ids.count != array.count || ids.isEmpty || ids.contains(where: \.isEmpty) {
+                if ids.count != array.count || ids.contains(where: \.isEmpty) {
                     problem("companies", "companies must be a list of company ids, or a table of name = \"id\"")
                 } else {
                     p.companies = ids.map { ProfileCompany(name: $0, id: $0) }
@@ -245,6 +246,17 @@ extension ConfigFile {
                 p.companies = companies
             } else {
                 problem("companies", "companies must be a list of company ids, or a table of name = \"id\"")
+            }
+            for c in p.companies where !PatchValidator.isUUID(c.id) {
+                problem("companies", "companies: '\(c.id)' is not a company id (a UUID)")
+            }
+            if p.companies.contains(where: { $0.name.trimmingCharacters(in: .whitespaces).isEmpty }) {
+                problem("companies", "companies: a company needs a name")
+            }
+            let folded = p.companies.map { $0.name.lowercased() }
+            if Set(folded).count != folded.count { problem("companies", "companies: two names differ only in case; :company could not tell them apart") }
+            if p.companies.isEmpty, v.array?.isEmpty == true || v.table?.isEmpty == true {
+                problem("companies", "companies must name at least one company")
             }
             if let start = p.companyId, !p.companies.isEmpty, !p.companies.contains(where: { $0.id == start }) {
                 problem("company-id", "company-id must be one of the profile's companies")
@@ -280,23 +292,28 @@ extension ConfigFile {
 /// Finds the line of a key in a TOML text, for messages: tables by their `[a.b]` headers,
 /// keys by `key =` at the start of a line. Plain scanning, good for the shapes the config uses.
 struct KeyLines {
-    /// (section, key or header name, 1-based line).
-    private var entries: [(section: String, key: String, line: Int)] = []
+    /// The first 1-based line of each (section, key or header name).
+    private var lines: [String: Int] = [:]
 
     init(_ text: String) {
         var section = ""
-        for (i, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // `isNewline` takes CR LF as one line break (a Character), so CRLF files count as LF ones.
+        for (i, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let line = raw.trimmingCharacters(in: .whitespaces)
             if line.hasPrefix("["), let end = line.firstIndex(of: "]") {
                 section = Self.unquote(String(line[line.index(after: line.startIndex)..<end]))
                 let parts = section.split(separator: ".").map(String.init)
                 if parts.count > 1 {
-                    entries.append((parts.dropLast().joined(separator: "."), parts.last!, i + 1))
+                    add(parts.dropLast().joined(separator: "."), parts.last!, i + 1)
                 } else {
-                    entries.append(("", section, i + 1))
+                    add("", section, i + 1)
                 }
             } else if let eq = line.firstIndex(of: "="), !line.hasPrefix("#") {
-                entries.append((section, Self.unquote(String(line[..<eq])), i + 1))
+                // A dotted key (`keys.status = …`) is also found as `status` in `keys`.
+                let key = Self.unquote(String(line[..<eq]))
+                add(section, key, i + 1)
+                let parts = key.split(separator: ".").map(String.init)
+                if parts.count > 1 { add(([section] + parts.dropLast()).filter { !$0.isEmpty }.joined(separator: "."), parts.last!, i + 1) }
             }
         }
     }
@@ -307,9 +324,14 @@ struct KeyLines {
         }.joined(separator: ".")
     }
 
+    private mutating func add(_ section: String, _ key: String, _ line: Int) {
+        let id = section + "\u{1F}" + key
+        if lines[id] == nil { lines[id] = line }
+    }
+
     /// The line of `key` in `section` (a table's header line for a table's name).
     func line(of key: String, in section: String) -> Int? {
-        entries.first { $0.section == section && $0.key == key }?.line
+        lines[section + "\u{1F}" + key]
     }
 
     /// `names` in the order their tables first appear under `section`.

@@ -227,7 +227,7 @@ struct AppModel {
         if case .paste = key, refuseUnshowableEdit() { return [] }
         if LineEditor.isEditingKey(key), refuseUnshowableEdit() { return [] }
         // A paste only ever types into a form field; anywhere else it is ignored, never keys.
-        if case .paste = key, overlay != nil || form == nil { return [] }
+        if case .paste = key, overlay != nil || (form == nil && commandLine == nil && !search.isOpen) { return [] }
         if help != nil { handleHelpKey(key); return [] }
         if openHelpIfAsked(key) { return [] }
         if commandLine != nil { return handleCommandKey(key) }

@@ -106,7 +106,18 @@ extension AppModel {
         prompt.message = choices.joined(separator: "  ")
     }
 
+    /// The text before the word Tab completes, and the word: the last word, except where an
+    /// argument may have spaces — a company or profile name, search text, a `job=` title —
+    /// where it is all of that argument typed so far.
     static func splitLastWord(_ text: String) -> (prefix: String, word: String) {
+        let parts = text.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: false)
+        if parts.count == 2, let command = CommandName.named(String(parts[0])), [.company, .profile, .search].contains(command) {
+            return (String(parts[0]) + " ", String(parts[1]))
+        }
+        if parts.count == 2, CommandName.named(String(parts[0])) == .filter, let job = text.range(of: "job=", options: .backwards),
+           !text[job.upperBound...].contains("status=") {
+            return (String(text[..<job.upperBound]), String(text[job.upperBound...]))
+        }
         guard let space = text.lastIndex(of: " ") else { return ("", text) }
         return (String(text[...space]), String(text[text.index(after: space)...]))
     }

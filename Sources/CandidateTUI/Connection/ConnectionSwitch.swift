@@ -64,6 +64,10 @@ extension AppModel {
 
     /// `C` on the list: the company menu, when the profile has several.
     mutating func openCompanyMenu() {
+        if bulk != nil {
+            flash = Flash(text: "A bulk change is running — Esc cancels it first", kind: .info)
+            return
+        }
         guard !options.companies.isEmpty else {
             flash = Flash(text: "This profile has one company; several go in the profile's companies = [...]", kind: .info)
             return

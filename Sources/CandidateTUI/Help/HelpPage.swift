@@ -37,8 +37,10 @@ extension AppModel {
         let context = keyContext()
         var typing = context == .form || context == .search || context == .command
         if case .pager(let pager)? = overlay, pager.prompt != nil { typing = true }
-        let asked = key == .function(1) || (!typing && key == .char("?"))
-            || (context.isRemappable && options.keys.action(for: key, in: context) == .help)
+        // On the list and in the form the table says which keys (the config may move help);
+        // elsewhere `?` (where it is not typed) and F1.
+        let asked = context.isRemappable ? options.keys.action(for: key, in: context) == .help
+            : key == .function(1) || (!typing && key == .char("?"))
         guard asked else { return false }
         help = HelpPage(context: context)
         return true

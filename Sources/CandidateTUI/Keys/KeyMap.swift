@@ -80,6 +80,9 @@ public struct KeyMap: Equatable, Sendable {
                 guard let key = Key(configName: n) else {
                     throw KeyMapProblem(action: name, message: "'\(n)' is not a key name (e.g. \"S\", \"ctrl-r\", \"f5\", \"space\", \"pgdn\")")
                 }
+                if let reason = Self.reserved(key) {
+                    throw KeyMapProblem(action: name, message: "'\(n)' \(reason); give '\(name)' another key")
+                }
                 if !keys.contains(key) { keys.append(key) }
             }
             var found = false
@@ -112,6 +115,22 @@ public struct KeyMap: Equatable, Sendable {
             }
         }
         return map
+    }
+
+    /// Why a key cannot be given to an action, or `nil`: control keys the terminal sends as
+    /// another key (Ctrl-I is Tab, Ctrl-M and Ctrl-J are Enter, Ctrl-H is Backspace) or keeps
+    /// for itself (Ctrl-C interrupts, Ctrl-Z suspends, Ctrl-S/Ctrl-Q may be flow control, Ctrl-\\ quits).
+    static func reserved(_ key: Key) -> String? {
+        guard case .ctrl(let c) = key else { return nil }
+        switch c {
+        case "i": return "is the same key as Tab to the terminal"
+        case "m", "j": return "is the same key as Enter to the terminal"
+        case "h": return "is the same key as Backspace to the terminal"
+        case "c": return "interrupts the program"
+        case "z": return "suspends the program"
+        case "q": return "is flow control on many terminals"
+        default: return nil
+        }
     }
 
     /// Actions the config file may give other keys, in table order.

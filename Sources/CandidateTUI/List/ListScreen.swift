@@ -110,11 +110,13 @@ extension AppModel {
     mutating func setServerFilter(status: CandidateStatus?, jobId: String?) -> [Effect] {
         list.filter.status = status
         list.filter.jobId = jobId
-        // Another query: a `*` still loading was about the old one.
-        if list.markAllPending { stopMarkingAll() }
+        // Another query: a `*` still loading was about the old one; say where it stopped.
+        let stoppedMarking = list.markAllPending
+        if stoppedMarking { stopMarkingAll() }
         setOverlay(nil)
         let effects = reload()
-        flash = Flash(text: "Filter: " + filterDescription(), kind: .info)
+        flash = Flash(text: "Filter: " + filterDescription()
+                      + (stoppedMarking ? " — marking every match stopped at \(marks.count) marked" : ""), kind: .info)
         return effects
     }
 

@@ -14,6 +14,7 @@ extension AppModel {
         var text = list.filter.search
         switch key {
         case .char(let c): text.append(c)
+        case .paste(let pasted): text += LineEditor.oneLine(pasted)
         case .backspace: if !text.isEmpty { text.removeLast() }
         case .ctrl("u"): text = ""
         case .enter:

@@ -180,3 +180,56 @@ import Testing
     #expect(lines.contains { $0.hasPrefix("Phone") && $0.hasSuffix("MASKED") })
     #expect(!lines.joined().contains("jana@example.org"))
 }
+
+/// Control keys the terminal sends as other keys, or keeps, are refused in the config.
+@Test func reservedControlKeysAreRefused() {
+    for (name, reason) in [("ctrl-i", "Tab"), ("ctrl-m", "Enter"), ("ctrl-j", "Enter"), ("ctrl-h", "Backspace"), ("ctrl-c", "interrupts")] {
+        do {
+            _ = try KeyMap.standard.remapped([(action: "save", keys: [name])])
+            Issue.record("\(name) accepted")
+        } catch {
+            #expect(error.message.contains(reason), "\(name): \(error.message)")
+        }
+    }
+}
+
+/// Help moved to F5 and `?` given to search: `?` searches, F5 helps.
+@Test func helpMovedFreesQuestionMark() throws {
+    var options = TUIOptions()
+    options.keys = try KeyMap.standard.remapped([(action: "help", keys: ["f5"]), (action: "search", keys: ["?"])])
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today, options: options)
+    _ = m.start()
+    _ = m.update(.key(.char("?")))
+    #expect(m.help == nil && m.search.isOpen)
+    _ = m.update(.key(.escape))
+    _ = m.update(.key(.function(5)))
+    #expect(m.help?.context == .list)
+}
+
+/// A paste goes into the command line and the search prompt, on one line.
+@Test func pasteTypesIntoPrompts() {
+    var m = model([candidate(1)])
+    _ = m.update(.key(.char(":")))
+    _ = m.update(.key(.paste("sort\nname")))
+    #expect(m.commandLine?.editor.text == "sort name")
+    _ = m.update(.key(.escape))
+    _ = m.update(.key(.char("/")))
+    _ = m.update(.key(.paste("First1")))
+    #expect(m.list.filter.search == "First1")
+}
+
+/// Tab completes job titles after `job=` and company names with spaces.
+@Test func completionTakesArgumentsWithSpaces() {
+    var m = model([candidate(1)])
+    _ = m.update(.jobsLoaded([Job(id: "j1", title: "Data Analyst Intern"), Job(id: "j2", title: "Backend Developer")]))
+    m.options.companies = [CompanyChoice(name: "Northwind Recruiting", id: "a"), CompanyChoice(name: "Northwind Labs", id: "b")]
+    _ = m.update(.key(.char(":")))
+    for ch in "filter job=Da" { _ = m.update(.key(.char(ch))) }
+    _ = m.update(.key(.tab))
+    #expect(m.commandLine?.editor.text == "filter job=Data Analyst Intern ")
+    _ = m.update(.key(.escape))
+    _ = m.update(.key(.char(":")))
+    for ch in "company Northwind L" { _ = m.update(.key(.char(ch))) }
+    _ = m.update(.key(.tab))
+    #expect(m.commandLine?.editor.text == "company Northwind Labs ")
+}
