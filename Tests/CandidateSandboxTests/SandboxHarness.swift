@@ -36,9 +36,15 @@ struct Sandbox {
         return Sandbox(server: server, directory: dir, configuration: config)
     }
 
-    /// A client as the product would build it, with a short timeout.
+    /// Seconds a test waits for one answer. Generous on purpose: the whole suite runs in parallel
+    /// on small CI machines, where a 150 ms answer can take seconds to be scheduled; a client
+    /// timeout here would also make the client retry and turn one change into two.
+    static let answerDeadline: Double = 60
+
+    /// A client as the product would build it, with a deadline no loaded machine reaches.
     func client(key: String = SandboxDemo.defaultKey.key, companyId: String? = nil) throws -> CandidatesClient {
-        CandidatesClient(configuration: try APIConfiguration(baseURL: server.baseURL, apiKey: key, companyId: companyId, timeout: 5))
+        CandidatesClient(configuration: try APIConfiguration(baseURL: server.baseURL, apiKey: key, companyId: companyId,
+                                                             timeout: Self.answerDeadline))
     }
 
     /// One raw HTTP exchange.
@@ -63,7 +69,7 @@ struct Sandbox {
             request.headers.add(name: "Content-Type", value: "application/json")
             request.body = .bytes(Array(body.utf8))
         }
-        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(Int64(Self.answerDeadline)))
         let buffer = try await response.body.collect(upTo: 16 * 1024 * 1024)
         var headers: [String: String] = [:]
         for h in response.headers where headers[h.name.lowercased()] == nil { headers[h.name.lowercased()] = h.value }
