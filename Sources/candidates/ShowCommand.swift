@@ -19,13 +19,18 @@ struct Show: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The candidate's id (UUID).", valueName: "id"))
     var id: String
 
-    @OptionGroup var output: JSONOutputOption
+    @Flag(help: "Print the candidate as one JSON object (every field this client reads, and the unknown ones) instead of text.")
+    var json = false
+
+    @Flag(help: "Mask the email and phone number (with --json too).")
+    var privacy = false
 
     @OptionGroup var connection: ConnectionOptions
 
     func run() async throws {
         LogSetup.bootstrapFromEnvironment()
-        Console.prepareLocale()
+        let charset = Console.prepareLocale()
+        let mask: ContactMaskChoice = privacy ? .masked(charset) : .plain
         let trimmed = id.trimmingCharacters(in: .whitespaces)
         guard PatchValidator.isUUID(trimmed) else {
             Console.err("candidates show: \"\(DisplayText.sanitize(id))\" is not a candidate id (a UUID)")
@@ -41,13 +46,16 @@ struct Show: AsyncParsableCommand {
             await open.sandbox?.stop()
             throw ExitCode(1)
         }
-        if output.json {
-            Console.out(Scripting.jsonLine((try? JSONValue.from(candidate)) ?? .object(["id": .string(candidate.id)])))
+        if json {
+            Console.out(CandidateTable.jsonLine(candidate, mask: mask))
         } else {
             // Titles are a nicety: without the job list the ids are shown.
             let jobs = candidate.jobIds.isEmpty ? [] : ((try? await client.allJobs()) ?? [])
             let titles = Dictionary(jobs.map { ($0.id, $0.title) }, uniquingKeysWith: { a, _ in a })
-            let card = CandidateCard(candidate) { titles[$0] }
+            var shown = candidate
+            shown.email = shown.email.map { mask.apply(.email, $0) }
+            shown.phoneNumber = shown.phoneNumber.map { mask.apply(.phoneNumber, $0) }
+            let card = CandidateCard(shown) { titles[$0] }
             Console.out(card.text().split(separator: "\n", omittingEmptySubsequences: false).map { DisplayText.sanitize(String($0)) }.joined(separator: "\n"))
         }
         Console.flush()
