@@ -113,7 +113,9 @@ struct AppModel {
     mutating func setOverlay(_ o: Overlay?) {
         overlay = o
         overlayScroll = 0
-        menuCursor = menu()?.items.firstIndex(where: \.selectable) ?? 0
+        let items = menu()?.items ?? []
+        // A menu that marks the current choice opens on it.
+        menuCursor = items.firstIndex { $0.selectable && $0.detail == "current" } ?? items.firstIndex(where: \.selectable) ?? 0
     }
 
     // MARK: - update
