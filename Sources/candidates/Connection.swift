@@ -150,8 +150,10 @@ struct OpenConnection {
         if let config = try options.explicitConfiguration(env: env) {
             tui.company = tui.companies.first { $0.id == config.companyId }
             let company = tui.company?.name ?? config.companyId.map { "companyId \($0)" }
+            // The profile's name first: where you are, as you named it.
+            let location = (profile.map { "\($0.name) · " } ?? "") + config.displayHost
             var open = OpenConnection(client: CandidatesClient(configuration: config),
-                                      info: ConnectionInfo(location: config.displayHost, company: company), sandbox: nil)
+                                      info: ConnectionInfo(location: location, company: company), sandbox: nil)
             open.tuiOptions = tui
             open.profile = profile
             return open

@@ -93,7 +93,7 @@ struct DailyUseTests {
         // Another profile, another server: the plain one, with its own key.
         try session.type(":profile north")
         try session.keys("Enter")
-        try session.waitFor("Now on " + plain.baseURL.replacingOccurrences(of: "http://", with: ""))
+        try session.waitFor("Now on north · " + plain.baseURL.replacingOccurrences(of: "http://", with: ""))
         try waitUntil("the plain server to be asked", seconds: 10) { try plain.requests().contains { $0["path"]?.stringValue == "/candidates" } }
         try session.keys("q")
         try session.waitFor("EXIT=0")
