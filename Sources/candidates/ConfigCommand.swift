@@ -63,6 +63,9 @@ struct Config: ParsableCommand {
             }
             // What the file names must be there: key files that exist and can be read.
             for p in config?.profiles ?? [] {
+                if let variable = p.apiKeyEnv, (ProcessInfo.processInfo.environment[variable] ?? "").isEmpty {
+                    FileHandle.standardError.write(Data("candidates config: note: profile \(DisplayText.sanitize(p.name)) takes its key from \(DisplayText.sanitize(variable)), which is not set here\n".utf8))
+                }
                 guard let file = p.apiKeyFile else { continue }
                 let full = paths.expandingHome(file)
                 if !FileManager.default.isReadableFile(atPath: full) {
