@@ -73,7 +73,8 @@ struct BulkStatus: AsyncParsableCommand {
 
         let open = try await Scripting.open(connection, command: "bulk-status")
         let code = await BulkStatusRun(client: open.client, target: target, onlyFrom: onlyFromStatus, entries: entries,
-                                       options: BulkOptions(concurrency: concurrency), dryRun: dryRun, json: output.json).run()
+                                       options: BulkOptions(concurrency: concurrency), dryRun: dryRun, json: output.json,
+                                       journal: JournalScope(journal: open.journal, command: "bulk-status", batch: JournalScope.newBatch())).run()
         await open.sandbox?.stop()
         if code != 0 { throw ExitCode(code) }
     }
@@ -130,6 +131,8 @@ struct BulkStatusRun {
     let options: BulkOptions
     let dryRun: Bool
     let json: Bool
+    /// Where every change is recorded before it is sent (`nil`: not recorded — benches only).
+    var journal: JournalScope? = nil
 
     /// One output line per distinct candidate id.
     struct Line {
@@ -203,7 +206,7 @@ struct BulkStatusRun {
             return finish(order.compactMap { lines[$0] }, seconds: dryRun ? nil : elapsed(), cancelled: true)
         }
 
-        let report = await BulkStatusEngine(client: client, options: options).run(plan, control: control) { event in
+        let report = await BulkStatusEngine(client: client, options: options, journal: journal).run(plan, control: control) { event in
             if case .progress(let p) = event { progress.show(Self.progressText(p, target: target, cancelling: control.isCancelled)) }
         }
         progress.clear()
@@ -240,6 +243,9 @@ struct BulkStatusRun {
         case .notAttempted:
             line.outcome = "not_attempted"
             line.message = "cancelled before it was sent"
+        case .conflict(let why):
+            line.outcome = "conflict"
+            line.message = why
         }
         return line
     }

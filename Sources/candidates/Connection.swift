@@ -127,12 +127,20 @@ struct OpenConnection {
     var sandbox: SandboxServer?
     /// Unsent drafts of this server and company. The embedded sandbox is keyed by its
     /// database file, not its (random) port, so drafts are offered again on the next start.
-    var drafts: DraftStore {
-        let server = sandbox.map { "local-sandbox:" + $0.configuration.databasePath } ?? client.configuration.baseURL
-        // Two company keys on one server see different companies: keep their drafts apart by a
-        // fingerprint of the key (never the key itself).
-        let company = client.configuration.companyId ?? ("key " + DraftStore.fingerprint(client.configuration.apiKey))
-        return DraftStore(server: server, company: company)
+    var drafts: DraftStore { DraftStore(server: serverKey, company: companyKey) }
+
+    /// The journal of every change sent to this server and company (same keys as the drafts).
+    var journal: Journal { Journal(server: serverKey, company: companyKey) }
+
+    /// The server as drafts and the journal name it.
+    private var serverKey: String {
+        sandbox.map { "local-sandbox:" + $0.configuration.databasePath } ?? client.configuration.baseURL
+    }
+
+    /// The company as drafts and the journal name it. Two company keys on one server see
+    /// different companies: they are kept apart by a fingerprint of the key (never the key itself).
+    private var companyKey: String {
+        client.configuration.companyId ?? ("key " + DraftStore.fingerprint(client.configuration.apiKey))
     }
 
     /// The TUI's settings from the chosen profile (keys, companies, sort, filter).
@@ -187,7 +195,8 @@ struct OpenConnection {
                 for name in ["INSTAVIEW_BASE_URL", "INSTAVIEW_API_KEY", "INSTAVIEW_COMPANY_ID", "CANDIDATES_PROFILE"] { env[name] = nil }
             }
             let open = try await OpenConnection.open(o, env: env)
-            return TUIConnection(client: open.client, info: open.info, drafts: open.drafts, options: open.tuiOptions)
+            return TUIConnection(client: open.client, info: open.info, drafts: open.drafts, journal: open.journal,
+                                 options: open.tuiOptions)
         }
     }
 }

@@ -67,7 +67,7 @@ struct Edit: AsyncParsableCommand {
             throw ExitCode(1)
         }
         let options = tuiOptions(open.tuiOptions, profile: open.profile, environment: ProcessInfo.processInfo.environment)
-        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts, options: options,
+        let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts, journal: open.journal, options: options,
                                                   connector: OpenConnection.connector(connection, startProfile: open.tuiOptions.profile))
         await open.sandbox?.stop()
         if let note = exitNote { FileHandle.standardError.write(Data("candidates: \(note)\n".utf8)) }

@@ -24,7 +24,7 @@ struct BulkSummaryTextTests {
         ]
         let report = BulkReport(target: .rejected, results: results, cancelled: true)
         #expect(BulkTally(report) == BulkTally(moved: 0, skipped: 1, failed: 1, notAttempted: 2))
-        #expect(BulkSummaryText.summary(BulkTally(report), target: report.target, cancelled: report.cancelled)
+        #expect(BulkSummaryText.summary(BulkTally(report), goal: report.goal, cancelled: report.cancelled)
                 == "Cancelled: moved 0 · skipped 1 · failed 1 · not attempted 2 → REJECTED")
     }
 

@@ -88,7 +88,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
     #expect(m.update(.menuChosen(1)).isEmpty)
     #expect(m.prompt()?.question == "Move First0 Last0 from APPLIED to REJECTED? (y/N)")
     let effects = m.update(.key(.char("y")))
-    #expect(effects == [.moveStatus(id: candidate(0).id, name: "First0 Last0", from: .applied, patch: .status(.rejected))])
+    #expect(effects == [.moveStatus(over: candidate(0), patch: .status(.rejected))])
     var moved = candidate(0); moved.status = .rejected
     _ = m.update(.statusMoved(moved, from: .applied))
     #expect(m.list.rows[0].status == .rejected)
@@ -117,7 +117,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
     #expect(m.form?.saving == true)
     let effects = m.update(.checkedBeforeSave(candidate(0)))
     var expected = CandidatePatch(); expected[.lastName] = .string("Nováková")
-    #expect(effects == [.save(id: candidate(0).id, patch: expected, fields: [.lastName])])
+    #expect(effects == [.save(over: candidate(0), patch: expected, fields: [.lastName])])
 }
 
 @Test func confirmNoKeepsEdits() {

@@ -56,7 +56,7 @@ struct FormPropertyTests {
                 Issue.record("expected one save, got \(effects); flash: \(m.flash?.text ?? "")")
                 return
             }
-            #expect(id == c.id)
+            #expect(id.id == c.id)
             #expect(fields == [.lastName])
             #expect(Self.exact(patch[.lastName]?.stringValue) == Self.exact(last + "x"))
             #expect(patch.body() == Data(JSONValue.object(["lastName": .string(last + "x")]).compactText().utf8))

@@ -82,13 +82,13 @@ private func started(lowBandwidth: Bool) -> AppModel {
     var lines: Set<String> = []
     for done in 0...37 {
         let p = BulkProgress(total: 37, done: done, moved: done, skipped: 0, failed: 0, waitingSeconds: nil)
-        lines.insert(AppModel.lowBandwidthProgress(p, target: .rejected, note: "Esc cancels"))
+        lines.insert(AppModel.lowBandwidthProgress(p, goal: .status(.rejected), note: "Esc cancels"))
     }
     #expect(lines.count == 11, "0%, 10% … 100%: \(lines.sorted())")
     #expect(lines.contains("Moving 37 to REJECTED: 30% done · Esc cancels"))
     let waiting = (1...42).map { s in
         AppModel.lowBandwidthProgress(BulkProgress(total: 37, done: 12, moved: 11, skipped: 0, failed: 1, waitingSeconds: Double(s)),
-                                      target: .rejected, note: "Esc cancels")
+                                      goal: .status(.rejected), note: "Esc cancels")
     }
     #expect(Set(waiting) == ["Moving 37 to REJECTED: 30% done · 1 failed · waiting for the rate limit · Esc cancels"])
 }
@@ -96,7 +96,7 @@ private func started(lowBandwidth: Bool) -> AppModel {
 @Test func bulkLineUsesTheSteppedProgressInLowBandwidthMode() {
     var m = started(lowBandwidth: true)
     _ = m.update(.pageLoaded(generation: 0, page(1, total: 20)))
-    m.bulk = BulkRunState(target: .rejected, progress: BulkProgress(total: 20, done: 5, moved: 5, skipped: 0, failed: 0, waitingSeconds: 3))
+    m.bulk = BulkRunState(goal: .status(.rejected), progress: BulkProgress(total: 20, done: 5, moved: 5, skipped: 0, failed: 0, waitingSeconds: 3))
     #expect(m.bulkStatusLine() == "Moving 20 to REJECTED: 20% done · waiting for the rate limit · Esc cancels")
     m.options.lowBandwidth = false
     #expect(m.bulkStatusLine()?.contains("[#####") == true)

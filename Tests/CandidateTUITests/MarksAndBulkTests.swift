@@ -77,7 +77,7 @@ import Testing
     _ = m.update(.key(.char("s")))
     _ = m.update(.menuChosen(index))
     let effects = m.update(.key(.char("y")))
-    #expect(effects == [.runBulk(plan)])
+    #expect(effects == [.runBulk(BulkChangePlan(plan))])
     #expect(m.bulk != nil)
     #expect(m.bulkStatusLine()?.hasPrefix("Moving to REJECTED") == true)
     // Esc cancels.
@@ -101,7 +101,7 @@ import Testing
     #expect(m.update(.key(.char("r"))).isEmpty, "r sends nothing before the preview")
     let retryPlan = BulkStatusPlan(candidates: [rows[2], rows[3]], target: .rejected)
     #expect(m.overlay == .bulkPreview(retryPlan))
-    #expect(m.update(.key(.char("y"))) == [.runBulk(retryPlan)])
+    #expect(m.update(.key(.char("y"))) == [.runBulk(BulkChangePlan(retryPlan))])
 }
 
 /// `*` while pages still load, then `s`: the bulk menu waits until every matching candidate is
@@ -122,7 +122,7 @@ import Testing
     _ = m.update(.menuChosen(index))
     guard case .bulkPreview(let plan)? = m.overlay else { Issue.record("no preview"); return }
     #expect(plan.items.count == 120)
-    #expect(m.update(.key(.char("y"))) == [.runBulk(plan)])
+    #expect(m.update(.key(.char("y"))) == [.runBulk(BulkChangePlan(plan))])
 }
 
 @Test func escStopsMarkAllAndTheMenuThenCoversWhatIsMarked() {

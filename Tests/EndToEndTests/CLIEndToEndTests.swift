@@ -171,8 +171,14 @@ struct CLIEndToEndTests {
         let extract = (try? ChildProcess.run(["sh", "-c", "command -v jq"]).status) == 0
             ? "jq -r '.id'" : #"sed -E 's/.*"id":"([0-9a-f-]{36})".*/\1/'"#
         let run = try CLI.run(pipeline: "\"$CANDIDATES\" list --status APPLIED --json | \(extract) | \"$CANDIDATES\" bulk-status --to REJECTED",
-                              dir: dir, env: CLI.environment(sandbox))
+                              dir: dir, env: CLI.environment(sandbox, stateHome: dir.file("state")))
         #expect(run.status == 0, "\(run.stderr)")
+        // Every change is in the journal, as one batch.
+        let journals = try FileManager.default.contentsOfDirectory(atPath: dir.file("state/candidates/journal"))
+        try #require(journals.count == 1)
+        let changes = Journal(path: dir.file("state/candidates/journal/" + journals[0])).changes().changes
+        #expect(changes.count == applied.count)
+        #expect(changes.allSatisfy { $0.outcome == .sent && $0.command == "bulk-status" && $0.batch == changes.first?.batch })
         for c in applied { #expect(try sandbox.column("status", candidate: c.id) == "REJECTED") }
         let patches = try statusPatches(sandbox)
         #expect(patches.count == applied.count)

@@ -19,7 +19,9 @@ struct CLIRun {
 enum CLI {
     /// The environment pointing at `sandbox` with the Northwind company key (nothing else inherited
     /// that could change the outcome, e.g. a developer's INSTAVIEW_* variables).
-    static func environment(_ sandbox: SandboxProcess?, key: String = "sk_test_northwind", dataHome: String? = nil) -> [String: String] {
+    /// The journal and other state go to `stateHome` (default: a fresh temporary folder), never the user's.
+    static func environment(_ sandbox: SandboxProcess?, key: String = "sk_test_northwind", dataHome: String? = nil,
+                            stateHome: String? = nil) -> [String: String] {
         var env = ProcessInfo.processInfo.environment
         for name in ["INSTAVIEW_BASE_URL", "INSTAVIEW_API_KEY", "INSTAVIEW_COMPANY_ID", "CANDIDATES_LOG", "CANDIDATES_PROFILE"] { env.removeValue(forKey: name) }
         // A developer's own config file (profiles) never reaches the tests.
@@ -29,6 +31,8 @@ enum CLI {
             env["INSTAVIEW_API_KEY"] = key
         }
         if let dataHome { env["XDG_DATA_HOME"] = dataHome }
+        env["XDG_STATE_HOME"] = stateHome
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("candidates-cli-state-\(UUID().uuidString)").path
         env["LANG"] = "C.UTF-8"
         return env
     }

@@ -53,6 +53,14 @@ struct TUIEndToEndTests {
         #expect(patches.count == 1)
         #expect(patches.first?["path"]?.stringValue == "/candidates/\(first.id)")
         #expect(patches.first?["body"] == .object(["lastName": .string("Testová-Smith")]))
+        // The save is in the journal: the field before and after, sent.
+        let folder = session.stateFolder + "/state/candidates/journal"
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder)
+        let changes = Journal(path: folder + "/" + (files.first ?? "")).changes().changes
+        #expect(changes.count == 1)
+        #expect(changes.first?.command == "form")
+        #expect(changes.first?.outcome == .sent)
+        #expect(changes.first?.fields == [JournalChange.Field(field: "lastName", before: .string(first.lastName), after: .string("Testová-Smith"))])
         try quitAndCheckTerminal(session)
     }
 

@@ -1,6 +1,6 @@
 /// What happened to one candidate of a bulk change.
 public enum BulkOutcome: Sendable, Equatable {
-    /// The server answered 2xx and the candidate it returned has the target status.
+    /// The server answered 2xx (and, for a status move, the candidate it returned has the target status).
     case moved(Candidate)
     /// Already at the target status: nothing was sent.
     case skipped
@@ -10,4 +10,7 @@ public enum BulkOutcome: Sendable, Equatable {
     case failed(APIError, attempts: Int)
     /// Cancelled before its first request.
     case notAttempted
+    /// Not sent: the server's copy, read again right before, is not what the change expects
+    /// (someone changed the candidate meanwhile). The reason names what differs.
+    case conflict(String)
 }

@@ -8,6 +8,8 @@ public struct BulkProgress: Sendable, Equatable {
     public var moved: Int
     public var skipped: Int
     public var failed: Int
+    /// Not sent because the server's copy changed meanwhile.
+    public var conflicts: Int = 0
     /// Seconds until requests resume, while the engine waits for a rate-limit window or a
     /// 429's `Retry-After`; `nil` when not waiting for the rate limit.
     public var waitingSeconds: Double?

@@ -4,6 +4,8 @@ public struct BulkTally: Sendable, Equatable {
     public var skipped: Int
     public var failed: Int
     public var notAttempted: Int
+    /// Not sent because the server's copy changed meanwhile.
+    public var conflicts: Int = 0
 
     /// Counts as given (the CLI counts its own lines, those it could not read included).
     public init(moved: Int = 0, skipped: Int = 0, failed: Int = 0, notAttempted: Int = 0) {
@@ -14,5 +16,6 @@ public struct BulkTally: Sendable, Equatable {
     public init(_ report: BulkReport) {
         self.init(moved: report.moved.count, skipped: report.skipped.count, failed: report.failed.count,
                   notAttempted: report.notAttempted.count)
+        conflicts = report.conflicts.count
     }
 }

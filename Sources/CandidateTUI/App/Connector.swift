@@ -1,15 +1,17 @@
 import CandidateCore
 
 /// A connection the TUI can switch to while it runs: a client, what the header says, where its
-/// drafts are kept, and the settings of its profile.
+/// drafts and its journal are kept, and the settings of its profile.
 public struct TUIConnection: Sendable, Equatable {
     public var client: CandidatesClient
     public var info: ConnectionInfo
     public var drafts: DraftStore?
+    /// Where the changes sent through this connection are recorded.
+    public var journal: Journal?
     public var options: TUIOptions
 
-    public init(client: CandidatesClient, info: ConnectionInfo, drafts: DraftStore?, options: TUIOptions) {
-        self.client = client; self.info = info; self.drafts = drafts; self.options = options
+    public init(client: CandidatesClient, info: ConnectionInfo, drafts: DraftStore?, journal: Journal? = nil, options: TUIOptions) {
+        self.client = client; self.info = info; self.drafts = drafts; self.journal = journal; self.options = options
     }
 
     public static func == (a: TUIConnection, b: TUIConnection) -> Bool {

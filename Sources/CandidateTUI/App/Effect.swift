@@ -8,8 +8,11 @@ enum Effect: Equatable, Sendable {
     /// Asks the server for `search=`; results come back as `.searchResults`.
     case searchServer(generation: Int, text: String, query: CandidateQuery)
     case loadJobs
-    case save(id: String, patch: CandidatePatch, fields: [CandidateField])
-    case moveStatus(id: String, name: String, from: CandidateStatus, patch: CandidatePatch)
+    /// Records the form's partial update in the journal and sends it over `over` (the server's
+    /// copy it was checked against); comes back as `.saved` or `.saveFailed`.
+    case save(over: Candidate, patch: CandidatePatch, fields: [CandidateField])
+    /// Records and sends one status transition; comes back as `.statusMoved` or `.statusMoveFailed`.
+    case moveStatus(over: Candidate, patch: CandidatePatch)
     /// Hands the terminal to `$VISUAL`/`$EDITOR` on the text; comes back as `.editorFinished`.
     case openEditor(CandidateField, text: String)
     /// Posts `.wake` after `seconds`.
@@ -28,7 +31,7 @@ enum Effect: Equatable, Sendable {
     /// `.openDraft`), else a fresh copy (`GET /candidates/{id}`) that comes back as `.candidateOpened`.
     case openCandidate(id: String, name: String)
     /// Runs the bulk engine on the plan; events come back as `.bulk`.
-    case runBulk(BulkStatusPlan)
+    case runBulk(BulkChangePlan)
     /// Stops starting new requests of the running bulk change.
     case cancelBulk
     /// Opens the connection of a profile and company (`:profile`, `:company`); comes back as

@@ -10,6 +10,8 @@ final class EffectRunner {
     private var client: CandidatesClient
     private let inbox: EventInbox
     private var drafts: DraftStore?
+    /// Where every change is recorded before it is sent; `nil` only in tests that keep no files.
+    private var journal: Journal?
     /// Opens another profile's or company's connection (`.connect`); `nil` when the program
     /// gave none.
     private let connector: TUIConnector?
@@ -27,10 +29,11 @@ final class EffectRunner {
     /// How long typing must pause before the server is asked with `search=`.
     static let searchPauseMs = 300
 
-    init(client: CandidatesClient, inbox: EventInbox, drafts: DraftStore?, connector: TUIConnector? = nil) {
+    init(client: CandidatesClient, inbox: EventInbox, drafts: DraftStore?, journal: Journal? = nil, connector: TUIConnector? = nil) {
         self.client = client
         self.inbox = inbox
         self.drafts = drafts
+        self.journal = journal
         self.connector = connector
     }
 
@@ -40,8 +43,8 @@ final class EffectRunner {
     /// Starts one effect; `.openEditor` is not one of its own (see the type's note).
     func run(_ effect: Effect) {
         guard !runHere(effect) else { return }
-        let client = self.client, inbox = self.inbox, drafts = self.drafts
-        Task.detached { await EffectTask.perform(effect, client: client, drafts: drafts, inbox: inbox) }
+        let client = self.client, inbox = self.inbox, drafts = self.drafts, journal = self.journal
+        Task.detached { await EffectTask.perform(effect, client: client, drafts: drafts, journal: journal, inbox: inbox) }
     }
 
     /// Performs the effects that are not one request: the bulk engine, cancelling it, and the
@@ -53,8 +56,9 @@ final class EffectRunner {
             let control = BulkControl()
             bulkControl = control
             let client = self.client, inbox = self.inbox
+            let scope = journal.map { JournalScope(journal: $0, command: plan.goal.command, batch: JournalScope.newBatch()) }
             Task.detached {
-                _ = await BulkStatusEngine(client: client).run(plan, control: control) { inbox.post(.bulk($0)) }
+                _ = await BulkChangeEngine(client: client, journal: scope).run(plan, control: control) { inbox.post(.bulk($0)) }
             }
         case .cancelBulk:
             bulkControl?.cancel()
@@ -99,6 +103,7 @@ final class EffectRunner {
             // (a new list generation).
             client = connection.client
             drafts = connection.drafts
+            journal = connection.journal
         default:
             return false
         }
@@ -106,14 +111,15 @@ final class EffectRunner {
     }
 
     static func apiError(_ error: Error) -> APIError {
-        (error as? APIError) ?? .transport(detail: "\(error)")
+        if let e = error as? JournalError { return .configuration(e.description) }
+        return (error as? APIError) ?? .transport(detail: "\(error)")
     }
 }
 
 /// The effects that are one wait or one request (with its retries), performed in a task of
 /// their own: each posts what came of it.
 enum EffectTask {
-    static func perform(_ effect: Effect, client: CandidatesClient, drafts: DraftStore?, inbox: EventInbox) async {
+    static func perform(_ effect: Effect, client: CandidatesClient, drafts: DraftStore?, journal: Journal?, inbox: EventInbox) async {
         let interactive = EffectRunner.interactivePolicy
         switch effect {
         case .debounceSearch(let token):
@@ -142,19 +148,19 @@ enum EffectTask {
             }
         case .loadJobs:
             do { inbox.post(.jobsLoaded(try await client.allJobs(policy: EffectRunner.loadPolicy))) } catch { inbox.post(.jobsFailed(EffectRunner.apiError(error))) }
-        case .save(let id, let patch, let fields):
+        case .save(let over, let patch, let fields):
             do {
-                let c = try await client.paced(interactive) { try await client.updateCandidate(id: id, patch: patch).value }
+                let c = try await send(patch, over: over, command: "form", client: client, journal: journal)
                 inbox.post(.saved(c, fields: fields))
             } catch {
                 inbox.post(.saveFailed(EffectRunner.apiError(error)))
             }
-        case .moveStatus(let id, let name, let from, let patch):
+        case .moveStatus(let over, let patch):
             do {
-                let c = try await client.paced(interactive) { try await client.updateCandidate(id: id, patch: patch).value }
-                inbox.post(.statusMoved(c, from: from))
+                let c = try await send(patch, over: over, command: "status", client: client, journal: journal)
+                inbox.post(.statusMoved(c, from: over.status))
             } catch {
-                inbox.post(.statusMoveFailed(name: name, EffectRunner.apiError(error)))
+                inbox.post(.statusMoveFailed(name: over.fullName, EffectRunner.apiError(error)))
             }
         case .checkBeforeSave(let id):
             do { inbox.post(.checkedBeforeSave(try await client.paced(interactive) { try await client.getCandidate(id: id).value })) } catch {
@@ -177,6 +183,17 @@ enum EffectTask {
         case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor, .connect, .useConnection, .loadCommandHistory, .keepCommandHistory, .fetchDetail:
             break
         }
+    }
+
+    /// One partial update on the shared path: recorded in the journal first (a journal that
+    /// cannot be written sends nothing), paced, retried as the editor's requests are.
+    private static func send(_ patch: CandidatePatch, over: Candidate, command: String, client: CandidatesClient,
+                             journal: Journal?) async throws -> Candidate {
+        guard let journal else {
+            return try await client.paced(EffectRunner.interactivePolicy) { try await client.updateCandidate(id: over.id, patch: patch).value }
+        }
+        return try await JournalScope(journal: journal, command: command)
+            .send(patch, over: over, client: client, policy: EffectRunner.interactivePolicy)
     }
 
     /// Reads the draft's candidate again and posts the draft rebased over it.

@@ -32,12 +32,13 @@ public final class TUIApp {
     ///   - client: a configured API client.
     ///   - connection: what the header shows.
     ///   - drafts: where unsent edits are kept (every edit is saved at once); `nil` keeps none.
+    ///   - journal: where every change is recorded before it is sent; `nil` records none (tests).
     ///   - options: flags and profile settings for this run.
     ///   - connector: opens another company's or profile's connection (`:company`, `:profile`).
-    init(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore? = nil, options: TUIOptions = TUIOptions(),
-         connector: TUIConnector? = nil) {
+    init(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore? = nil, journal: Journal? = nil,
+         options: TUIOptions = TUIOptions(), connector: TUIConnector? = nil) {
         self.model = AppModel(connection: connection, options: options)
-        self.effects = EffectRunner(client: client, inbox: inbox, drafts: drafts, connector: connector)
+        self.effects = EffectRunner(client: client, inbox: inbox, drafts: drafts, journal: journal, connector: connector)
         self.keepsDrafts = drafts != nil
         self.frameGap = options.lowBandwidth ? Self.lowBandwidthFrameInterval : Self.frameInterval
     }
@@ -46,12 +47,13 @@ public final class TUIApp {
     /// tasks post events back to it — and waits until it ends.
     /// - Returns: the process exit status (0, or 128+signal) or the `TerminalError` that kept
     ///   it from starting, and the line for standard error after the terminal is restored.
-    public static func run(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore?,
+    public static func run(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore?, journal: Journal? = nil,
                            options: TUIOptions = TUIOptions(), connector: TUIConnector? = nil) async
         -> (status: Result<Int32, any Error>, exitNote: String?) {
         await withCheckedContinuation { continuation in
             let thread = Thread {
-                let app = TUIApp(client: client, connection: connection, drafts: drafts, options: options, connector: connector)
+                let app = TUIApp(client: client, connection: connection, drafts: drafts, journal: journal, options: options,
+                                 connector: connector)
                 let status = Result { try app.run() }
                 continuation.resume(returning: (status, app.exitNote))
             }

@@ -22,9 +22,9 @@ extension AppModel {
         case .bulkResult:
             if action == .retry, let report = bulkReport {
                 let retry = (report.failed + report.notAttempted).compactMap { r in marks.byId[r.id]?.candidate }
-                guard !retry.isEmpty else { flash = Flash(text: "Nothing to retry", kind: .info); return [] }
+                guard !retry.isEmpty, let target = report.target else { flash = Flash(text: "Nothing to retry", kind: .info); return [] }
                 // Like every send: the preview first, y sends exactly what it lists.
-                openBulkPreview(BulkStatusPlan(candidates: retry, target: report.target))
+                openBulkPreview(BulkStatusPlan(candidates: retry, target: target))
                 return []
             }
             if action == .close { setOverlay(nil) }
@@ -76,8 +76,14 @@ extension AppModel {
                 let res = r.results[order[i]]
                 let name = names.label(id: res.id, name: res.name)
                 switch res.outcome {
-                case .moved: return "moved          \(name): \(res.from) → \(r.target)"
-                case .skipped: return "skipped        \(name): already \(r.target)"
+                case .moved:
+                    if let target = r.target { return "moved          \(name): \(res.from) → \(target)" }
+                    return Self.padded(r.goal.done) + "\(name) → \(r.goal.destination)"
+                case .skipped:
+                    if let target = r.target { return "skipped        \(name): already \(target)" }
+                    return "skipped        \(name)" + (res.note.map { ": " + DisplayText.sanitize($0) } ?? "")
+                case .conflict(let why):
+                    return "CONFLICT       \(name): \(DisplayText.sanitize(why))"
                 case .failed(let e, let attempts):
                     return "FAILED         \(name)\(attempts > 1 ? " (\(attempts) attempts)" : ""): \(e.description)"
                 case .notAttempted: return "not attempted  \(name)"
@@ -95,9 +101,15 @@ extension AppModel {
     static func resultRank(_ outcome: BulkOutcome) -> Int {
         switch outcome {
         case .failed: return 0
-        case .notAttempted: return 1
-        case .moved: return 2
-        case .skipped: return 3
+        case .conflict: return 1
+        case .notAttempted: return 2
+        case .moved: return 3
+        case .skipped: return 4
         }
+    }
+
+    /// `word` left-aligned in the result panel's first column (15 cells).
+    static func padded(_ word: String) -> String {
+        word + String(repeating: " ", count: max(1, 15 - word.count))
     }
 }

@@ -2,13 +2,13 @@ import CandidateCore
 
 /// A bulk status change in progress.
 struct BulkRunState: Equatable {
-    var target: CandidateStatus
+    var goal: BulkGoal
     var progress: BulkProgress
     /// Esc or Ctrl-C was pressed: no new requests start; waiting for in-flight ones.
     var cancelling = false
 
     static func == (a: BulkRunState, b: BulkRunState) -> Bool {
-        a.target == b.target && a.cancelling == b.cancelling && a.progress.done == b.progress.done
+        a.goal == b.goal && a.cancelling == b.cancelling && a.progress.done == b.progress.done
     }
 }
 
@@ -16,10 +16,15 @@ struct BulkRunState: Equatable {
 extension AppModel {
     /// `y` on the preview: the change starts; the panel closes and the message line shows progress.
     mutating func startBulk(_ plan: BulkStatusPlan) -> [Effect] {
+        startBulk(BulkChangePlan(plan))
+    }
+
+    /// Starts any bulk change whose preview was confirmed.
+    mutating func startBulk(_ plan: BulkChangePlan) -> [Effect] {
         setOverlay(nil)
         // The range's marks are the plan now; left open it would mark the moved again.
         marks.endRange()
-        bulk = BulkRunState(target: plan.target, progress: BulkProgress(total: plan.items.count, done: 0, moved: 0, skipped: 0, failed: 0, waitingSeconds: nil))
+        bulk = BulkRunState(goal: plan.goal, progress: BulkProgress(total: plan.items.count, done: 0, moved: 0, skipped: 0, failed: 0, waitingSeconds: nil))
         bulkReport = nil
         flash = nil
         return [.runBulk(plan)]
@@ -59,7 +64,7 @@ extension AppModel {
 
     /// `Done: moved 2 · failed 1 → REJECTED` (the same words as `bulk-status`).
     static func reportLine(_ r: BulkReport) -> String {
-        BulkSummaryText.summary(BulkTally(r), target: r.target, cancelled: r.cancelled)
+        BulkSummaryText.summary(BulkTally(r), goal: r.goal, cancelled: r.cancelled)
     }
 
     /// The status line while a bulk change runs, e.g. `Moving to REJECTED [#####·····] 12/37 · 2 failed`.
@@ -67,18 +72,20 @@ extension AppModel {
     func bulkStatusLine(width: Int = 20) -> String? {
         guard let b = bulk else { return nil }
         let note = b.cancelling ? "cancelling: waiting for requests in flight" : "Esc cancels"
-        if options.lowBandwidth { return Self.lowBandwidthProgress(b.progress, target: b.target, note: note) }
-        return BulkSummaryText.progress(b.progress, target: b.target, note: note, barWidth: width)
+        if options.lowBandwidth { return Self.lowBandwidthProgress(b.progress, goal: b.goal, note: note) }
+        return BulkSummaryText.progress(b.progress, goal: b.goal, note: note, barWidth: width)
     }
 
     /// The low-bandwidth progress line: `Moving 37 to REJECTED: 30% done · 2 failed · waiting for
     /// the rate limit · Esc cancels`. No bar and no per-candidate count; it changes only when a
     /// tenth more is done, the failures change, or a rate-limit wait starts or ends (never with
     /// a countdown), so a run of any size repaints the line a dozen times or so.
-    static func lowBandwidthProgress(_ p: BulkProgress, target: CandidateStatus, note: String) -> String {
+    static func lowBandwidthProgress(_ p: BulkProgress, goal: BulkGoal, note: String) -> String {
         let tenths = p.total > 0 ? min(10, p.done * 10 / p.total) : 0
-        var s = "Moving \(p.total) to \(DisplayText.sanitize(target.rawValue)): \(tenths * 10)% done"
+        var s = "\(goal.doing) (\(p.total)): \(tenths * 10)% done"
+        if let target = goal.status { s = "Moving \(p.total) to \(DisplayText.sanitize(target.rawValue)): \(tenths * 10)% done" }
         if p.failed > 0 { s += " · \(p.failed) failed" }
+        if p.conflicts > 0 { s += " · \(p.conflicts) conflicts" }
         if let w = p.waitingSeconds, w > 0 { s += " · waiting for the rate limit" }
         return s + " · " + note
     }

@@ -87,7 +87,7 @@ extension AppModel {
             f.pendingPatch = nil
             form = f
             flash = Flash(text: "Saving…", kind: .info)
-            return [.save(id: f.draft.original.id, patch: patch, fields: patch.fields)]
+            return [.save(over: theirs, patch: patch, fields: patch.fields)]
         }
         f.saving = false
         f.pendingPatch = nil

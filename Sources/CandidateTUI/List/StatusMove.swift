@@ -12,7 +12,7 @@ extension AppModel {
             return []
         }
         flash = Flash(text: "Moving \(c.fullName) to \(to)…", kind: .info)
-        return [.moveStatus(id: id, name: c.fullName, from: c.status, patch: .status(to))]
+        return [.moveStatus(over: c, patch: .status(to))]
     }
 
     mutating func statusMoved(_ candidate: Candidate, from: CandidateStatus) -> [Effect] {
