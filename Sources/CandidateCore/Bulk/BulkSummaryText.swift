@@ -14,7 +14,7 @@ public enum BulkSummaryText {
     public static func summary(_ tally: BulkTally, goal: BulkGoal, cancelled: Bool, seconds: Double? = nil) -> String {
         var parts = ["\(goal.done) \(tally.moved)"]
         for (count, label) in [(tally.skipped, "skipped"), (tally.conflicts, "conflicts"), (tally.failed, "failed"),
-                               (tally.notAttempted, "not attempted")] where count > 0 {
+                               (tally.notAttempted, "not attempted"), (tally.invalid, "invalid")] where count > 0 {
             parts.append("\(label) \(count)")
         }
         let head = (cancelled ? "Cancelled" : "Done") + (seconds.map { " in " + String(format: "%.1f", $0) + " s" } ?? "")

@@ -6,6 +6,8 @@ public struct BulkTally: Sendable, Equatable {
     public var notAttempted: Int
     /// Not sent because the server's copy changed meanwhile.
     public var conflicts: Int = 0
+    /// Left out because their input was invalid (`apply --skip-invalid`).
+    public var invalid: Int = 0
 
     /// Counts as given (the CLI counts its own lines, those it could not read included).
     public init(moved: Int = 0, skipped: Int = 0, failed: Int = 0, notAttempted: Int = 0) {
