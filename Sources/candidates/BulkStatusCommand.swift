@@ -109,17 +109,7 @@ struct BulkStatus: AsyncParsableCommand {
     }
 
     /// A file's text (`-`: standard input) and its name for messages.
-    static func read(_ path: String) throws -> (text: String, name: String) {
-        let data: Data?
-        if path == "-" {
-            data = FileHandle.standardInput.readDataToEndOfFile()
-        } else {
-            data = FileManager.default.contents(atPath: path)
-        }
-        guard let data else { throw UsageProblem("cannot read \(path)") }
-        guard let text = String(data: data, encoding: .utf8) else { throw UsageProblem("\(path) is not UTF-8 text") }
-        return (text, path == "-" ? "standard input" : path)
-    }
+    static func read(_ path: String) throws -> (text: String, name: String) { try InputFile.read(path) }
 }
 
 /// One `bulk-status` run once the input is valid: read, plan, send (unless a dry run), report.
@@ -153,24 +143,9 @@ struct BulkStatusRun {
 
     /// Runs and returns the exit status (0 or 1).
     func run() async -> Int32 {
-        let started = ContinuousClock.now
-        func elapsed() -> Double { Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000 }
-        let control = BulkControl()
-        let progress = ProgressLine()
-        let watcher = InterruptWatcher {
-            control.cancel()
-            progress.clear()
-            Console.err("candidates bulk-status: cancelling — no new requests; waiting for those in flight")
-        }
-        defer { watcher.stop() }
-
-        let distinct = entries.count
-        let reading = "Reading \(distinct) candidate\(distinct == 1 ? "" : "s")…"
-        progress.show(reading, force: true)
-        let looked = await client.lookUpCandidates(ids: entries.map(\.id), options: options, control: control) { wait in
-            progress.show(reading + (wait.map { " waiting \(Int($0.rounded(.up)))s for rate limit" } ?? ""), force: true)
-        }
-        progress.clear()
+        let session = BulkSession(command: "bulk-status", client: client, options: options)
+        defer { session.stop() }
+        let looked = await session.read(entries.map(\.id))
 
         var lines: [String: Line] = [:]
         var order: [String] = []
@@ -194,7 +169,7 @@ struct BulkStatusRun {
         }
         let plan = BulkStatusPlan(candidates: candidates, target: target)
 
-        if dryRun || control.isCancelled {
+        if dryRun || session.control.isCancelled {
             for item in plan.items {
                 let c = item.candidate
                 lines[c.id.lowercased()] = item.move == .alreadyThere
@@ -203,28 +178,21 @@ struct BulkStatusRun {
                            message: dryRun ? "\(c.status) → \(target)" : "cancelled before it was sent", move: item.move)
             }
             if dryRun && !json { Console.out(DisplayText.sanitize(plan.summary())) }
-            return finish(order.compactMap { lines[$0] }, seconds: dryRun ? nil : elapsed(), cancelled: true)
+            return finish(session, order.compactMap { lines[$0] }, seconds: dryRun ? nil : session.seconds, cancelled: true)
         }
 
-        let report = await BulkStatusEngine(client: client, options: options, journal: journal).run(plan, control: control) { event in
-            if case .progress(let p) = event { progress.show(Self.progressText(p, target: target, cancelling: control.isCancelled)) }
-        }
-        progress.clear()
+        let report = await session.run(BulkChangePlan(plan), journal: journal)
         for r in report.results {
             lines[r.id.lowercased()] = Self.line(r, target: target)
         }
-        return finish(order.compactMap { lines[$0] }, seconds: elapsed(), cancelled: report.cancelled)
+        return finish(session, order.compactMap { lines[$0] }, seconds: session.seconds, cancelled: report.cancelled)
     }
 
     /// Prints the lines and, after a run, the summary; returns the exit status.
-    private func finish(_ out: [Line], seconds: Double?, cancelled: Bool = false) -> Int32 {
-        for line in out { Console.out(json ? jsonText(line) : text(line)) }
-        Console.flush()
-        if let seconds {
-            let summary = Self.summary(out, target: target, seconds: seconds, cancelled: cancelled)
-            json ? Console.err(summary) : Console.out(summary)
-        }
-        return out.allSatisfy(\.succeeded) ? 0 : 1
+    private func finish(_ session: BulkSession, _ out: [Line], seconds: Double?, cancelled: Bool = false) -> Int32 {
+        session.finish(out.map { json ? jsonText($0) : text($0) }, json: json,
+                       summary: seconds.map { Self.summary(out, target: target, seconds: $0, cancelled: cancelled) },
+                       succeeded: out.allSatisfy(\.succeeded))
     }
 
     static func line(_ r: BulkItemResult, target: CandidateStatus) -> Line {
@@ -274,14 +242,6 @@ struct BulkStatusRun {
     /// `Done in 3.2 s: moved 30 · skipped 3 · failed 1 → REJECTED` (every candidate given, those
     /// that could not be read included).
     static func summary(_ lines: [Line], target: CandidateStatus, seconds: Double, cancelled: Bool) -> String {
-        func count(_ outcome: String) -> Int { lines.filter { $0.outcome == outcome }.count }
-        let tally = BulkTally(moved: count("moved"), skipped: count("skipped"), failed: count("failed"),
-                              notAttempted: count("not_attempted"))
-        return BulkSummaryText.summary(tally, target: target, cancelled: cancelled, seconds: seconds)
-    }
-
-    /// `Moving to REJECTED [#######.............] 12/37 · 2 failed · waiting 42s for rate limit · Ctrl-C cancels`
-    static func progressText(_ p: BulkProgress, target: CandidateStatus, cancelling: Bool) -> String {
-        BulkSummaryText.progress(p, target: target, note: cancelling ? "cancelling" : "Ctrl-C cancels")
+        BulkSession.summary(lines.map(\.outcome), goal: .status(target), seconds: seconds, cancelled: cancelled)
     }
 }
