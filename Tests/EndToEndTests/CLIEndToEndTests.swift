@@ -222,7 +222,7 @@ struct CLIEndToEndTests {
     }
 
     @Test("--help discussions are paragraphs that ArgumentParser wraps: at 80 columns no line is cut short mid-paragraph",
-          arguments: [[], ["list"], ["bulk-status"], ["serve"]])
+          arguments: [[], ["list"], ["bulk-status"], ["apply"], ["serve"]])
     func helpParagraphs(command: [String]) throws {
         let dir = try TempDir()
         var env = CLI.environment(nil, dataHome: dir.file("data"))
