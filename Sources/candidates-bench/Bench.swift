@@ -7,7 +7,7 @@ struct Bench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "candidates-bench",
         abstract: "Measurements for docs/performance.md.",
-        subcommands: [BulkBench.self, BytesBench.self, ListBench.self]
+        subcommands: [BulkBench.self, ApplyBench.self, BytesBench.self, ListBench.self]
     )
 }
 
