@@ -1,5 +1,6 @@
 import CandidateCore
 import Foundation
+import TestHTTPServer
 import Testing
 
 /// `candidates apply FILE` as scripts use it: the real binary against `candidates serve`, with
@@ -145,4 +146,68 @@ struct CLIApplyTests {
         #expect(run.stderr.contains(message), "\(run.stderr)")
         #expect(try sandbox.requests().isEmpty)
     }
+
+    @Test("on a terminal it asks first: n sends nothing (exit 1), y sends")
+    func asksOnATerminal() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let c = try #require(try await candidates(sandbox, status: .applied).first)
+        try "id,status\n\(c.id),IN_PROCESS\n".write(toFile: dir.file("p.csv"), atomically: true, encoding: .utf8)
+        let command = TmuxSession.quote(Binary.path) + " apply " + TmuxSession.quote(dir.file("p.csv")) + "; echo \"EXIT=$?\"; sleep 600"
+        let env = CLI.environment(sandbox, stateHome: dir.file("state"))
+
+        let declined = try TmuxSession(command: command, env: env)
+        try declined.waitFor("Send 1 change? [y/N]")
+        #expect(try declined.screen().contains("Status: APPLIED → IN_PROCESS"))
+        try declined.type("n")
+        try declined.keys("Enter")
+        try declined.waitFor("EXIT=1")
+        #expect(try declined.screen().contains("nothing was sent"))
+        #expect(try sandbox.requests(method: "PATCH").isEmpty)
+
+        let accepted = try TmuxSession(command: command, env: env)
+        try accepted.waitFor("Send 1 change? [y/N]")
+        try accepted.type("y")
+        try accepted.keys("Enter")
+        try accepted.waitFor("EXIT=0")
+        #expect(try patches(sandbox) == [c.id: .object(["status": .string("IN_PROCESS")])])
+    }
+
+    @Test("--retry-failed: a row whose PATCHes all failed with 503 is sent again in a further round and changes")
+    func retryFailed() throws {
+        let dir = try TempDir()
+        let id = "00000000-0000-4000-8000-000000000001"
+        let candidate = #"{"id":"\#(id)","firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","status":"APPLIED"}"#
+        // Every PATCH of the first round (the engine's 8 attempts) fails; the next one succeeds.
+        let patches = Counter()
+        let server = try TestHTTPServer { r in
+            guard r.method == "PATCH" else { return .json(candidate) }
+            let n = patches.next()
+            return n <= 8 ? .json(#"{"statusCode":503,"error":"Service Unavailable","message":"down"}"#, status: 503) : .json(candidate)
+        }
+        defer { server.stop() }
+        var env = CLI.environment(nil, stateHome: dir.file("state"))
+        env["INSTAVIEW_BASE_URL"] = server.baseURL
+        env["INSTAVIEW_API_KEY"] = "sk_test_retry"
+        try "id,email\n\(id),new@example.com\n".write(toFile: dir.file("p.csv"), atomically: true, encoding: .utf8)
+        let run = try CLI.run(["apply", dir.file("p.csv"), "--yes", "--json", "--retry-failed", "1"], dir: dir, env: env)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = try run.jsonLines()
+        #expect(lines.map { $0["outcome"]?.stringValue } == ["changed"])
+        #expect(lines.first?["attempts"] == .int(9))
+        #expect(patches.value == 9)
+        #expect(run.stderr.contains("sending 1 failed row again (round 1 of 1)"), "\(run.stderr)")
+        // Both rounds are one batch in the journal.
+        let lines2 = try journalLines(dir)
+        #expect(Set(lines2.map { $0["batch"] }).count == 1)
+    }
+}
+
+/// A count shared with a server's handler thread.
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+    /// Adds one and returns the new count.
+    func next() -> Int { lock.withLock { count += 1; return count } }
+    var value: Int { lock.withLock { count } }
 }
