@@ -204,6 +204,22 @@ struct CLIUpdateTests {
         #expect(try sandbox.column("status", candidate: c.id) == "ACCEPTED")
     }
 
+    @Test("a PATCH the server refuses exits 1 with its answer and is journaled as failed")
+    func refused() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let c = try #require(try await all(sandbox).first)
+        let unknownJob = "00000000-0000-4000-8000-00000000abcd"
+        let run = try CLI.run(["update", c.id, "--add-job", unknownJob, "--yes"], dir: dir,
+                              env: CLI.environment(sandbox, stateHome: dir.file("state")))
+        #expect(run.status == 1, "\(run.stderr)")
+        #expect(run.stderr.contains("candidates update: not saved:"), "\(run.stderr)")
+        #expect(try patches(sandbox).count == 1)
+        let journals = try FileManager.default.contentsOfDirectory(atPath: dir.file("state/candidates/journal"))
+        let change = try #require(Journal(path: dir.file("state/candidates/journal/" + journals[0])).changes().changes.first)
+        #expect(change.command == "update" && change.outcome == .failed && change.error != nil)
+    }
+
     /// `update` on a terminal: the binary in tmux, answering the question by keys.
     func terminal(_ sandbox: SandboxProcess, _ args: [String]) throws -> TmuxSession {
         let command = ([Binary.path, "update"] + args).map(TmuxSession.quote).joined(separator: " ")
