@@ -6,12 +6,6 @@ import Testing
 /// exact PATCH bodies), the SQLite file and the journal as evidence.
 @Suite("update (real binary)")
 struct CLIUpdateTests {
-    func all(_ sandbox: SandboxProcess) async throws -> [Candidate] {
-        var out: [Candidate] = []
-        for try await page in try sandbox.client().allCandidates(CandidateQuery()) { out += page.items }
-        return out
-    }
-
     /// The bodies of every PATCH the sandbox received, in order.
     func patches(_ sandbox: SandboxProcess) throws -> [JSONValue] {
         try sandbox.requests(method: "PATCH").compactMap { $0["body"] }
@@ -30,7 +24,7 @@ struct CLIUpdateTests {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
         let env = CLI.environment(sandbox)
-        let candidates = try await all(sandbox)
+        let candidates = try await sandbox.allCandidates()
         let jobs = try await sandbox.client().allJobs()
         try #require(candidates.count > 10 && jobs.count >= 3)
         var sent = 0
@@ -119,7 +113,7 @@ struct CLIUpdateTests {
     func badUsage(args: [String], message: String) async throws {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
-        let c = try #require(try await all(sandbox).first)
+        let c = try #require(try await sandbox.allCandidates().first)
         let run = try CLI.run(["update", c.id] + args + ["--yes"], dir: dir, env: CLI.environment(sandbox))
         #expect(run.status == 2, "\(run.stderr)")
         #expect(run.stderr.contains(message), "\(run.stderr)")
@@ -131,7 +125,7 @@ struct CLIUpdateTests {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
         let env = CLI.environment(sandbox)
-        let c = try #require(try await all(sandbox).first { $0.email != nil })
+        let c = try #require(try await sandbox.allCandidates().first { $0.email != nil })
         let bad = try CLI.run(["update", "not-a-uuid", "--first-name", "A", "--yes"], dir: dir, env: env)
         #expect(bad.status == 2 && bad.stderr.contains("is not a candidate id"), "\(bad.stderr)")
         let missing = try CLI.run(["update", "00000000-0000-4000-8000-000000000000", "--first-name", "A", "--yes"], dir: dir, env: env)
@@ -148,7 +142,7 @@ struct CLIUpdateTests {
     func dryRun() async throws {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
-        let c = try #require(try await all(sandbox).first { $0.email != nil && $0.phoneNumber == nil })
+        let c = try #require(try await sandbox.allCandidates().first { $0.email != nil && $0.phoneNumber == nil })
         let run = try CLI.run(["update", c.id, "--email", "new.one@example.com", "--phone", "+421905000111", "--dry-run"],
                               dir: dir, env: CLI.environment(sandbox))
         #expect(run.status == 0, "\(run.stderr)")
@@ -165,7 +159,7 @@ struct CLIUpdateTests {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
         let env = CLI.environment(sandbox)
-        let c = try #require(try await all(sandbox).first)
+        let c = try #require(try await sandbox.allCandidates().first)
         let run = try CLI.run(["update", c.id, "--last-name", "Nováková-Test", "--json", "--yes"], dir: dir, env: env)
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.lines.count == 1, "\(run.stdout)")
@@ -180,7 +174,7 @@ struct CLIUpdateTests {
     func journal() async throws {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
-        let c = try #require(try await all(sandbox).first { $0.status != .accepted })
+        let c = try #require(try await sandbox.allCandidates().first { $0.status != .accepted })
         let run = try CLI.run(["update", c.id, "--status", "ACCEPTED", "--yes"], dir: dir,
                               env: CLI.environment(sandbox, stateHome: dir.file("state")))
         #expect(run.status == 0, "\(run.stderr)")
@@ -208,7 +202,7 @@ struct CLIUpdateTests {
     func refused() async throws {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
-        let c = try #require(try await all(sandbox).first)
+        let c = try #require(try await sandbox.allCandidates().first)
         let unknownJob = "00000000-0000-4000-8000-00000000abcd"
         let run = try CLI.run(["update", c.id, "--add-job", unknownJob, "--yes"], dir: dir,
                               env: CLI.environment(sandbox, stateHome: dir.file("state")))
@@ -231,7 +225,7 @@ struct CLIUpdateTests {
     func asks() async throws {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
-        let c = try #require(try await all(sandbox).first { $0.email != nil })
+        let c = try #require(try await sandbox.allCandidates().first { $0.email != nil })
         let no = try terminal(sandbox, [c.id, "--email", "no@example.com"])
         try no.waitFor("Send? [y/N]")
         #expect(try no.screen().contains("  Email: \(c.email!) → no@example.com"))
@@ -254,7 +248,7 @@ struct CLIUpdateTests {
     func conflict() async throws {
         let dir = try TempDir()
         let sandbox = try SandboxProcess(dir: dir)
-        let c = try #require(try await all(sandbox).first { $0.email != nil && $0.phoneNumber != nil })
+        let c = try #require(try await sandbox.allCandidates().first { $0.email != nil && $0.phoneNumber != nil })
         let session = try terminal(sandbox, [c.id, "--email", "ours@example.com", "--phone", "+421905777888"])
         try session.waitFor("Send? [y/N]")
         // Someone else changes the email meanwhile.
