@@ -1,6 +1,6 @@
 import Foundation
 
-/// A yes/no question on the terminal for the commands that send (`update`).
+/// A yes/no question on the terminal for the commands that send (`update`, `undo`, `apply`).
 enum Confirmation {
     /// Writes `question` on standard error and reads one line of standard input: `y` or `yes`
     /// (any case) is yes; anything else, or the end of the input, is no (the default).

@@ -2,7 +2,7 @@ import ArgumentParser
 import CandidateCore
 import Foundation
 
-/// What the scripted commands (`list`, `bulk-status`) share: connecting, error text, JSON lines,
+/// What the scripted commands (`list`, `show`, `update`, `bulk-status`, `undo`, …) share: connecting, error text, JSON lines,
 /// and exit status 2 for every kind of bad usage.
 enum Scripting {
     /// The scripted subcommands, whose usage errors exit with status 2 (not ArgumentParser's 64).

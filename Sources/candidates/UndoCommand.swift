@@ -107,9 +107,7 @@ struct UndoRun {
                 return 2
             }
             let n = undo.undoableCount
-            Console.errRaw("Send \(n) change\(n == 1 ? "" : "s") back? [y/N] ")
-            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
-            guard answer == "y" || answer == "yes" else {
+            guard Confirmation.ask("Send \(n) change\(n == 1 ? "" : "s") back? [y/N] ") else {
                 Console.err("Nothing sent.")
                 return 1
             }
