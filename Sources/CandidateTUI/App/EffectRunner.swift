@@ -180,6 +180,8 @@ enum EffectTask {
             await open(draft, client: client, inbox: inbox)
         case .findDrafts:
             if let drafts { inbox.post(.draftsFound(drafts.list().map(\.draft))) }
+        case .readHistory:
+            inbox.post(.historyRead(journal.map(JournalHistory.init)))
         case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor, .connect, .useConnection, .loadCommandHistory, .keepCommandHistory, .fetchDetail:
             break
         }

@@ -93,6 +93,8 @@ extension AppModel {
             return ("Bulk result", [Self.reportLine(r)], body, retry > 0 ? "r retry \(retry) · Esc close" : "Esc close")
         case .messages?:
             return messagesPanelLines()
+        case .history(let panel)?:
+            return historyPanelLines(panel)
         default:
             return nil
         }

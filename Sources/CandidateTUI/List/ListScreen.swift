@@ -71,6 +71,8 @@ extension AppModel {
             togglePrivacy()
         case .messages:
             showMessages()
+        case .history:
+            return openHistory(all: false)
         case .quit:
             if bulk != nil { flash = Flash(text: Self.quitDuringBulk, kind: .error) } else { quit = true }
         default: break
