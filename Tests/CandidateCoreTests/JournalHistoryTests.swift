@@ -48,8 +48,8 @@ struct JournalHistoryTests {
             Issue.record("an ambiguous prefix must be an error")
         } catch let e as JournalLookupError {
             guard case .ambiguous(_, let matches) = e else { Issue.record("\(e)"); return }
-            #expect(matches == ["change cccc3333 (status, Jana Nováková)", "change cccc3333 (status, Ana)"])
-            #expect(e.description.contains("begins 2 ids") && e.description.contains("give more characters"))
+            #expect(matches == ["cccc3333-0000-4000-8000-000000000003", "cccc3333-0000-4000-8000-000000000004"])
+            #expect(e.description.contains("names 2 changes or batches") && e.description.contains("give more of the id"))
         }
     }
 

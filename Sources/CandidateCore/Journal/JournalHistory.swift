@@ -48,7 +48,7 @@ public struct JournalHistory: Sendable, Equatable {
     /// The change or the batch whose id is `text`, or begins with it (at least
     /// `minimumPrefix` characters, any case; an exact id wins over longer ones it begins).
     /// - Throws: `JournalLookupError`: the text is too short, nothing matches, or it begins
-    ///   several ids (the error names them).
+    ///   several ids (the error names them, in time order).
     public func find(_ text: String) throws -> JournalSelection {
         let wanted = text.trimmingCharacters(in: .whitespaces).lowercased()
         guard wanted.count >= Self.minimumPrefix else { throw JournalLookupError.tooShort(text) }
@@ -62,7 +62,7 @@ public struct JournalHistory: Sendable, Equatable {
         }
         if let exact = selections.first(where: { $0.id.lowercased() == wanted }) { return exact }
         guard let only = selections.first else { throw JournalLookupError.notFound(text) }
-        guard selections.count == 1 else { throw JournalLookupError.ambiguous(text, matches: selections.map(\.summary)) }
+        guard selections.count == 1 else { throw JournalLookupError.ambiguous(text, matches: selections.map(\.id)) }
         return only
     }
 
@@ -97,37 +97,24 @@ public struct JournalSelection: Sendable, Equatable {
     public init(kind: Kind, id: String, changes: [JournalChange]) {
         self.kind = kind; self.id = id; self.changes = changes
     }
-
-    /// `batch 1a2b3c4d (bulk-status, 12 changes)` or `change 9f8e7d6c (form, Jana Nováková)`:
-    /// how an ambiguous prefix's matches are named.
-    public var summary: String {
-        let short = JournalChangeText.shortId(id)
-        let command = changes.first?.command ?? "?"
-        switch kind {
-        case .batch: return "batch \(short) (\(command), \(changes.count) change\(changes.count == 1 ? "" : "s"))"
-        case .change: return "change \(short) (\(command), \(DisplayText.sanitize(changes.first?.name ?? "")))"
-        }
-    }
 }
 
-/// An id given for a change or a batch that does not name exactly one.
+/// A change or batch id that names nothing in the journal, or more than one thing.
 public enum JournalLookupError: Error, Equatable, CustomStringConvertible {
     /// Fewer than `JournalHistory.minimumPrefix` characters.
     case tooShort(String)
     /// No change or batch id begins with it.
     case notFound(String)
-    /// Several do: each named as `JournalSelection.summary` says.
+    /// Several do: their full ids.
     case ambiguous(String, matches: [String])
 
     public var description: String {
         switch self {
-        case .tooShort(let text):
-            return "'\(DisplayText.sanitize(text))' is too short: give at least \(JournalHistory.minimumPrefix) characters of a change or batch id"
-        case .notFound(let text):
-            return "No change or batch in the journal has an id beginning '\(DisplayText.sanitize(text))' (candidates history lists them)"
-        case .ambiguous(let text, let matches):
-            let shown = matches.prefix(5).joined(separator: ", ") + (matches.count > 5 ? ", …" : "")
-            return "'\(DisplayText.sanitize(text))' begins \(matches.count) ids: \(shown); give more characters"
+        case .tooShort(let id): "'\(DisplayText.sanitize(id))' is too short: give at least \(JournalHistory.minimumPrefix) characters of a change or batch id"
+        case .notFound(let id): "No change or batch '\(DisplayText.sanitize(id))' in the journal (candidates history lists them)"
+        case .ambiguous(let id, let matches):
+            "'\(DisplayText.sanitize(id))' names \(matches.count) changes or batches (" + matches.prefix(5).map { String($0.prefix(12)) }.joined(separator: ", ")
+                + (matches.count > 5 ? ", …" : "") + "): give more of the id"
         }
     }
 }

@@ -172,6 +172,12 @@ struct AppModel {
         case .commandHistoryFailed(let message):
             flash = Flash(text: message, kind: .error)
             return []
+        case .undoPlanned(let undo, let unreadable):
+            showUndo(undo, unreadable: unreadable)
+            return []
+        case .undoFailed(let message):
+            flash = Flash(text: "Cannot undo: " + message, kind: .error)
+            return []
         case .connectFailed(let message):
             connecting = false
             flash = Flash(text: "Could not switch: \(message)", kind: .error)
@@ -257,7 +263,7 @@ struct AppModel {
         switch overlay {
         case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu, .companyMenu:
             return handleMenuKey(key)
-        case .bulkPreview, .bulkResult:
+        case .bulkPreview, .bulkResult, .undoPreview:
             return handleBulkOverlayKey(key, overlay)
         case .draftsPrompt:
             return handleDraftsKey(key)

@@ -64,6 +64,10 @@ extension AppModel {
             case "all": return .done(openHistory(all: true))
             default: return .problem("Usage: :history [all]")
             }
+        case .undo:
+            if rest.contains(" ") { return .problem("Usage: :undo [CHANGE-OR-BATCH-ID]") }
+            if bulk != nil { return .problem("A bulk change is running — Esc cancels it first") }
+            return .done(askUndo(rest.isEmpty ? nil : rest))
         }
     }
 

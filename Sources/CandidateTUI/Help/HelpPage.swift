@@ -16,7 +16,7 @@ extension AppModel {
         if commandLine != nil { return .command }
         switch (screen, overlay) {
         case (_, .confirmMove?), (_, .confirmSave?), (_, .confirmDiscard?): return .question
-        case (_, .bulkPreview?): return .bulkPreview
+        case (_, .bulkPreview?), (_, .undoPreview?): return .bulkPreview
         case (_, .bulkResult?): return .bulkResult
         case (_, .jobsPicker?): return .picker
         case (_, .draftsPrompt?): return .drafts

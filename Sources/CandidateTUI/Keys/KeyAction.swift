@@ -26,6 +26,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case messages
     /// The changes sent to the candidate under the cursor, from the journal.
     case history
+    /// The undo of the last change or batch, previewed first.
+    case undo
     case quit
     case help
     case command

@@ -73,6 +73,8 @@ extension AppModel {
             showMessages()
         case .history:
             return openHistory(all: false)
+        case .undo:
+            return askUndo(nil)
         case .quit:
             if bulk != nil { flash = Flash(text: Self.quitDuringBulk, kind: .error) } else { quit = true }
         default: break

@@ -18,6 +18,8 @@ enum Overlay: Equatable {
     case bulkMenu
     /// What a bulk change would do; scrollable; default No.
     case bulkPreview(BulkStatusPlan)
+    /// The undo of the last change or batch (`U`, `:undo`): `y` sends it.
+    case undoPreview(JournalUndo)
     /// Every candidate's outcome of the last bulk change; `r` retries the failed.
     case bulkResult
     /// `N unsent drafts — (r)eview, (d)iscard, (l)ater`.
