@@ -112,46 +112,16 @@ public struct JournalUndo: Sendable, Hashable {
 
 extension JournalUndo {
     /// The undo of the newest change that was sent, with every change of its batch; `nil` when
-    /// nothing in `changes` (a journal's, in order) was sent.
+    /// nothing in `changes` (a journal's) was sent. See `JournalHistory.last()`.
     public static func last(in changes: [JournalChange]) -> JournalUndo? {
-        guard let newest = changes.last(where: { $0.outcome == .sent }) else { return nil }
-        guard let batch = newest.batch else { return JournalUndo(id: newest.id, changes: [newest]) }
-        return JournalUndo(id: batch, changes: changes.filter { $0.batch == batch })
+        JournalHistory(path: "", changes: changes).last().map { JournalUndo(id: $0.id, changes: $0.changes) }
     }
 
     /// The undo of the batch or change `id` names: the whole id, or a prefix of at least 4
-    /// characters that names one batch or change only.
+    /// characters that names one batch or change only. See `JournalHistory.find(_:)`.
     /// - Throws: `JournalLookupError` when it names none, or several.
     public static func named(_ id: String, in changes: [JournalChange]) throws -> JournalUndo {
-        let wanted = id.lowercased()
-        guard wanted.count >= 4 else { throw JournalLookupError.tooShort(id) }
-        var ids: [String] = []
-        for c in changes {
-            for candidate in [c.batch, c.id].compactMap({ $0 }) where candidate.hasPrefix(wanted) && !ids.contains(candidate) {
-                ids.append(candidate)
-            }
-        }
-        if let exact = ids.first(where: { $0 == wanted }) { ids = [exact] }
-        guard let found = ids.first else { throw JournalLookupError.notFound(id) }
-        guard ids.count == 1 else { throw JournalLookupError.ambiguous(id, matches: ids) }
-        let matching = changes.filter { $0.batch == found }
-        return JournalUndo(id: found, changes: matching.isEmpty ? changes.filter { $0.id == found } : matching)
-    }
-}
-
-/// A change or batch id that names nothing in the journal, or more than one thing.
-public enum JournalLookupError: Error, Equatable, CustomStringConvertible {
-    case tooShort(String)
-    case notFound(String)
-    case ambiguous(String, matches: [String])
-
-    public var description: String {
-        switch self {
-        case .tooShort(let id): "'\(DisplayText.sanitize(id))' is too short: give at least 4 characters of a change or batch id"
-        case .notFound(let id): "No change or batch '\(DisplayText.sanitize(id))' in the journal (candidates history lists them)"
-        case .ambiguous(let id, let matches):
-            "'\(DisplayText.sanitize(id))' names \(matches.count) changes or batches (" + matches.prefix(5).map { String($0.prefix(12)) }.joined(separator: ", ")
-                + (matches.count > 5 ? ", …" : "") + "): give more of the id"
-        }
+        let found = try JournalHistory(path: "", changes: changes).find(id)
+        return JournalUndo(id: found.id, changes: found.changes)
     }
 }

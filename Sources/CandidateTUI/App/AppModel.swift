@@ -214,6 +214,7 @@ struct AppModel {
         case .menuChosen(let index): return chooseMenuItem(index)
         case .menuToggled(let index): return toggleMenuItem(index)
         case .bulk(let e): return handleBulkEvent(e)
+        case .historyRead(let history): return historyRead(history)
         case .interrupt:
             if bulk != nil { return cancelBulk() }
             quit = true
@@ -278,6 +279,8 @@ struct AppModel {
             return handleMessagesKey(key)
         case .pager(let pager):
             return handlePagerKey(key, pager)
+        case .history:
+            return handleHistoryKey(key)
         }
     }
 }

@@ -19,6 +19,8 @@ enum Effect: Equatable, Sendable {
     case wake(after: Double)
     /// Reads the candidate again before a PATCH; the answer comes back as `.checkedBeforeSave`.
     case checkBeforeSave(id: String)
+    /// Reads the journal of this server and company; comes back as `.historyRead`.
+    case readHistory
     /// Fetches the server's copy for an unsent draft; comes back as `.draftOpened`.
     case openDraft(CandidateDraft)
     /// Lists the stored drafts for this server and company; they come back as `.draftsFound`.

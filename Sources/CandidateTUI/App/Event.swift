@@ -51,6 +51,8 @@ enum Event: Sendable {
     /// The candidate to edit arrived.
     case candidateOpened(Candidate)
     case openFailed(name: String, APIError)
+    /// The journal, read for the history panel (`nil`: this run keeps none).
+    case historyRead(JournalHistory?)
     /// A draft file could not be written or deleted: what went wrong, for the message line.
     case draftStoreFailed(String)
     /// Another profile's or company's connection is open (`.connect`).

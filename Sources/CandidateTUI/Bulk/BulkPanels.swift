@@ -100,6 +100,8 @@ extension AppModel {
             return undoPanelLines(undo)
         case .messages?:
             return messagesPanelLines()
+        case .history(let panel)?:
+            return historyPanelLines(panel)
         default:
             return nil
         }

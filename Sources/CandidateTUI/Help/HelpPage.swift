@@ -23,6 +23,7 @@ extension AppModel {
         case (_, .conflict?): return .conflict
         case (_, .messages?): return .messages
         case (_, .pager?): return .pager
+        case (_, .history?): return .history
         case (_, .some): return .menu
         case (.list, nil) where search.isOpen: return .search
         case (.list, nil) where marks.isRangeOpen: return .range

@@ -24,6 +24,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case viewMetadata = "metadata"
     /// Every message of the screen, whole, in a scrolling panel.
     case messages
+    /// The changes sent to the candidate under the cursor, from the journal.
+    case history
     /// The undo of the last change or batch, previewed first.
     case undo
     case quit

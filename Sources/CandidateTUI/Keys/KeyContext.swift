@@ -21,6 +21,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case messages
     /// The read-only viewer of a CV or metadata.
     case pager
+    /// The `H` panel of changes sent, from the journal.
+    case history
     /// The help page itself.
     case help
 
@@ -41,6 +43,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .conflict: "Conflict"
         case .messages: "Messages (^G)"
         case .pager: "Pager (CV, metadata)"
+        case .history: "History (H)"
         case .help: "Help"
         }
     }

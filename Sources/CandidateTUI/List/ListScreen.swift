@@ -71,6 +71,8 @@ extension AppModel {
             togglePrivacy()
         case .messages:
             showMessages()
+        case .history:
+            return openHistory(all: false)
         case .undo:
             return askUndo(nil)
         case .quit:

@@ -37,4 +37,6 @@ enum Overlay: Equatable {
     case messages
     /// A read-only text (the CV, the metadata) in the pager.
     case pager(PagerModel)
+    /// `H` or `:history`: changes sent, from the journal; scrollable.
+    case history(HistoryPanel)
 }
