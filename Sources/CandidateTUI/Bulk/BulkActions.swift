@@ -31,8 +31,8 @@ extension AppModel {
     var bulkActionLabel: String { marks.isEmpty ? list.current?.fullName ?? "" : "\(marks.count) marked" }
 
     /// The candidates `a` acts on: the marked ones (the list's copy where it has one, so their
-    /// job ids are known), else the row under the cursor; the ids whose copy has no job ids
-    /// (marked, not loaded); and how menus name them (`3 marked`, or the name).
+    /// job ids are known), else the row under the cursor; and the ids whose copy has no job ids
+    /// (marked, not loaded: their change is decided only when sent).
     func bulkActionTargets() -> (candidates: [Candidate], unread: Set<String>) {
         if marks.isEmpty { return (list.current.map { [$0] } ?? [], []) }
         var unread = Set<String>()

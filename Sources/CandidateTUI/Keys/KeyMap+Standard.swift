@@ -12,7 +12,7 @@ extension KeyMap {
             KeyBinding(.status, [.char("s")], "status menu for the candidate under the cursor; with marks, the bulk status menu for the marked set",
                        hint: "status", priority: 1),
             KeyBinding(.bulkActions, [.char("a")], "jobs and GDPR for the marked set (else the candidate under the cursor): assign to a job, remove from one, or extend the GDPR expiry; a preview first, `y` sends",
-                       hint: "jobs/GDPR", priority: 4),
+                       hint: "jobs/GDPR", priority: 5),
             KeyBinding(.search, [.char("/")], "search as you type (name, email, phone; case and diacritics ignored: `stastny` finds `Šťastný`); after a short pause the server is searched too and its results merge in",
                        hint: "search", priority: 1),
             KeyBinding(.back, [.escape], "clear a kept search; during a bulk change: cancel it; while `s` waits for `*`: stop marking"),
