@@ -76,7 +76,8 @@ struct BulkJobsAndGDPRTests {
         #expect(prompt.editor.text == "2026-13-01", "typing kept")
         #expect(prompt.message == "\"2026-13-01\" is neither a day (YYYY-MM-DD) nor months from today (+12, +12m)")
         let panel = m.expiryPromptLines(prompt)
-        #expect(panel.lines.last == prompt.message)
+        #expect(panel.lines.dropFirst(5).joined(separator: " ") == prompt.message, "the reason, wrapped")
+        #expect(panel.lines.allSatisfy { DisplayText.width($0) <= 52 })
         #expect(panel.lines[3] == "> 2026-13-01")
         // `?` is typed here, not help.
         _ = m.update(.key(.char("?")))
@@ -149,6 +150,13 @@ struct BulkJobsAndGDPRTests {
 
     @Test("a while a bulk change runs, or while * still marks, says so and opens nothing")
     func refusedWhileBusy() {
+        var marking = model((0..<50).map { candidate($0) }, total: 120)
+        _ = marking.update(.key(.char("*")))
+        #expect(marking.list.markAllPending)
+        _ = marking.update(.key(.char("a")))
+        #expect(marking.overlay == nil)
+        #expect(marking.flash?.text.hasSuffix("· a works when all are marked") == true)
+
         var m = Self.marked()
         _ = m.update(.key(.char("s")))
         _ = m.update(.key(.enter))

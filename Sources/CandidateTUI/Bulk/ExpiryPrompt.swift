@@ -47,7 +47,8 @@ extension AppModel {
             "> " + shown.text,
         ]
         let cursor = CellPosition(y: lines.count - 1, x: 2 + shown.cursorColumn)
-        if let message = prompt.message { lines += ["", message] }
+        // Wrapped, so the reason is never cut and the panel keeps its width.
+        if let message = prompt.message { lines += [""] + DisplayText.wrap(DisplayText.sanitize(message), to: 52) }
         return ("Extend GDPR expiry", lines, "Enter previews · Esc cancels", cursor)
     }
 }
