@@ -13,7 +13,8 @@ public enum BulkChange: Sendable, Hashable {
     /// Remove a job id from `jobIds` as it is right now.
     case removeJob(String)
     /// This patch, only while every listed field still holds the expected wire value (an undo:
-    /// the fields still hold what we wrote); otherwise a conflict and nothing is sent.
+    /// the fields still hold what we wrote); otherwise a conflict and nothing is sent. Skipped
+    /// when the fields already hold the patch's values.
     case guarded(CandidatePatch, expecting: [CandidateField: JSONValue])
 
     /// Whether the candidate is read again right before its PATCH.
@@ -39,6 +40,9 @@ public enum BulkChange: Sendable, Hashable {
             if kept.count == fresh.jobIds.count { return .skip("not assigned") }
             return .send(CandidatePatch(changes: [.jobIds: .array(kept.map(JSONValue.string))]))
         case .guarded(let p, let expecting):
+            if p.fields.allSatisfy({ CandidateDraft.originalWireValue($0, of: fresh) == p[$0] }) {
+                return .skip("already as it was")
+            }
             let changed = expecting.keys.sorted { $0.rawValue < $1.rawValue }.filter {
                 CandidateDraft.originalWireValue($0, of: fresh) != expecting[$0]
             }

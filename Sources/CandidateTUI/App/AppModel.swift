@@ -174,6 +174,12 @@ struct AppModel {
         case .commandHistoryFailed(let message):
             flash = Flash(text: message, kind: .error)
             return []
+        case .undoPlanned(let undo, let unreadable):
+            showUndo(undo, unreadable: unreadable)
+            return []
+        case .undoFailed(let message):
+            flash = Flash(text: "Cannot undo: " + message, kind: .error)
+            return []
         case .connectFailed(let message):
             connecting = false
             flash = Flash(text: "Could not switch: \(message)", kind: .error)
@@ -259,7 +265,7 @@ struct AppModel {
         case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu, .companyMenu,
              .bulkActions, .bulkJobMenu:
             return handleMenuKey(key)
-        case .bulkPreview, .bulkChangePreview, .bulkResult:
+        case .bulkPreview, .bulkChangePreview, .bulkResult, .undoPreview:
             return handleBulkOverlayKey(key, overlay)
         case .expiryPrompt(let prompt):
             return handleExpiryPromptKey(key, prompt)

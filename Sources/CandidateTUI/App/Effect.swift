@@ -32,6 +32,8 @@ enum Effect: Equatable, Sendable {
     case openCandidate(id: String, name: String)
     /// Runs the bulk engine on the plan; events come back as `.bulk`.
     case runBulk(BulkChangePlan)
+    /// Read the journal for the undo of the change or batch `id` names, else of the last one.
+    case planUndo(id: String?)
     /// Stops starting new requests of the running bulk change.
     case cancelBulk
     /// Opens the connection of a profile and company (`:profile`, `:company`); comes back as

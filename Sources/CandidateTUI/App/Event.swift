@@ -27,6 +27,10 @@ enum Event: Sendable {
     case editorFinished(CandidateField, text: String?, status: Int32)
     /// Progress or the end of a bulk status change.
     case bulk(BulkEvent)
+    /// The undo asked for (`nil`: nothing was sent from here), and how many journal lines could not be read.
+    case undoPlanned(JournalUndo?, unreadable: Int)
+    /// The journal has no such change or batch, or cannot be read.
+    case undoFailed(String)
     /// Ctrl-C (SIGINT) while the editor runs: cancels a bulk change, else quits.
     case interrupt
     /// The pause after typing in the search prompt ended.

@@ -22,6 +22,11 @@ extension AppModel {
             setOverlay(nil)
             flash = Flash(text: "Nothing sent", kind: .info)
             return []
+        case .undoPreview(let undo):
+            if action == .send { return startBulk(undo.plan) }
+            setOverlay(nil)
+            flash = Flash(text: "Nothing sent", kind: .info)
+            return []
         case .bulkResult:
             if action == .retry, let report = bulkReport {
                 retryFailed(report)
@@ -112,6 +117,8 @@ extension AppModel {
             }
             let retry = r.failed.count + r.notAttempted.count
             return ("Bulk result", [Self.reportLine(r)], body, retry > 0 ? "r retry \(retry) · Esc close" : "Esc close")
+        case .undoPreview(let undo)?:
+            return undoPanelLines(undo)
         case .messages?:
             return messagesPanelLines()
         default:

@@ -58,6 +58,10 @@ extension AppModel {
             return commandCompany(rest)
         case .profile:
             return commandProfile(rest)
+        case .undo:
+            if rest.contains(" ") { return .problem("Usage: :undo [CHANGE-OR-BATCH-ID]") }
+            if bulk != nil { return .problem("A bulk change is running — Esc cancels it first") }
+            return .done(askUndo(rest.isEmpty ? nil : rest))
         }
     }
 

@@ -16,7 +16,7 @@ extension AppModel {
         if commandLine != nil { return .command }
         switch (screen, overlay) {
         case (_, .confirmMove?), (_, .confirmSave?), (_, .confirmDiscard?): return .question
-        case (_, .bulkPreview?), (_, .bulkChangePreview?): return .bulkPreview
+        case (_, .bulkPreview?), (_, .bulkChangePreview?), (_, .undoPreview?): return .bulkPreview
         case (_, .expiryPrompt?): return .expiryPrompt
         case (_, .bulkResult?): return .bulkResult
         case (_, .jobsPicker?): return .picker

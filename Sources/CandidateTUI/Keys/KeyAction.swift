@@ -26,6 +26,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case viewMetadata = "metadata"
     /// Every message of the screen, whole, in a scrolling panel.
     case messages
+    /// The undo of the last change or batch, previewed first.
+    case undo
     case quit
     case help
     case command

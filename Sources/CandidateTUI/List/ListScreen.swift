@@ -73,6 +73,8 @@ extension AppModel {
             togglePrivacy()
         case .messages:
             showMessages()
+        case .undo:
+            return askUndo(nil)
         case .quit:
             if bulk != nil { flash = Flash(text: Self.quitDuringBulk, kind: .error) } else { quit = true }
         default: break

@@ -27,6 +27,8 @@ enum Overlay: Equatable {
     case expiryPrompt(ExpiryPrompt)
     /// What a job or GDPR bulk change would do; scrollable; default No.
     case bulkChangePreview(BulkChangePlan)
+    /// The undo of the last change or batch (`U`, `:undo`): `y` sends it.
+    case undoPreview(JournalUndo)
     /// Every candidate's outcome of the last bulk change; `r` retries the failed.
     case bulkResult
     /// `N unsent drafts — (r)eview, (d)iscard, (l)ater`.
