@@ -6,7 +6,7 @@ import Foundation
 /// and exit status 2 for every kind of bad usage.
 enum Scripting {
     /// The scripted subcommands, whose usage errors exit with status 2 (not ArgumentParser's 64).
-    static let commandNames: Set<String> = ["list", "show", "update", "bulk-status", "undo", "history"]
+    static let commandNames: Set<String> = ["list", "show", "update", "bulk-status", "bulk-jobs", "bulk-gdpr", "undo", "history"]
 
     /// Opens the configured server, or the embedded sandbox when nothing is configured (like the editor).
     /// Configuration problems exit with 2, a sandbox that cannot start with 1. The journal's

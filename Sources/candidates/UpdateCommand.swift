@@ -195,7 +195,7 @@ struct Update: AsyncParsableCommand {
         } else if !setMeta.isEmpty || !unsetMeta.isEmpty || metadataFile != nil {
             var replacement: JSONValue?
             if let metadataFile {
-                let (text, name) = try BulkStatus.read(metadataFile)
+                let (text, name) = try BulkIdOptions.read(metadataFile)
                 do { replacement = try JSONValue.parse(text) } catch {
                     throw UsageProblem("--metadata-file: \(name) is not valid JSON: \(CandidateDraft.jsonErrorSummary(error))")
                 }
@@ -210,7 +210,7 @@ struct Update: AsyncParsableCommand {
 
         if let cvFile, clearCv { throw UsageProblem("--cv-file and --clear-cv cannot be used together") }
         if let cvFile {
-            let (text, name) = try BulkStatus.read(cvFile)
+            let (text, name) = try BulkIdOptions.read(cvFile)
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 throw UsageProblem("--cv-file: \(name) is empty; --clear-cv clears the CV")
             }

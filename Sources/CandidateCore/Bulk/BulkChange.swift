@@ -2,6 +2,9 @@
 /// tested; the changes that depend on the server's copy are decided by `decide(_:)` from a copy
 /// read again right before the PATCH.
 public enum BulkChange: Sendable, Hashable {
+    /// Set `gdprExpiryDate` to this day unless the candidate's expiry, as it is right now, is
+    /// already that day or later (never shortens an expiry someone extended meanwhile).
+    case extendGDPR(CalendarDay)
     /// This patch, over the copy read for the plan.
     case patch(CandidatePatch)
     /// Add a job id to `jobIds` as it is right now (a PATCH of `jobIds` replaces the whole list,
@@ -23,6 +26,9 @@ public enum BulkChange: Sendable, Hashable {
     /// What to send over `fresh`, the candidate as the server has it now.
     public func decide(_ fresh: Candidate) -> BulkDecision {
         switch self {
+        case .extendGDPR(let day):
+            if let current = fresh.gdprExpiryDay, current >= day { return .skip("GDPR expiry already \(current)") }
+            return .send(CandidatePatch(changes: [.gdprExpiryDate: .string(day.description)]))
         case .patch(let p):
             return .send(p)
         case .addJob(let id):

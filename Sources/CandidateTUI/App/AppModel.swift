@@ -27,6 +27,8 @@ struct AppModel {
     var bulk: BulkRunState?
     /// The last bulk change's report.
     var bulkReport: BulkReport?
+    /// The plan of the last bulk change started (a retry sends its changes again).
+    var bulkPlan: BulkChangePlan?
     /// Labels telling apart same-name candidates in the bulk preview or result on show.
     var listedNames = NameLabels()
     /// First line shown of a scrollable overlay (preview, result).
@@ -261,10 +263,13 @@ struct AppModel {
     /// Keys while an overlay is open, by kind of overlay.
     mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
         switch overlay {
-        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu, .companyMenu:
+        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu, .companyMenu,
+             .bulkActions, .bulkJobMenu:
             return handleMenuKey(key)
-        case .bulkPreview, .bulkResult, .undoPreview:
+        case .bulkPreview, .bulkChangePreview, .bulkResult, .undoPreview:
             return handleBulkOverlayKey(key, overlay)
+        case .expiryPrompt(let prompt):
+            return handleExpiryPromptKey(key, prompt)
         case .draftsPrompt:
             return handleDraftsKey(key)
         case .conflict(let conflict):

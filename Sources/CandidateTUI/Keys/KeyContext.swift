@@ -14,6 +14,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case picker
     /// A y/N question.
     case question
+    /// The new GDPR expiry, typed (`a` on the list).
+    case expiryPrompt = "expiry-prompt"
     case bulkPreview = "bulk-preview", bulkResult = "bulk-result"
     case drafts
     case conflict
@@ -37,6 +39,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .menu: "Menus"
         case .picker: "Jobs picker"
         case .question: "Questions (y/N)"
+        case .expiryPrompt: "GDPR expiry prompt"
         case .bulkPreview: "Bulk preview"
         case .bulkResult: "Bulk result"
         case .drafts: "Unsent drafts"

@@ -11,6 +11,8 @@ extension KeyMap {
             KeyBinding(.open, [.enter], "open the candidate in the form (fetches its current copy first)", hint: "edit", priority: 1),
             KeyBinding(.status, [.char("s")], "status menu for the candidate under the cursor; with marks, the bulk status menu for the marked set",
                        hint: "status", priority: 1),
+            KeyBinding(.bulkActions, [.char("a")], "jobs and GDPR for the marked set (else the candidate under the cursor): assign to a job, remove from one, or extend the GDPR expiry; a preview first, `y` sends",
+                       hint: "jobs/GDPR", priority: 5),
             KeyBinding(.search, [.char("/")], "search as you type (name, email, phone; case and diacritics ignored: `stastny` finds `Šťastný`); after a short pause the server is searched too and its results merge in",
                        hint: "search", priority: 1),
             KeyBinding(.back, [.escape], "clear a kept search; during a bulk change: cancel it; while `s` waits for `*`: stop marking"),
@@ -104,6 +106,11 @@ extension KeyMap {
         .question: [
             KeyBinding(.yes, [.char("y"), .char("Y")], "yes", hint: "yes", priority: 0),
             KeyBinding(.no, [.char("n"), .escape], "no; so does any other key — the default is always No", hint: "no", priority: 0, hintKeys: 2),
+        ],
+        .expiryPrompt: [
+            KeyBinding(nil, [], "a day (`2027-12-31`) or months from today (`+12`, `+12m`, clamped to the month's end); it must be after today", keysText: "typing"),
+            KeyBinding(nil, [.enter], "preview the change (text that is no such day stays, with the reason)", hint: "preview", priority: 0),
+            KeyBinding(nil, [.escape], "close; nothing sent", hint: "cancel", priority: 0),
         ],
         .bulkPreview: [
             KeyBinding(.up, [.up, .char("k")], "scroll up", hint: "scroll", priority: 2, hintLabel: "↑↓ PgUp/PgDn"),

@@ -20,6 +20,8 @@ extension AppModel {
             return [.openCandidate(id: c.id, name: c.fullName)]
         case .status:
             openStatusMenu()
+        case .bulkActions:
+            openBulkActions()
         case .back where bulk != nil:
             return cancelBulk()
         case .back where list.markAllPending && openBulkMenuWhenMarked:
