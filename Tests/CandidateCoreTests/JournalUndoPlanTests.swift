@@ -61,10 +61,11 @@ struct JournalUndoPlanTests {
 
     @Test("the last sent change with its whole batch; an id or a unique prefix; clear errors otherwise")
     func lookup() throws {
-        var single = Self.change("z", [], batch: nil, command: "form"); single.id = "abcd0001"
-        var failed = Self.change("y", [], outcome: .failed, batch: "ffff0000"); failed.id = "e1"
+        // In the order recorded (the journal is read in time order).
         var a = Self.change("a", [], batch: "abcd9999"), b = Self.change("b", [], batch: "abcd9999")
         (a.id, b.id) = ("c1", "c2")
+        var single = Self.change("z", [], batch: nil, command: "form"); single.id = "abcd0001"
+        var failed = Self.change("y", [], outcome: .failed, batch: "ffff0000"); failed.id = "e1"
         let changes = [a, b, single, failed]
         let last = try #require(JournalUndo.last(in: changes))
         #expect(last.id == "abcd0001" && !last.isBatch, "a failed batch changed nothing: the newest sent change is undone")

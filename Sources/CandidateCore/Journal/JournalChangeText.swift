@@ -29,6 +29,11 @@ public enum JournalChangeText {
     /// when it cannot be read.
     public static func time(_ change: JournalChange, timeZone: TimeZone = .current) -> String {
         guard let date = change.date else { return change.time }
+        return time(date, timeZone: timeZone)
+    }
+
+    /// `2026-12-06 14:05`: `date` in `timeZone` (the machine's by default).
+    public static func time(_ date: Date, timeZone: TimeZone = .current) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
         let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)

@@ -97,15 +97,10 @@ public struct JournalUndo: Sendable, Hashable {
     /// (local time).
     public var title: String {
         let n = items.count
-        let what = isBatch ? "batch \(id.prefix(8))" : "change \(id.prefix(8))"
+        let what = (isBatch ? "batch " : "change ") + JournalChangeText.shortId(id)
         var s = "Undo of \(n) candidate\(n == 1 ? "" : "s")' changes by \(DisplayText.sanitize(command)) (\(what))"
         if n == 1 { s = "Undo of a change by \(DisplayText.sanitize(command)) (\(what))" }
-        if let time {
-            let f = DateFormatter()
-            f.locale = Locale(identifier: "en_US_POSIX")
-            f.dateFormat = "yyyy-MM-dd HH:mm"
-            s += " at " + f.string(from: time)
-        }
+        if let time { s += " at " + JournalChangeText.time(time) }
         return s
     }
 }
