@@ -38,8 +38,7 @@ struct Apply: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("The CSV or JSON lines file (- for standard input).", valueName: "file"), completion: .file())
     var file: String
 
-    @Flag(help: "Print the plan and send nothing (candidates are still read).")
-    var dryRun = false
+    @OptionGroup var sending: BulkSendOptions
 
     @Flag(help: "Send without asking.")
     var yes = false
@@ -51,9 +50,6 @@ struct Apply: AsyncParsableCommand {
                                valueName: "n"))
     var retryFailed: Int = 0
 
-    @Option(help: ArgumentHelp("Requests in flight at most (1...32).", valueName: "n"))
-    var concurrency: Int = 4
-
     @OptionGroup var output: JSONOutputOption
 
     @OptionGroup var connection: ConnectionOptions
@@ -63,12 +59,12 @@ struct Apply: AsyncParsableCommand {
         Console.prepareLocale()
         let applyFile: ApplyFile
         do {
-            guard (1...32).contains(concurrency) else { throw UsageProblem("--concurrency must be 1...32 (got \(concurrency))") }
+            _ = try sending.checked()
             guard (0...10).contains(retryFailed) else { throw UsageProblem("--retry-failed must be 0...10 (got \(retryFailed))") }
-            if !dryRun && !yes && !Console.stdinIsTerminal {
+            if !sending.dryRun && !yes && !Console.stdinIsTerminal {
                 throw UsageProblem("standard input is not a terminal, so there is no one to ask: pass --yes to send, or --dry-run")
             }
-            let (text, name) = try InputFile.read(file)
+            let (text, name) = try BulkIdOptions.read(file)
             do { applyFile = try ApplyFile(text: text, source: name) } catch { throw UsageProblem(DisplayText.sanitize(error.description)) }
             guard !applyFile.rows.isEmpty else { throw UsageProblem("\(name) has no rows") }
         } catch let problem as UsageProblem {
@@ -77,8 +73,8 @@ struct Apply: AsyncParsableCommand {
         }
 
         let open = try await Scripting.open(connection, command: "apply")
-        let code = await ApplyRun(client: open.client, file: applyFile, options: BulkOptions(concurrency: concurrency),
-                                  dryRun: dryRun, confirm: !yes && !dryRun, skipInvalid: skipInvalid, retryRounds: retryFailed,
+        let code = await ApplyRun(client: open.client, file: applyFile, options: BulkOptions(concurrency: sending.concurrency),
+                                  dryRun: sending.dryRun, confirm: !yes && !sending.dryRun, skipInvalid: skipInvalid, retryRounds: retryFailed,
                                   json: output.json, journal: JournalScope(journal: open.journal, command: "apply").inNewBatch()).run()
         await open.sandbox?.stop()
         if code != 0 { throw ExitCode(code) }
@@ -119,10 +115,11 @@ struct ApplyRun {
 
     /// Runs and returns the exit status (0, 1 or 2).
     func run() async -> Int32 {
-        let session = BulkSession(command: "apply", client: client, options: options)
+        let session = BulkCommandSession(command: "apply")
         defer { session.stop() }
         let goal = BulkGoal.apply(source: file.source)
-        let looked = await session.read(ApplyPlan.idsToRead(file))
+        let looked = await session.read(ApplyPlan.idsToRead(file).map { IdInput.Entry(id: $0, origin: file.source) },
+                                        client: client, options: options)
         var candidates: [String: Candidate] = [:]
         var unread: [String: Line] = [:]
         for (id, result) in looked {
@@ -159,18 +156,16 @@ struct ApplyRun {
         if !json { printPlan(plan) }
         if dryRun || session.control.isCancelled {
             if !dryRun { for i in lines.indices where lines[i].outcome == "would_change" { lines[i].outcome = "not_attempted"; lines[i].message = "cancelled before it was sent" } }
-            return finish(session, lines, seconds: dryRun ? nil : session.seconds, cancelled: true, goal: goal)
+            return finish(lines, seconds: dryRun ? nil : session.elapsed, cancelled: true, goal: goal)
         }
         if confirm && bulk.sendCount > 0 {
-            Console.errRaw("Send \(bulk.sendCount) change\(bulk.sendCount == 1 ? "" : "s")? [y/N] ")
-            let answer = readLine()?.trimmingCharacters(in: .whitespaces).lowercased()
-            guard answer == "y" || answer == "yes" else {
+            guard Confirmation.ask("Send \(bulk.sendCount) change\(bulk.sendCount == 1 ? "" : "s")? [y/N] ") else {
                 Console.err("candidates apply: nothing was sent")
                 return 1
             }
         }
 
-        var report = await session.run(bulk, journal: journal)
+        var report = await session.send(bulk, client: client, options: options, journal: journal)
         var results = Dictionary(report.results.map { ($0.id.lowercased(), $0) }, uniquingKeysWith: { a, _ in a })
         var round = 0
         while round < retryRounds && !report.cancelled {
@@ -181,7 +176,7 @@ struct ApplyRun {
             guard !again.isEmpty else { break }
             round += 1
             Console.err("candidates apply: sending \(again.count) failed row\(again.count == 1 ? "" : "s") again (round \(round) of \(retryRounds))")
-            report = await session.run(BulkChangePlan(goal: goal, items: again), journal: journal)
+            report = await session.send(BulkChangePlan(goal: goal, items: again), client: client, options: options, journal: journal)
             for r in report.results {
                 let before = results[r.id.lowercased()]?.attempts ?? 0
                 results[r.id.lowercased()] = BulkItemResult(id: r.id, name: r.name, from: r.from, outcome: r.outcome,
@@ -192,7 +187,7 @@ struct ApplyRun {
             guard let r = results[lines[i].id.lowercased()], lines[i].outcome != "invalid" else { continue }
             Self.settle(&lines[i], r)
         }
-        return finish(session, lines, seconds: session.seconds, cancelled: report.cancelled, goal: goal)
+        return finish(lines, seconds: session.elapsed, cancelled: report.cancelled, goal: goal)
     }
 
     /// The line's outcome after the run.
@@ -201,9 +196,7 @@ struct ApplyRun {
         switch r.outcome {
         case .moved: line.outcome = "changed"
         case .skipped: line.outcome = "skipped"; line.message = r.note ?? "no change"
-        case .failed(let e, _): line.outcome = "failed"; line.httpStatus = e.httpStatus; line.message = e.description
-        case .notAttempted: line.outcome = "not_attempted"; line.message = "cancelled before it was sent"
-        case .conflict(let why): line.outcome = "conflict"; line.message = why
+        default: if let words = BulkResultWords.unchanged(r.outcome) { (line.outcome, line.httpStatus, line.message) = words }
         }
     }
 
@@ -226,11 +219,21 @@ struct ApplyRun {
         }
     }
 
-    /// Prints the lines and, after a run, the summary; returns the exit status.
-    private func finish(_ session: BulkSession, _ out: [Line], seconds: Double?, cancelled: Bool, goal: BulkGoal) -> Int32 {
-        session.finish(out.map { json ? jsonText($0) : text($0) }, json: json,
-                       summary: seconds.map { BulkSession.summary(out.map(\.outcome), goal: goal, seconds: $0, cancelled: cancelled) },
-                       succeeded: out.allSatisfy(\.succeeded))
+    /// Prints the lines and, after a run, the summary (on standard error with `--json`); returns
+    /// the exit status: 0 when every row changed or had nothing to change (or would, in a dry run), else 1.
+    private func finish(_ out: [Line], seconds: Double?, cancelled: Bool, goal: BulkGoal) -> Int32 {
+        for line in out { Console.out(json ? jsonText(line) : text(line)) }
+        Console.flush()
+        if let seconds {
+            func count(_ outcome: String) -> Int { out.filter { $0.outcome == outcome }.count }
+            var tally = BulkTally(moved: count(goal.done), skipped: count("skipped"), failed: count("failed"),
+                                  notAttempted: count("not_attempted"))
+            tally.conflicts = count("conflict")
+            tally.invalid = count("invalid")
+            let summary = BulkSummaryText.summary(tally, goal: goal, cancelled: cancelled, seconds: seconds)
+            json ? Console.err(summary) : Console.out(summary)
+        }
+        return out.allSatisfy(\.succeeded) ? 0 : 1
     }
 
     /// `{"line","id","name","outcome","status","message","attempts","changes","errors"}`, one line.

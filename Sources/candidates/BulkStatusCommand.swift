@@ -36,22 +36,11 @@ struct BulkStatus: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Only move candidates currently at this status; leave the others out.", valueName: "status"))
     var onlyFrom: CandidateStatus?
 
-    @Option(help: ArgumentHelp("Read ids from this file, one per line (- for standard input).", valueName: "file"), completion: .file())
-    var idsFile: String?
+    @OptionGroup var input: BulkIdOptions
 
-    @Option(help: ArgumentHelp("Read ids from the id column of this CSV file (header row required).", valueName: "file"), completion: .file())
-    var csv: String?
-
-    @Flag(help: "Print the plan and send nothing (candidates are still read).")
-    var dryRun = false
-
-    @Option(help: ArgumentHelp("Requests in flight at most (1...32).", valueName: "n"))
-    var concurrency: Int = 4
+    @OptionGroup var sending: BulkSendOptions
 
     @OptionGroup var output: JSONOutputOption
-
-    @Argument(help: ArgumentHelp("Candidate ids (UUIDs).", valueName: "id"))
-    var ids: [String] = []
 
     @OptionGroup var connection: ConnectionOptions
 
@@ -64,8 +53,8 @@ struct BulkStatus: AsyncParsableCommand {
         do {
             target = try to.known(option: "--to")
             onlyFromStatus = try onlyFrom?.known(option: "--only-from")
-            guard (1...32).contains(concurrency) else { throw UsageProblem("--concurrency must be 1...32 (got \(concurrency))") }
-            entries = try gatherIds()
+            _ = try sending.checked()
+            entries = try input.gather()
         } catch let problem as UsageProblem {
             Console.err("candidates bulk-status: \(problem)")
             throw ExitCode(2)
@@ -73,43 +62,11 @@ struct BulkStatus: AsyncParsableCommand {
 
         let open = try await Scripting.open(connection, command: "bulk-status")
         let code = await BulkStatusRun(client: open.client, target: target, onlyFrom: onlyFromStatus, entries: entries,
-                                       options: BulkOptions(concurrency: concurrency), dryRun: dryRun, json: output.json,
+                                       options: BulkOptions(concurrency: sending.concurrency), dryRun: sending.dryRun, json: output.json,
                                        journal: JournalScope(journal: open.journal, command: "bulk-status", batch: JournalScope.newBatch())).run()
         await open.sandbox?.stop()
         if code != 0 { throw ExitCode(code) }
     }
-
-    /// Ids from every source given, validated as UUIDs.
-    func gatherIds() throws -> [IdInput.Entry] {
-        var entries = ids.enumerated().map { IdInput.Entry(id: $0.element.trimmingCharacters(in: .whitespaces), origin: "argument \($0.offset + 1)") }
-        if let idsFile {
-            let (text, name) = try Self.read(idsFile)
-            entries += IdInput.lines(text, source: name)
-        }
-        if let csv {
-            let (text, name) = try Self.read(csv)
-            entries += try IdInput.csv(text, source: name)
-        }
-        if ids.isEmpty && idsFile == nil && csv == nil && !Console.stdinIsTerminal {
-            entries += IdInput.lines(try Self.read("-").text, source: "standard input")
-        }
-        let explicitSource = !ids.isEmpty || idsFile != nil || csv != nil
-        guard !entries.isEmpty else {
-            throw UsageProblem(explicitSource
-                ? "no candidate ids found in the input given"
-                : "no candidate ids: pass them as arguments, with --ids-file FILE or --csv FILE, or on standard input")
-        }
-        let bad = entries.filter { UUID(uuidString: $0.id) == nil }
-        guard bad.isEmpty else {
-            let shown = bad.prefix(5).map { "\($0.origin): \"\(DisplayText.sanitize(String($0.id.prefix(60))))\"" }
-            throw UsageProblem("\(bad.count) id\(bad.count == 1 ? " is" : "s are") not a UUID: " + shown.joined(separator: ", ")
-                               + (bad.count > 5 ? ", …" : ""))
-        }
-        return entries
-    }
-
-    /// A file's text (`-`: standard input) and its name for messages.
-    static func read(_ path: String) throws -> (text: String, name: String) { try InputFile.read(path) }
 }
 
 /// One `bulk-status` run once the input is valid: read, plan, send (unless a dry run), report.
@@ -143,9 +100,10 @@ struct BulkStatusRun {
 
     /// Runs and returns the exit status (0 or 1).
     func run() async -> Int32 {
-        let session = BulkSession(command: "bulk-status", client: client, options: options)
+        let session = BulkCommandSession(command: "bulk-status")
         defer { session.stop() }
-        let looked = await session.read(entries.map(\.id))
+        let control = session.control, progress = session.progress
+        let looked = await session.read(entries, client: client, options: options)
 
         var lines: [String: Line] = [:]
         var order: [String] = []
@@ -169,7 +127,7 @@ struct BulkStatusRun {
         }
         let plan = BulkStatusPlan(candidates: candidates, target: target)
 
-        if dryRun || session.control.isCancelled {
+        if dryRun || control.isCancelled {
             for item in plan.items {
                 let c = item.candidate
                 lines[c.id.lowercased()] = item.move == .alreadyThere
@@ -178,21 +136,28 @@ struct BulkStatusRun {
                            message: dryRun ? "\(c.status) → \(target)" : "cancelled before it was sent", move: item.move)
             }
             if dryRun && !json { Console.out(DisplayText.sanitize(plan.summary())) }
-            return finish(session, order.compactMap { lines[$0] }, seconds: dryRun ? nil : session.seconds, cancelled: true)
+            return finish(order.compactMap { lines[$0] }, seconds: dryRun ? nil : session.elapsed, cancelled: true)
         }
 
-        let report = await session.run(BulkChangePlan(plan), journal: journal)
+        let report = await BulkStatusEngine(client: client, options: options, journal: journal).run(plan, control: control) { event in
+            if case .progress(let p) = event { progress.show(Self.progressText(p, target: target, cancelling: control.isCancelled)) }
+        }
+        progress.clear()
         for r in report.results {
             lines[r.id.lowercased()] = Self.line(r, target: target)
         }
-        return finish(session, order.compactMap { lines[$0] }, seconds: session.seconds, cancelled: report.cancelled)
+        return finish(order.compactMap { lines[$0] }, seconds: session.elapsed, cancelled: report.cancelled)
     }
 
     /// Prints the lines and, after a run, the summary; returns the exit status.
-    private func finish(_ session: BulkSession, _ out: [Line], seconds: Double?, cancelled: Bool = false) -> Int32 {
-        session.finish(out.map { json ? jsonText($0) : text($0) }, json: json,
-                       summary: seconds.map { Self.summary(out, target: target, seconds: $0, cancelled: cancelled) },
-                       succeeded: out.allSatisfy(\.succeeded))
+    private func finish(_ out: [Line], seconds: Double?, cancelled: Bool = false) -> Int32 {
+        for line in out { Console.out(json ? jsonText(line) : text(line)) }
+        Console.flush()
+        if let seconds {
+            let summary = Self.summary(out, target: target, seconds: seconds, cancelled: cancelled)
+            json ? Console.err(summary) : Console.out(summary)
+        }
+        return out.allSatisfy(\.succeeded) ? 0 : 1
     }
 
     static func line(_ r: BulkItemResult, target: CandidateStatus) -> Line {
@@ -204,16 +169,8 @@ struct BulkStatusRun {
         case .skipped:
             line.outcome = "skipped"
             line.message = "already \(target)"
-        case .failed(let e, _):
-            line.outcome = "failed"
-            line.httpStatus = e.httpStatus
-            line.message = e.description
-        case .notAttempted:
-            line.outcome = "not_attempted"
-            line.message = "cancelled before it was sent"
-        case .conflict(let why):
-            line.outcome = "conflict"
-            line.message = why
+        default:
+            if let words = BulkResultWords.unchanged(r.outcome) { (line.outcome, line.httpStatus, line.message) = words }
         }
         return line
     }
@@ -242,6 +199,14 @@ struct BulkStatusRun {
     /// `Done in 3.2 s: moved 30 · skipped 3 · failed 1 → REJECTED` (every candidate given, those
     /// that could not be read included).
     static func summary(_ lines: [Line], target: CandidateStatus, seconds: Double, cancelled: Bool) -> String {
-        BulkSession.summary(lines.map(\.outcome), goal: .status(target), seconds: seconds, cancelled: cancelled)
+        func count(_ outcome: String) -> Int { lines.filter { $0.outcome == outcome }.count }
+        let tally = BulkTally(moved: count("moved"), skipped: count("skipped"), failed: count("failed"),
+                              notAttempted: count("not_attempted"))
+        return BulkSummaryText.summary(tally, target: target, cancelled: cancelled, seconds: seconds)
+    }
+
+    /// `Moving to REJECTED [#######.............] 12/37 · 2 failed · waiting 42s for rate limit · Ctrl-C cancels`
+    static func progressText(_ p: BulkProgress, target: CandidateStatus, cancelling: Bool) -> String {
+        BulkSummaryText.progress(p, target: target, note: cancelling ? "cancelling" : "Ctrl-C cancels")
     }
 }

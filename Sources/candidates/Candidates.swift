@@ -17,7 +17,7 @@ struct Candidates: AsyncParsableCommand {
         server, such as one started with `candidates serve`. A base URL without a key is an error.
         """,
         version: "\(CandidatesVersion.current) (\(BuildCommit.short))",
-        subcommands: [Edit.self, Serve.self, ListCandidates.self, Show.self, BulkStatus.self, Apply.self, Config.self],
+        subcommands: [Edit.self, Serve.self, ListCandidates.self, Show.self, Update.self, Apply.self, BulkStatus.self, BulkJobs.self, BulkGDPR.self, Undo.self, History.self, Config.self],
         defaultSubcommand: Edit.self
     )
 

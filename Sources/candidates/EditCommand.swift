@@ -66,6 +66,7 @@ struct Edit: AsyncParsableCommand {
             FileHandle.standardError.write(Data("candidates: cannot start the sandbox: \(error)\n".utf8))
             throw ExitCode(1)
         }
+        if let warning = open.pruneJournal() { FileHandle.standardError.write(Data("candidates: \(warning)\n".utf8)) }
         let options = tuiOptions(open.tuiOptions, profile: open.profile, environment: ProcessInfo.processInfo.environment)
         let (result, exitNote) = await TUIApp.run(client: open.client, connection: open.info, drafts: open.drafts, journal: open.journal, options: options,
                                                   connector: OpenConnection.connector(connection, startProfile: open.tuiOptions.profile))

@@ -2,17 +2,20 @@ import ArgumentParser
 import CandidateCore
 import Foundation
 
-/// What the scripted commands (`list`, `bulk-status`) share: connecting, error text, JSON lines,
+/// What the scripted commands (`list`, `show`, `update`, `bulk-status`, `undo`, …) share: connecting, error text, JSON lines,
 /// and exit status 2 for every kind of bad usage.
 enum Scripting {
     /// The scripted subcommands, whose usage errors exit with status 2 (not ArgumentParser's 64).
-    static let commandNames: Set<String> = ["list", "show", "bulk-status", "apply"]
+    static let commandNames: Set<String> = ["list", "show", "update", "apply", "bulk-status", "bulk-jobs", "bulk-gdpr", "undo", "history"]
 
     /// Opens the configured server, or the embedded sandbox when nothing is configured (like the editor).
-    /// Configuration problems exit with 2, a sandbox that cannot start with 1.
+    /// Configuration problems exit with 2, a sandbox that cannot start with 1. The journal's
+    /// changes older than the retention are dropped first (a failure is a warning).
     static func open(_ connection: ConnectionOptions, command: String) async throws -> OpenConnection {
         do {
-            return try await OpenConnection.open(connection)
+            let open = try await OpenConnection.open(connection)
+            if let warning = open.pruneJournal() { Console.err("candidates \(command): \(warning)") }
+            return open
         } catch let e as ConnectionProblem {
             Console.err("candidates \(command): \(e.message)")
             throw ExitCode(2)

@@ -47,7 +47,7 @@ struct ConfigFileTests {
             "c.toml:2: unknown key 'colour' (known: default-profile, profiles)",
             "c.toml:4: base-url must be a non-empty string",
             "c.toml:6: profile a has both api-key-file and api-key-env; keep one",
-            "c.toml:7: unknown key 'paint' in profile a (known: api-key-env, api-key-file, base-url, columns, companies, company-id, detail-pane, filter, keys, low-bandwidth, privacy, sort, theme)",
+            "c.toml:7: unknown key 'paint' in profile a (known: api-key-env, api-key-file, base-url, columns, companies, company-id, detail-pane, filter, journal-retention-days, keys, low-bandwidth, privacy, sort, theme)",
         ])
     }
 

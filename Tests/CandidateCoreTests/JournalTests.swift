@@ -38,7 +38,7 @@ struct JournalTests {
         #expect(!(try String(contentsOfFile: journal.path, encoding: .utf8)).contains("sk_"), "never a key")
     }
 
-    @Test("a corrupt line is skipped and counted; old changes are pruned")
+    @Test("a corrupt line is skipped and counted; old changes are pruned, the corrupt line kept")
     func corruptAndPrune() throws {
         let root = temporaryRoot()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -53,9 +53,31 @@ struct JournalTests {
         #expect(journal.changes().unreadable == 1)
         #expect(try journal.prune(before: Date(timeIntervalSinceNow: -Journal.defaultRetention)) == 1)
         #expect(journal.changes().changes.map(\.candidateId) == ["new"])
-        #expect(journal.changes().unreadable == 0)
+        // A line that cannot be read carries no date: pruning keeps it, byte for byte.
+        #expect(journal.changes().unreadable == 1)
+        #expect(try String(contentsOfFile: journal.path, encoding: .utf8).hasPrefix("{not json\n"))
+        let mode = try FileManager.default.attributesOfItem(atPath: journal.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        #expect(try journal.prune(before: Date(timeIntervalSinceNow: -Journal.defaultRetention)) == 0, "nothing more to drop")
         try Journal.purge(root: root)
         #expect(journal.changes().changes.isEmpty)
+    }
+
+    @Test("pruning drops every line of an old change (pending and sent) and keeps the order of the rest")
+    func pruneWholeChanges() throws {
+        let root = temporaryRoot()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let journal = Journal(server: "s", company: "c", root: root)
+        var old = JournalChange(time: Date(timeIntervalSinceNow: -40 * 24 * 3600), command: "status", candidateId: "old", name: "O", fields: [])
+        let kept = JournalChange(command: "status", candidateId: "kept", name: "K", fields: [])
+        try journal.record(old)
+        try journal.record(kept)
+        old.outcome = .sent
+        try journal.record(old)
+        #expect(try journal.prune(before: Date(timeIntervalSinceNow: -24 * 3600)) == 1)
+        #expect(try String(contentsOfFile: journal.path, encoding: .utf8).split(separator: "\n").count == 1)
+        #expect(try journal.prune(before: Date(timeIntervalSinceNow: 60)) == 1)
+        #expect(!FileManager.default.fileExists(atPath: journal.path), "nothing left: no file")
     }
 
     @Test("a journal that cannot be written throws, naming the file")

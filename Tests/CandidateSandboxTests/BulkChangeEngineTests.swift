@@ -65,28 +65,67 @@ struct BulkChangeEngineTests {
         }
     }
 
-    @Test("adding a job re-reads each candidate and keeps a job assigned meanwhile; one already there is skipped")
-    func addJobKeepsConcurrentAssignment() async throws {
+    @Test("adding or removing a job re-reads each candidate and keeps a job assigned meanwhile; one already there is skipped")
+    func jobChangesKeepConcurrentAssignment() async throws {
         try await Self.logged { sandbox in
             let client = try sandbox.client()
             let jobs = try await client.allJobs()
-            try #require(jobs.count >= 2)
-            let (ours, theirs) = (jobs[0].id, jobs[1].id)
+            try #require(jobs.count >= 3)
+            let (ours, theirs, later) = (jobs[0].id, jobs[1].id, jobs[2].id)
             let all = try await sandbox.allCandidates()
-            let a = try #require(all.first { !$0.jobIds.contains(ours) && !$0.jobIds.contains(theirs) })
+            let a = try #require(all.first { Set($0.jobIds).isDisjoint(with: [ours, theirs, later]) })
             let b = try #require(all.first { $0.id != a.id && !$0.jobIds.contains(ours) })
-            // Another recruiter assigns `theirs` to a after our plan was made.
+            // The plan is made from these copies; then another recruiter assigns `theirs` to a,
+            // and `ours` to b.
+            let plan = BulkChangePlan.addingJob(id: ours, title: "Ours", to: [a, b])
+            #expect(plan.sendCount == 2)
             _ = try await client.updateCandidate(id: a.id, patch: CandidatePatch(changes: [.jobIds: .array((a.jobIds + [theirs]).map(JSONValue.string))]))
             _ = try await client.updateCandidate(id: b.id, patch: CandidatePatch(changes: [.jobIds: .array((b.jobIds + [ours]).map(JSONValue.string))]))
-            let plan = BulkChangePlan(goal: .addJob(id: ours, title: "Ours"), items: [a, b].map { .init(candidate: $0, change: .addJob(ours)) })
-            let report = await BulkChangeEngine(client: client, options: BulkEngineTests.fast).run(plan)
+            let journal = Self.journal(sandbox)
+            let scope = JournalScope(journal: journal, command: "bulk-jobs", batch: JournalScope.newBatch())
+            let report = await BulkChangeEngine(client: client, options: BulkEngineTests.fast, journal: scope).run(plan)
             #expect(report.moved.map(\.id) == [a.id])
             #expect(report.skipped.map(\.id) == [b.id])
             #expect(report.skipped.first?.note == "already assigned")
             let now = try await client.getCandidate(id: a.id).value.jobIds
             #expect(Set(now) == Set(a.jobIds + [theirs, ours]))
             let bodies = try BulkEngineTests.patches(sandbox).filter { BulkEngineTests.id($0) == a.id }.compactMap { $0["body"] }
-            #expect(bodies.last?["jobIds"]?.arrayValue?.count == a.jobIds.count + 2)
+            #expect(bodies.last == .object(["jobIds": .array((a.jobIds + [theirs, ours]).map(JSONValue.string))]))
+            #expect(journal.changes().changes.map(\.command) == ["bulk-jobs"])
+
+            // Removing: planned from the copy that has `ours`; meanwhile `later` is assigned too.
+            let fresh = try await client.getCandidate(id: a.id).value
+            let removal = BulkChangePlan.removingJob(id: ours, title: "Ours", from: [fresh])
+            _ = try await client.updateCandidate(id: a.id, patch: CandidatePatch(changes: [.jobIds: .array((fresh.jobIds + [later]).map(JSONValue.string))]))
+            let removed = await BulkChangeEngine(client: client, options: BulkEngineTests.fast).run(removal)
+            #expect(removed.moved.map(\.id) == [a.id])
+            #expect(try await client.getCandidate(id: a.id).value.jobIds == a.jobIds + [theirs, later])
+        }
+    }
+
+    @Test("extending GDPR re-reads each candidate: an expiry extended meanwhile beyond the day is kept, never shortened")
+    func gdprNeverShortens() async throws {
+        try await Self.logged { sandbox in
+            let client = try sandbox.client()
+            let until = try #require(CalendarDay.today().adding(months: 6))
+            let people = Array(try await sandbox.allCandidates().prefix(2))
+            for c in people {
+                _ = try await client.updateCandidate(id: c.id, patch: CandidatePatch(changes: [.gdprExpiryDate: .string(CalendarDay.today().adding(days: 3).description)]))
+            }
+            let copies = try await [client.getCandidate(id: people[0].id).value, client.getCandidate(id: people[1].id).value]
+            let plan = BulkChangePlan.gdprExpiry(until: until, candidates: copies)
+            #expect(plan.sendCount == 2)
+            // Someone extends the second one further after the plan was made.
+            let further = try #require(until.adding(months: 12))
+            _ = try await client.updateCandidate(id: people[1].id, patch: CandidatePatch(changes: [.gdprExpiryDate: .string(further.description)]))
+            let patchesBefore = try BulkEngineTests.patches(sandbox).count
+            let report = await BulkChangeEngine(client: client, options: BulkEngineTests.fast).run(plan)
+            #expect(report.moved.map(\.id) == [people[0].id])
+            #expect(report.skipped.map(\.id) == [people[1].id])
+            #expect(report.skipped.first?.note == "GDPR expiry already \(further)")
+            let sent = try BulkEngineTests.patches(sandbox).dropFirst(patchesBefore)
+            #expect(sent.map { $0["body"] } == [.object(["gdprExpiryDate": .string(until.description)])])
+            #expect(try await client.getCandidate(id: people[1].id).value.gdprExpiryDay == further)
         }
     }
 

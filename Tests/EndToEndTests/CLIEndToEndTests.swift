@@ -9,9 +9,7 @@ import Testing
 @Suite("Scripting commands (real binary)")
 struct CLIEndToEndTests {
     func candidates(_ sandbox: SandboxProcess, status: CandidateStatus? = nil) async throws -> [Candidate] {
-        var out: [Candidate] = []
-        for try await page in try sandbox.client().allCandidates(CandidateQuery(status: status)) { out += page.items }
-        return out
+        try await sandbox.allCandidates(status: status)
     }
 
     func statusPatches(_ sandbox: SandboxProcess) throws -> [JSONValue] { try sandbox.requests(method: "PATCH") }

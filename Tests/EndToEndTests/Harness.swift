@@ -210,3 +210,12 @@ final class TmuxSession {
         try waitUntil("\"\(text)\" gone", seconds: seconds) { !(try screen().contains(text)) }
     }
 }
+
+extension SandboxProcess {
+    /// Every candidate of the Northwind company (at `status`), read page by page over HTTP.
+    func allCandidates(status: CandidateStatus? = nil) async throws -> [Candidate] {
+        var out: [Candidate] = []
+        for try await page in try client().allCandidates(CandidateQuery(status: status)) { out += page.items }
+        return out
+    }
+}

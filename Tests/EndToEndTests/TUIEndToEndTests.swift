@@ -64,23 +64,48 @@ struct TUIEndToEndTests {
         try quitAndCheckTerminal(session)
     }
 
-    @Test func statusMenuMovesAlongThePipeline() async throws {
-        let dir = try TempDir()
-        let sandbox = try SandboxProcess(dir: dir)
-        let first = try await firstCandidate(sandbox)
+    /// `s`, Enter, `y` on the first candidate: moved to its first next step (else an override); returns where.
+    func moveOneStep(_ session: TmuxSession, _ first: Candidate) throws -> CandidateStatus {
         let target = Pipeline.nextSteps(from: first.status).first ?? Pipeline.overrides(from: first.status)[0]
-        let session = try startTUI(sandbox)
         try session.keys("s")
         try session.waitFor("\(first.fullName): \(first.status.rawValue)")
         try session.keys("Enter")
         try session.waitFor("to \(target.rawValue)? (y/N)")
         try session.keys("y")
         try session.waitFor("Moved ")
+        return target
+    }
+
+    @Test func statusMenuMovesAlongThePipeline() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let first = try await firstCandidate(sandbox)
+        let session = try startTUI(sandbox)
+        let target = try moveOneStep(session, first)
 
         #expect(try sandbox.column("status", candidate: first.id) == target.rawValue)
         let patches = try sandbox.requests(method: "PATCH")
         #expect(patches.count == 1)
         #expect(patches.first?["body"] == .object(["status": .string(target.rawValue)]))
+        try quitAndCheckTerminal(session)
+    }
+
+    @Test func undoTakesAStatusMoveBackAfterAPreview() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let first = try await firstCandidate(sandbox)
+        let session = try startTUI(sandbox)
+        let target = try moveOneStep(session, first)
+        try session.keys("U")
+        try session.waitFor("Status: \(target.rawValue) → \(first.status.rawValue)")
+        try session.waitFor("Send 1 change back? (y/N)")
+        try session.keys("y")
+        try session.waitFor("Done: undone 1")
+        #expect(try sandbox.column("status", candidate: first.id) == first.status.rawValue)
+        let patches = try sandbox.requests(method: "PATCH")
+        #expect(patches.count == 2)
+        #expect(patches.last?["body"] == .object(["status": .string(first.status.rawValue)]))
+        try session.keys("Escape")
         try quitAndCheckTerminal(session)
     }
 

@@ -32,6 +32,9 @@ public struct Profile: Equatable, Sendable {
     public var columns: [String]?
     /// `detail-pane`: show the detail pane (else by width).
     public var detailPane: Bool?
+    /// `journal-retention-days`: how many days the journal of changes keeps a change (1 to
+    /// 3650; `Journal.defaultRetention` when not given).
+    public var journalRetentionDays: Int?
     /// `[profiles.NAME.keys]`: actions given other keys, in the file's order.
     public var keys: [ProfileKeys] = []
 
@@ -119,7 +122,8 @@ public struct ConfigFile: Equatable, Sendable {
 
     static let topKeys: Set<String> = ["default-profile", "profiles"]
     static let profileKeys: Set<String> = ["base-url", "api-key-file", "api-key-env", "company-id", "companies", "sort", "filter",
-                                           "privacy", "low-bandwidth", "theme", "columns", "detail-pane", "keys"]
+                                           "privacy", "low-bandwidth", "theme", "columns", "detail-pane", "keys",
+                                           "journal-retention-days"]
 
     /// Checks the values of a profile's settings that only the program knows (key and action
     /// names, column and theme names, sort fields): each problem names the setting (`sort`,
@@ -221,6 +225,13 @@ extension ConfigFile {
         p.detailPane = bool("detail-pane")
         p.theme = string("theme")
         p.sort = string("sort")
+        if let v = body["journal-retention-days"] {
+            if let days = v.int, (1...3650).contains(days) {
+                p.journalRetentionDays = days
+            } else {
+                problem("journal-retention-days", "journal-retention-days must be a whole number of days from 1 to 3650, e.g. 30")
+            }
+        }
         if let v = body["columns"] {
             if let array = v.array, case let names = array.compactMap(\.string), names.count == array.count, !names.isEmpty {
                 p.columns = names

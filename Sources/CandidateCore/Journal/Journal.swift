@@ -57,21 +57,47 @@ public struct Journal: Sendable, Equatable {
         return (order.compactMap { byId[$0] }, unreadable)
     }
 
-    /// Drops changes recorded before `cutoff` (rewriting the file whole, then renaming it over
-    /// the old); unreadable lines go too. Returns how many changes were dropped.
+    /// Drops changes recorded before `cutoff`, every line of each (rewriting the file whole,
+    /// then renaming it over the old). Lines that cannot be read, or whose time cannot, are
+    /// kept as they are: they carry no date, and dropping them would lose data. Returns how
+    /// many changes were dropped.
     /// - Throws: `JournalError.cannotWrite`.
     @discardableResult
     public func prune(before cutoff: Date) throws -> Int {
-        let (all, unreadable) = changes()
-        let kept = all.filter { ($0.date ?? .distantFuture) >= cutoff }
-        guard kept.count != all.count || unreadable > 0 else { return 0 }
+        guard let data = FileManager.default.contents(atPath: path) else { return 0 }
+        var kept = Data(), dropped = Set<String>()
+        let decoder = JSONDecoder()
+        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
+            if let stamp = try? decoder.decode(Stamp.self, from: Data(line)), let date = APITimestamp.parse(stamp.time), date < cutoff {
+                dropped.insert(stamp.id)
+            } else {
+                kept += line + [UInt8(ascii: "\n")]
+            }
+        }
+        guard !dropped.isEmpty else { return 0 }
+        if kept.isEmpty {
+            do { try FileManager.default.removeItem(atPath: path) } catch { throw JournalError.cannotWrite(path: path, reason: "\(error)") }
+            return dropped.count
+        }
         let temporary = path + ".tmp"
         try? FileManager.default.removeItem(atPath: temporary)
-        let staged = Journal(path: temporary)
-        for change in kept { try staged.record(change) }
-        if kept.isEmpty { try? FileManager.default.removeItem(atPath: path); return all.count }
+        do {
+            try PrivateFiles.makeFile(temporary)
+            guard let handle = FileHandle(forWritingAtPath: temporary) else { throw PrivateFiles.Failure(path: temporary, reason: "cannot open") }
+            defer { try? handle.close() }
+            try handle.write(contentsOf: kept)
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw JournalError.cannotWrite(path: path, reason: "\(error)")
+        }
         if rename(temporary, path) != 0 { throw JournalError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        return all.count - kept.count
+        return dropped.count
+    }
+
+    /// What `prune` reads of a line: the change and when it was recorded.
+    private struct Stamp: Decodable {
+        var id: String
+        var time: String
     }
 
     /// Deletes every journal under `root`.

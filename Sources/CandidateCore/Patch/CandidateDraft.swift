@@ -203,7 +203,8 @@ public struct CandidateDraft: Hashable, Sendable, Codable {
     static func normalizedPhone(_ s: String) -> String {
         String(s.filter { !" \t-.()\u{00A0}".contains($0) })
     }
-    static func jsonErrorSummary(_ error: Error) -> String {
+    /// One line saying why JSON text could not be parsed (the parser's own words when it has them).
+    public static func jsonErrorSummary(_ error: Error) -> String {
         if case DecodingError.dataCorrupted(let ctx) = error {
             let underlying = (ctx.underlyingError as NSError?)?.userInfo[NSDebugDescriptionErrorKey] as? String
             return underlying ?? ctx.debugDescription

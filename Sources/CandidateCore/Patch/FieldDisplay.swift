@@ -48,6 +48,15 @@ public enum FieldDisplay {
         return .string(shown(field, s))
     }
 
+    /// A job list's change as what is added and removed (`+Backend Developer, −Designer`), or
+    /// `reordered` when only the order changed. Job lists read best this way.
+    public static func jobsChange(from before: [String], to after: [String], jobTitle: (String) -> String? = { _ in nil }) -> String {
+        let added = after.filter { !before.contains($0) }.map { "+" + (jobTitle($0) ?? $0) }
+        let removed = before.filter { !after.contains($0) }.map { "−" + (jobTitle($0) ?? $0) }
+        let change = (added + removed).joined(separator: ", ")
+        return change.isEmpty ? "reordered" : change
+    }
+
     /// `Label: old → new` for every field `patch` changes, in form order; a one-line text with
     /// hidden characters says how many (`Last name: Doe [1 hidden] → Doex [1 hidden]`).
     /// `shown` turns a text into what shows (privacy mode masks the email and phone).
@@ -55,11 +64,7 @@ public enum FieldDisplay {
                                    maxLength: Int = 40, shown: (CandidateField, String) -> String = { $1 }) -> [String] {
         patch.fields.map { f in
             if f == .jobIds, let ids = patch[f]?.arrayValue?.compactMap(\.stringValue) {
-                // Job lists read best as what is added and removed.
-                let added = ids.filter { !original.jobIds.contains($0) }.map { "+" + (jobTitle($0) ?? $0) }
-                let removed = original.jobIds.filter { !ids.contains($0) }.map { "−" + (jobTitle($0) ?? $0) }
-                let change = (added + removed).joined(separator: ", ")
-                return "\(f.label): " + (change.isEmpty ? "reordered" : change)
+                return "\(f.label): " + jobsChange(from: original.jobIds, to: ids, jobTitle: jobTitle)
             }
             let before = CandidateDraft.originalWireValue(f, of: original)
             let old = text(f, shownValue(f, before, shown: shown), jobTitle: jobTitle, maxLength: maxLength) + hiddenMark(f, before)

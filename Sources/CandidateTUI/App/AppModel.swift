@@ -27,6 +27,8 @@ struct AppModel {
     var bulk: BulkRunState?
     /// The last bulk change's report.
     var bulkReport: BulkReport?
+    /// The plan of the last bulk change started (a retry sends its changes again).
+    var bulkPlan: BulkChangePlan?
     /// Labels telling apart same-name candidates in the bulk preview or result on show.
     var listedNames = NameLabels()
     /// First line shown of a scrollable overlay (preview, result).
@@ -172,6 +174,12 @@ struct AppModel {
         case .commandHistoryFailed(let message):
             flash = Flash(text: message, kind: .error)
             return []
+        case .undoPlanned(let undo, let unreadable):
+            showUndo(undo, unreadable: unreadable)
+            return []
+        case .undoFailed(let message):
+            flash = Flash(text: "Cannot undo: " + message, kind: .error)
+            return []
         case .connectFailed(let message):
             connecting = false
             flash = Flash(text: "Could not switch: \(message)", kind: .error)
@@ -208,6 +216,7 @@ struct AppModel {
         case .menuChosen(let index): return chooseMenuItem(index)
         case .menuToggled(let index): return toggleMenuItem(index)
         case .bulk(let e): return handleBulkEvent(e)
+        case .historyRead(let history): return historyRead(history)
         case .interrupt:
             if bulk != nil { return cancelBulk() }
             quit = true
@@ -254,10 +263,13 @@ struct AppModel {
     /// Keys while an overlay is open, by kind of overlay.
     mutating func handleOverlayKey(_ key: Key, _ overlay: Overlay) -> [Effect] {
         switch overlay {
-        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu, .companyMenu:
+        case .statusMenu, .formStatusMenu, .genderMenu, .jobsPicker, .bulkMenu, .statusFilterMenu, .jobFilterMenu, .companyMenu,
+             .bulkActions, .bulkJobMenu:
             return handleMenuKey(key)
-        case .bulkPreview, .bulkResult:
+        case .bulkPreview, .bulkChangePreview, .bulkResult, .undoPreview:
             return handleBulkOverlayKey(key, overlay)
+        case .expiryPrompt(let prompt):
+            return handleExpiryPromptKey(key, prompt)
         case .draftsPrompt:
             return handleDraftsKey(key)
         case .conflict(let conflict):
@@ -272,6 +284,8 @@ struct AppModel {
             return handleMessagesKey(key)
         case .pager(let pager):
             return handlePagerKey(key, pager)
+        case .history:
+            return handleHistoryKey(key)
         }
     }
 }

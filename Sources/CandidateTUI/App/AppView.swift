@@ -42,6 +42,7 @@ enum AppView {
         drawOverlay(model, &state, on: &canvas)
         if model.overlay != nil { cursor = nil }
         if case .pager? = model.overlay { cursor = state.pagerCursor }
+        if case .expiryPrompt? = model.overlay { cursor = state.promptCursor }
         if model.searching, model.overlay == nil, case .list = model.screen {
             cursor = CellPosition(y: rows - 2, x: state.searchCursorColumn)
         }
@@ -140,18 +141,23 @@ enum AppView {
         }
         guard let menu = MenuPanel(model) else {
             state.menuTop = 0
-            drawPanel(model, on: &canvas)
+            state.promptCursor = drawPanel(model, on: &canvas)
             return
         }
         menu.draw(on: &canvas, firstShown: &state.menuTop)
     }
 
-    /// A scrollable panel or a question, when one is open.
-    private static func drawPanel<C: Canvas>(_ model: AppModel, on canvas: inout C) {
+    /// A scrollable panel, a typed prompt or a question, when one is open; where a typed
+    /// prompt's cursor is.
+    private static func drawPanel<C: Canvas>(_ model: AppModel, on canvas: inout C) -> CellPosition? {
         if let panel = ScrollPanel.panel(model, rows: canvas.rows, cols: canvas.cols) {
             panel.draw(on: &canvas)
+        } else if case .expiryPrompt(let prompt)? = model.overlay {
+            let p = model.expiryPromptLines(prompt)
+            return PromptPanel(title: p.title, lines: p.lines, question: p.question, minWidth: 44).draw(on: &canvas, cursorAt: p.cursor)
         } else if let p = model.prompt() {
             PromptPanel(title: p.title, lines: p.lines, question: p.question).draw(on: &canvas)
         }
+        return nil
     }
 }

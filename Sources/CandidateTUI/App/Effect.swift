@@ -19,6 +19,8 @@ enum Effect: Equatable, Sendable {
     case wake(after: Double)
     /// Reads the candidate again before a PATCH; the answer comes back as `.checkedBeforeSave`.
     case checkBeforeSave(id: String)
+    /// Reads the journal of this server and company; comes back as `.historyRead`.
+    case readHistory
     /// Fetches the server's copy for an unsent draft; comes back as `.draftOpened`.
     case openDraft(CandidateDraft)
     /// Lists the stored drafts for this server and company; they come back as `.draftsFound`.
@@ -32,6 +34,8 @@ enum Effect: Equatable, Sendable {
     case openCandidate(id: String, name: String)
     /// Runs the bulk engine on the plan; events come back as `.bulk`.
     case runBulk(BulkChangePlan)
+    /// Read the journal for the undo of the change or batch `id` names, else of the last one.
+    case planUndo(id: String?)
     /// Stops starting new requests of the running bulk change.
     case cancelBulk
     /// Opens the connection of a profile and company (`:profile`, `:company`); comes back as

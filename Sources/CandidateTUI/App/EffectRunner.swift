@@ -180,6 +180,17 @@ enum EffectTask {
             await open(draft, client: client, inbox: inbox)
         case .findDrafts:
             if let drafts { inbox.post(.draftsFound(drafts.list().map(\.draft))) }
+        case .readHistory:
+            inbox.post(.historyRead(journal.map(JournalHistory.init)))
+        case .planUndo(let id):
+            guard let journal else { inbox.post(.undoFailed("Changes are not journaled here, so there is nothing to undo")); return }
+            let (changes, unreadable) = journal.changes()
+            do {
+                let undo = try id.map { try JournalUndo.named($0, in: changes) } ?? JournalUndo.last(in: changes)
+                inbox.post(.undoPlanned(undo, unreadable: unreadable))
+            } catch {
+                inbox.post(.undoFailed("\(error)"))
+            }
         case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor, .connect, .useConnection, .loadCommandHistory, .keepCommandHistory, .fetchDetail:
             break
         }

@@ -27,6 +27,10 @@ enum Event: Sendable {
     case editorFinished(CandidateField, text: String?, status: Int32)
     /// Progress or the end of a bulk status change.
     case bulk(BulkEvent)
+    /// The undo asked for (`nil`: nothing was sent from here), and how many journal lines could not be read.
+    case undoPlanned(JournalUndo?, unreadable: Int)
+    /// The journal has no such change or batch, or cannot be read.
+    case undoFailed(String)
     /// Ctrl-C (SIGINT) while the editor runs: cancels a bulk change, else quits.
     case interrupt
     /// The pause after typing in the search prompt ended.
@@ -47,6 +51,8 @@ enum Event: Sendable {
     /// The candidate to edit arrived.
     case candidateOpened(Candidate)
     case openFailed(name: String, APIError)
+    /// The journal, read for the history panel (`nil`: this run keeps none).
+    case historyRead(JournalHistory?)
     /// A draft file could not be written or deleted: what went wrong, for the message line.
     case draftStoreFailed(String)
     /// Another profile's or company's connection is open (`.connect`).

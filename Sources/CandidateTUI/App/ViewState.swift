@@ -19,4 +19,6 @@ struct ViewState: Equatable, Sendable {
     var searchCursorColumn = 0
     /// Where the pager's `/` prompt puts the terminal cursor (`nil` while it is closed).
     var pagerCursor: CellPosition?
+    /// Where a typed prompt in a panel (the GDPR expiry) puts the terminal cursor.
+    var promptCursor: CellPosition?
 }

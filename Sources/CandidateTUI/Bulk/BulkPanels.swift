@@ -14,17 +14,22 @@ extension AppModel {
         default: break
         }
         switch overlay {
-        case .bulkPreview(let plan):
-            if action == .send { return startBulk(plan) }
+        case .bulkPreview, .bulkChangePreview:
+            if action == .send {
+                if case .bulkPreview(let plan) = overlay { return startBulk(plan) }
+                if case .bulkChangePreview(let plan) = overlay { return startBulk(plan) }
+            }
+            setOverlay(nil)
+            flash = Flash(text: "Nothing sent", kind: .info)
+            return []
+        case .undoPreview(let undo):
+            if action == .send { return startBulk(undo.plan) }
             setOverlay(nil)
             flash = Flash(text: "Nothing sent", kind: .info)
             return []
         case .bulkResult:
             if action == .retry, let report = bulkReport {
-                let retry = (report.failed + report.notAttempted).compactMap { r in marks.byId[r.id]?.candidate }
-                guard !retry.isEmpty, let target = report.target else { flash = Flash(text: "Nothing to retry", kind: .info); return [] }
-                // Like every send: the preview first, y sends exactly what it lists.
-                openBulkPreview(BulkStatusPlan(candidates: retry, target: target))
+                retryFailed(report)
                 return []
             }
             if action == .close { setOverlay(nil) }
@@ -32,6 +37,25 @@ extension AppModel {
         default:
             return []
         }
+    }
+
+    /// `r` on the result: the same goal for the failed and not attempted only — previewed first,
+    /// like every send, so `y` sends exactly what it lists. A status move is planned again from
+    /// the marks (those now at the target are skipped); any other goal sends each the same
+    /// change as before.
+    mutating func retryFailed(_ report: BulkReport) {
+        let again = Set((report.failed + report.notAttempted).map(\.id))
+        if let target = report.target {
+            let retry = report.results.filter { again.contains($0.id) }.compactMap { r in
+                marks.byId[r.id]?.candidate ?? bulkPlan?.items.first { $0.candidate.id == r.id }?.candidate
+            }
+            guard !retry.isEmpty else { flash = Flash(text: "Nothing to retry", kind: .info); return }
+            openBulkPreview(BulkStatusPlan(candidates: retry, target: target))
+            return
+        }
+        let items = (bulkPlan?.goal == report.goal ? bulkPlan?.items ?? [] : []).filter { again.contains($0.candidate.id) && $0.change != nil }
+        guard !items.isEmpty else { flash = Flash(text: "Nothing to retry", kind: .info); return }
+        openBulkChangePreview(BulkChangePlan(goal: report.goal, items: items))
     }
 
     mutating func scroll(by delta: Int) {
@@ -63,6 +87,8 @@ extension AppModel {
             }
             let send = plan.items.count - plan.skippedCount
             return ("Bulk status change", [plan.summary()], body, "Send \(send) change\(send == 1 ? "" : "s")? (y/N)")
+        case .bulkChangePreview(let plan)?:
+            return changePreviewLines(plan)
         case .bulkResult?:
             guard let r = bulkReport else { return nil }
             // Failures first, then those not attempted, then the moved and the skipped: what needs
@@ -91,8 +117,12 @@ extension AppModel {
             }
             let retry = r.failed.count + r.notAttempted.count
             return ("Bulk result", [Self.reportLine(r)], body, retry > 0 ? "r retry \(retry) · Esc close" : "Esc close")
+        case .undoPreview(let undo)?:
+            return undoPanelLines(undo)
         case .messages?:
             return messagesPanelLines()
+        case .history(let panel)?:
+            return historyPanelLines(panel)
         default:
             return nil
         }
@@ -111,5 +141,30 @@ extension AppModel {
     /// `word` left-aligned in the result panel's first column (15 cells).
     static func padded(_ word: String) -> String {
         word + String(repeating: " ", count: max(1, 15 - word.count))
+    }
+}
+
+extension AppModel {
+    /// The preview of a job or GDPR change: the plan's summary, that each candidate is read
+    /// again before it is sent, and a line per candidate (`Name → +Backend`, or `Name — skipped:
+    /// already assigned`).
+    func changePreviewLines(_ plan: BulkChangePlan) -> (title: String, header: [String], body: ScrollBody, footer: String) {
+        let list = self.list, names = listedNames
+        let body = ScrollBody(count: plan.items.count) { i in
+            let item = plan.items[i]
+            let name = names.label(item.candidate)
+            var line = item.change == nil ? "\(name) — skipped: \(item.skipReason ?? "nothing to change")" : "\(name) → \(plan.goal.destination)"
+            if !list.isShown(item.candidate.id) { line = "[hidden by filter] " + line }
+            return line
+        }
+        let title: String, fresh: String
+        switch plan.goal {
+        case .addJob: (title, fresh) = ("Assign to job", "Each is read again just before: jobs assigned meanwhile are kept")
+        case .removeJob: (title, fresh) = ("Remove from job", "Each is read again just before: other jobs are kept")
+        case .gdprExpiry: (title, fresh) = ("Extend GDPR expiry", "Each is read again just before: an expiry already that day or later is skipped, never shortened")
+        default: (title, fresh) = ("Bulk change", "")
+        }
+        let send = plan.sendCount
+        return (title, [plan.summary()] + (fresh.isEmpty ? [] : [fresh]), body, "Send \(send) change\(send == 1 ? "" : "s")? (y/N)")
     }
 }

@@ -26,6 +26,7 @@ extension AppModel {
         marks.endRange()
         bulk = BulkRunState(goal: plan.goal, progress: BulkProgress(total: plan.items.count, done: 0, moved: 0, skipped: 0, failed: 0, waitingSeconds: nil))
         bulkReport = nil
+        bulkPlan = plan
         flash = nil
         return [.runBulk(plan)]
     }

@@ -21,6 +21,7 @@ extension AppModel {
             if words.count == 1 { return matching(SortColumn.allCases.map(\.rawValue)) }
             return words.count == 2 ? matching(["asc", "desc"]) : []
         case .mark?: return words.count == 1 ? matching(["all", "none"]) : []
+        case .history?: return words.count == 1 ? matching(["all"]) : []
         case .company?: return matching(options.companies.map(\.name))
         case .profile?: return words.count == 1 ? matching(options.profiles) : []
         default: return []

@@ -2,7 +2,7 @@ import CandidateCore
 
 /// The commands of the `:` line, with what help and completion say about them.
 enum CommandName: String, CaseIterable {
-    case status, filter, search, sort, mark, company, profile, privacy, help, q
+    case status, filter, search, sort, mark, company, profile, privacy, history, undo, help, q
 
     /// `status STATUS`.
     var usage: String {
@@ -15,6 +15,8 @@ enum CommandName: String, CaseIterable {
         case .company: "company NAME"
         case .profile: "profile NAME"
         case .privacy: "privacy"
+        case .history: "history [all]"
+        case .undo: "undo [ID]"
         case .help: "help"
         case .q: "q"
         }
@@ -30,6 +32,8 @@ enum CommandName: String, CaseIterable {
         case .company: "switch to another company of this profile"
         case .profile: "switch to another profile of the config file"
         case .privacy: "mask or show email and phone"
+        case .history: "the changes sent to the candidate under the cursor (all: every change), from the journal"
+        case .undo: "preview the undo of the last change or batch (or of ID, as `candidates history` shows it); y sends"
         case .help: "the keys and commands"
         case .q: "quit"
         }

@@ -58,6 +58,16 @@ extension AppModel {
             return commandCompany(rest)
         case .profile:
             return commandProfile(rest)
+        case .history:
+            switch rest.lowercased() {
+            case "": return list.current == nil ? .problem("No candidate under the cursor — :history all shows every change") : .done(openHistory(all: false))
+            case "all": return .done(openHistory(all: true))
+            default: return .problem("Usage: :history [all]")
+            }
+        case .undo:
+            if rest.contains(" ") { return .problem("Usage: :undo [CHANGE-OR-BATCH-ID]") }
+            if bulk != nil { return .problem("A bulk change is running — Esc cancels it first") }
+            return .done(askUndo(rest.isEmpty ? nil : rest))
         }
     }
 

@@ -16,13 +16,15 @@ extension AppModel {
         if commandLine != nil { return .command }
         switch (screen, overlay) {
         case (_, .confirmMove?), (_, .confirmSave?), (_, .confirmDiscard?): return .question
-        case (_, .bulkPreview?): return .bulkPreview
+        case (_, .bulkPreview?), (_, .bulkChangePreview?), (_, .undoPreview?): return .bulkPreview
+        case (_, .expiryPrompt?): return .expiryPrompt
         case (_, .bulkResult?): return .bulkResult
         case (_, .jobsPicker?): return .picker
         case (_, .draftsPrompt?): return .drafts
         case (_, .conflict?): return .conflict
         case (_, .messages?): return .messages
         case (_, .pager?): return .pager
+        case (_, .history?): return .history
         case (_, .some): return .menu
         case (.list, nil) where search.isOpen: return .search
         case (.list, nil) where marks.isRangeOpen: return .range
@@ -35,7 +37,7 @@ extension AppModel {
     /// and the command line (there `?` is text). Returns whether it opened.
     mutating func openHelpIfAsked(_ key: Key) -> Bool {
         let context = keyContext()
-        var typing = context == .form || context == .search || context == .command
+        var typing = context == .form || context == .search || context == .command || context == .expiryPrompt
         if case .pager(let pager)? = overlay, pager.prompt != nil { typing = true }
         // On the list and in the form the table says which keys (the config may move help);
         // elsewhere `?` (where it is not typed) and F1.

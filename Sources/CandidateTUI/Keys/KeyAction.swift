@@ -8,6 +8,8 @@ public enum KeyAction: String, CaseIterable, Sendable {
     // The list.
     case open, status, reload, mark, range, unmark
     case markAll = "mark-all"
+    /// Assign to a job, remove from one, or extend the GDPR expiry (a menu).
+    case bulkActions = "jobs-gdpr"
     case search
     /// Esc on the list: cancel a running bulk change, stop a `*` still marking, or clear the search.
     case back
@@ -24,6 +26,10 @@ public enum KeyAction: String, CaseIterable, Sendable {
     case viewMetadata = "metadata"
     /// Every message of the screen, whole, in a scrolling panel.
     case messages
+    /// The changes sent to the candidate under the cursor, from the journal.
+    case history
+    /// The undo of the last change or batch, previewed first.
+    case undo
     case quit
     case help
     case command

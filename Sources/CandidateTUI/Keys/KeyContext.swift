@@ -14,6 +14,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case picker
     /// A y/N question.
     case question
+    /// The new GDPR expiry, typed (`a` on the list).
+    case expiryPrompt = "expiry-prompt"
     case bulkPreview = "bulk-preview", bulkResult = "bulk-result"
     case drafts
     case conflict
@@ -21,6 +23,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case messages
     /// The read-only viewer of a CV or metadata.
     case pager
+    /// The `H` panel of changes sent, from the journal.
+    case history
     /// The help page itself.
     case help
 
@@ -35,12 +39,14 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .menu: "Menus"
         case .picker: "Jobs picker"
         case .question: "Questions (y/N)"
+        case .expiryPrompt: "GDPR expiry prompt"
         case .bulkPreview: "Bulk preview"
         case .bulkResult: "Bulk result"
         case .drafts: "Unsent drafts"
         case .conflict: "Conflict"
         case .messages: "Messages (^G)"
         case .pager: "Pager (CV, metadata)"
+        case .history: "History (H)"
         case .help: "Help"
         }
     }

@@ -20,6 +20,8 @@ extension AppModel {
             return [.openCandidate(id: c.id, name: c.fullName)]
         case .status:
             openStatusMenu()
+        case .bulkActions:
+            openBulkActions()
         case .back where bulk != nil:
             return cancelBulk()
         case .back where list.markAllPending && openBulkMenuWhenMarked:
@@ -71,6 +73,10 @@ extension AppModel {
             togglePrivacy()
         case .messages:
             showMessages()
+        case .history:
+            return openHistory(all: false)
+        case .undo:
+            return askUndo(nil)
         case .quit:
             if bulk != nil { flash = Flash(text: Self.quitDuringBulk, kind: .error) } else { quit = true }
         default: break

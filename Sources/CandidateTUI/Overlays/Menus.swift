@@ -54,7 +54,7 @@ extension AppModel {
             }
             return ("Jobs: \(selected.count) selected", items, true)
         default:
-            return nil
+            return bulkActionsMenu()
         }
     }
 
@@ -88,6 +88,8 @@ extension AppModel {
             setOverlay(.confirmMove(candidateId: id, to: to))
         case .bulkMenu?:
             chooseBulkTarget(CandidateStatus(value))
+        case .bulkActions?, .bulkJobMenu?:
+            return chooseBulkAction(value)
         case .statusFilterMenu?:
             return setServerFilter(status: value.isEmpty ? nil : CandidateStatus(value), jobId: list.filter.jobId)
         case .jobFilterMenu?:

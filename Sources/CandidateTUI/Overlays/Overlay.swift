@@ -18,6 +18,17 @@ enum Overlay: Equatable {
     case bulkMenu
     /// What a bulk change would do; scrollable; default No.
     case bulkPreview(BulkStatusPlan)
+    /// `a`: assign to a job, remove from one, or extend the GDPR expiry (the marked set, else
+    /// the candidate under the cursor).
+    case bulkActions
+    /// The job to assign or remove.
+    case bulkJobMenu(BulkJobChoice)
+    /// The new GDPR expiry, as typed.
+    case expiryPrompt(ExpiryPrompt)
+    /// What a job or GDPR bulk change would do; scrollable; default No.
+    case bulkChangePreview(BulkChangePlan)
+    /// The undo of the last change or batch (`U`, `:undo`): `y` sends it.
+    case undoPreview(JournalUndo)
     /// Every candidate's outcome of the last bulk change; `r` retries the failed.
     case bulkResult
     /// `N unsent drafts — (r)eview, (d)iscard, (l)ater`.
@@ -35,4 +46,6 @@ enum Overlay: Equatable {
     case messages
     /// A read-only text (the CV, the metadata) in the pager.
     case pager(PagerModel)
+    /// `H` or `:history`: changes sent, from the journal; scrollable.
+    case history(HistoryPanel)
 }

@@ -27,8 +27,10 @@ struct PromptPanel: Equatable, Sendable {
     /// Lines of text a panel has room for on a screen of `screenRows` rows.
     static func room(screenRows: Int) -> Int { max(0, screenRows - 8) }
 
-    /// Draws the panel over whatever the canvas holds.
-    func draw<C: Canvas>(on canvas: inout C) {
+    /// Draws the panel over whatever the canvas holds. Returns where `cursorAt` (a line of
+    /// `lines` and a column in it) is on the screen, when that line is shown.
+    @discardableResult
+    func draw<C: Canvas>(on canvas: inout C, cursorAt: CellPosition? = nil) -> CellPosition? {
         // The title is drawn as " title " on the border: two cells more than its text.
         let contentWidth = max(([question] + lines).map(DisplayText.width).max() ?? 20, DisplayText.width(title) + 2, minWidth, 20)
         let width = min(contentWidth + 4, max(10, canvas.cols - 2))
@@ -48,5 +50,7 @@ struct PromptPanel: Equatable, Sendable {
             canvas.put(questionTop - 1, left + 2, "↓ \(lines.count - shownLines.count + moreBelow) more", width: width - 4, style: .dim)
         }
         for (i, line) in asked.enumerated() { canvas.write(questionTop + i, left + 2, shown: line, style: .bold) }
+        guard let at = cursorAt, at.y < shownLines.count else { return nil }
+        return CellPosition(y: top + 1 + at.y, x: min(left + width - 3, left + 2 + at.x))
     }
 }

@@ -25,6 +25,27 @@ enum ScrollPanel {
                            minWidth: panelWidth)
     }
 
+    /// The `overlayScroll` that shows the end of the model's scrollable panel on a screen of
+    /// `rows` × `cols`: the first body line from which the rest fits (0 when it all does).
+    /// Looks at a screenful of lines only.
+    static func scrollToEnd(_ model: AppModel, rows: Int, cols: Int) -> Int {
+        guard let p = model.scrollLines(), p.body.count > 0 else { return 0 }
+        let panelWidth = width(cols: cols)
+        let summary = p.header.flatMap { DisplayText.wrap(DisplayText.sanitize($0), to: panelWidth) }
+        var room = max(1, PromptPanel.room(screenRows: rows) - (summary.isEmpty ? 0 : summary.count + 1))
+        var first = p.body.count
+        while first > 0 {
+            let text = p.body.line(first - 1)
+            let line = ScrollBody(count: 1) { _ in text }
+            let used = wrapped(line, from: 0, rows: MessageLines.maxLines + 1, width: panelWidth).lines.count
+            // A line that no longer fits whole stays above the top.
+            guard used <= room else { break }
+            room -= used
+            first -= 1
+        }
+        return min(first, p.body.count - 1)
+    }
+
     /// The body's lines from line `first`, each wrapped at `width` onto up to
     /// `MessageLines.maxLines` rows (the rest indented by two cells), as many as fit in `rows`
     /// (the last one on its first row, cut with `…`, when its rows do not fit); and how many
