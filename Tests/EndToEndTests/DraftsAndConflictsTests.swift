@@ -60,6 +60,8 @@ struct DraftsAndConflictsTests {
         try run2.session.waitFor("1 unsent draft")
         try run2.session.keys("l")
         try run2.session.waitFor("Drafts kept for later")
+        // Enter opens the row under the cursor: wait for the first page.
+        try run2.session.waitForMatch(#"[0-9]+ candidates"#)
         try run2.session.keys("Enter")
         try run2.session.waitFor("Your unsent draft of")
         try run2.session.waitFor("\(first.lastName)Later")
