@@ -33,13 +33,44 @@ public struct Journal: Sendable, Equatable {
         } catch {
             throw JournalError.cannotWrite(path: path, reason: "\(error)")
         }
-        do { try PrivateFiles.makeFile(path) } catch { throw JournalError.cannotWrite(path: path, reason: "\(error)") }
-        let fd = open(path, O_WRONLY | O_APPEND | O_CLOEXEC)
-        guard fd >= 0 else { throw JournalError.cannotWrite(path: path, reason: String(cString: strerror(errno))) }
-        defer { close(fd) }
-        let written = line.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        guard written == line.count else {
-            throw JournalError.cannotWrite(path: path, reason: written < 0 ? String(cString: strerror(errno)) : "short write")
+        try locked { fd in
+            // A last line cut short (a crash, a full disk) must not swallow this record.
+            var bytes = line
+            var info = stat()
+            var last: UInt8 = 0
+            if fstat(fd, &info) == 0, info.st_size > 0, pread(fd, &last, 1, info.st_size - 1) == 1, last != UInt8(ascii: "\n") {
+                bytes = Data("\n".utf8) + line
+            }
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            guard written == bytes.count else {
+                throw JournalError.cannotWrite(path: path, reason: written < 0 ? String(cString: strerror(errno)) : "short write")
+            }
+        }
+    }
+
+    /// Runs `body` with the journal file open for appending (made if missing) and exclusively
+    /// locked (`flock`), so appends from other processes and a prune's rewrite never
+    /// interleave. A prune replaces the file: one who waited on the old file's lock opens the
+    /// new one, so a record appended while another process prunes is never lost.
+    /// - Throws: `JournalError.cannotWrite` when the file cannot be made, opened or locked, or what `body` throws.
+    private func locked<T>(_ body: (Int32) throws -> T) throws -> T {
+        func failure(_ reason: String? = nil) -> JournalError {
+            .cannotWrite(path: path, reason: reason ?? String(cString: strerror(errno)))
+        }
+        while true {
+            do { try PrivateFiles.makeFile(path) } catch { throw failure("\(error)") }
+            let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            guard fd >= 0 else { throw failure() }
+            defer { close(fd) }
+            while flock(fd, LOCK_EX) != 0 {
+                guard errno == EINTR else { throw failure() }
+            }
+            defer { flock(fd, LOCK_UN) }
+            var held = stat(), named = stat()
+            guard fstat(fd, &held) == 0 else { throw failure() }
+            // Replaced or removed by a prune while we waited: open the file that is there now.
+            guard stat(path, &named) == 0, named.st_ino == held.st_ino, named.st_dev == held.st_dev else { continue }
+            return try body(fd)
         }
     }
 
@@ -64,6 +95,12 @@ public struct Journal: Sendable, Equatable {
     /// - Throws: `JournalError.cannotWrite`.
     @discardableResult
     public func prune(before cutoff: Date) throws -> Int {
+        guard FileManager.default.fileExists(atPath: path) else { return 0 }
+        return try locked { _ in try rewriteDropping(before: cutoff) }
+    }
+
+    /// `prune`'s work, under the lock.
+    private func rewriteDropping(before cutoff: Date) throws -> Int {
         guard let data = FileManager.default.contents(atPath: path) else { return 0 }
         var kept = Data(), dropped = Set<String>()
         let decoder = JSONDecoder()

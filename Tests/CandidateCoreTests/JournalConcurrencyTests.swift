@@ -1,0 +1,55 @@
+import CandidateCore
+import Foundation
+import Testing
+
+@Suite("The journal under concurrent writers and cut lines")
+struct JournalConcurrencyTests {
+    static func journal() throws -> Journal {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("journal-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        return Journal(path: dir.appendingPathComponent("j.jsonl").path)
+    }
+
+    @Test("records appended while another writer prunes are never lost")
+    func pruneDuringAppends() async throws {
+        let journal = try Self.journal()
+        let old = Date(timeIntervalSinceNow: -40 * 24 * 3600)
+        await withTaskGroup(of: Void.self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    for i in 0..<150 {
+                        try? journal.record(JournalChange(command: "bulk-status", candidateId: "w\(writer)-\(i)", name: "N", fields: []))
+                    }
+                }
+            }
+            group.addTask {
+                for i in 0..<60 {
+                    try? journal.record(JournalChange(time: old, command: "form", candidateId: "old\(i)", name: "O", fields: []))
+                    _ = try? journal.prune(before: Date(timeIntervalSinceNow: -30 * 24 * 3600))
+                }
+            }
+        }
+        let (changes, unreadable) = journal.changes()
+        #expect(unreadable == 0)
+        #expect(changes.filter { $0.command == "bulk-status" }.count == 600)
+    }
+
+    @Test("a last line cut short does not swallow the next record")
+    func cutLastLine() throws {
+        let journal = try Self.journal()
+        try Data(#"{"truncated":"#.utf8).write(to: URL(fileURLWithPath: journal.path))
+        let change = JournalChange(command: "update", candidateId: "a", name: "A", fields: [])
+        try journal.record(change)
+        let (changes, unreadable) = journal.changes()
+        #expect(changes == [change])
+        #expect(unreadable == 1)
+    }
+
+    @Test("the last change to undo may be an interrupted one (the server may have applied it); a failed one never is")
+    func lastIncludesInterrupted() {
+        let sent = JournalChange(command: "form", candidateId: "a", name: "A", fields: [], outcome: .sent)
+        let pending = JournalChange(command: "update", candidateId: "b", name: "B", fields: [], outcome: .pending)
+        let failed = JournalChange(command: "update", candidateId: "c", name: "C", fields: [], outcome: .failed)
+        #expect(JournalUndo.last(in: [sent, pending, failed])?.id == pending.id)
+    }
+}
