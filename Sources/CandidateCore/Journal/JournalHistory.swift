@@ -66,10 +66,11 @@ public struct JournalHistory: Sendable, Equatable {
         return only
     }
 
-    /// The last change or batch: the newest change that was sent and, when it belongs to a
-    /// batch, every change of that batch. `nil` when no change was sent.
+    /// The last change or batch: the newest change that was sent — or interrupted before its
+    /// answer came (the server may have applied it; an undo checks) — and, when it belongs to
+    /// a batch, every change of that batch. `nil` when none was.
     public func last() -> JournalSelection? {
-        guard let newest = changes.last(where: { $0.outcome == .sent }) else { return nil }
+        guard let newest = changes.last(where: { $0.outcome != .failed }) else { return nil }
         guard let batch = newest.batch else { return JournalSelection(kind: .change, id: newest.id, changes: [newest]) }
         return batchSelection(batch.lowercased())
     }

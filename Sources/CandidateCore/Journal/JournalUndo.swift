@@ -106,8 +106,8 @@ public struct JournalUndo: Sendable, Hashable {
 }
 
 extension JournalUndo {
-    /// The undo of the newest change that was sent, with every change of its batch; `nil` when
-    /// nothing in `changes` (a journal's) was sent. See `JournalHistory.last()`.
+    /// The undo of the newest change that was sent or interrupted, with every change of its
+    /// batch; `nil` when every change in `changes` (a journal's) failed. See `JournalHistory.last()`.
     public static func last(in changes: [JournalChange]) -> JournalUndo? {
         JournalHistory(path: "", changes: changes).last().map { JournalUndo(id: $0.id, changes: $0.changes) }
     }
