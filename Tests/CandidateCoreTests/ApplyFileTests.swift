@@ -46,4 +46,11 @@ struct ApplyFileTests {
         }
         #expect(throws: ApplyFileError.self) { try ApplyFile(text: "{\"id\": \"\(id)\"}\nnot json\n", source: "c.jsonl") }
     }
+
+    @Test("in JSON lines the empty string changes nothing, as an empty CSV cell does; null clears")
+    func emptyStringInJSONLines() throws {
+        let id = "00000000-0000-4000-8000-000000000001"
+        let file = try ApplyFile(text: #"{"id":"\#(id)","fields":{"jobIds":"","email":"","phoneNumber":null}}"# + "\n", source: "f.jsonl")
+        #expect(file.rows.first?.values == [.field(.phoneNumber): .clear])
+    }
 }

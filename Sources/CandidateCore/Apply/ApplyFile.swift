@@ -10,8 +10,9 @@ import Foundation
 ///
 /// JSON lines: one object per line, `{"id": "…", "fields": {"status": "ACCEPTED", "email": null,
 /// "jobIds": ["…"], "metadata.source": "referral"}}` with the same names as the CSV columns. A
-/// missing key changes nothing, `null` clears; a string value is read as a CSV cell is
-/// (except that `NULL` and the empty string are text, not tokens); `jobIds` may be an array;
+/// missing key and the empty string change nothing, as an empty CSV cell does (so a stray `""`
+/// never wipes a field); `null` clears; any other string is read as a CSV cell is (except that
+/// `NULL` is text, not a token); `jobIds` may be an array;
 /// a `metadata.KEY` value is used as it is. Blank lines are skipped.
 ///
 /// Which format: `.jsonl`/`.ndjson` names are JSON lines, `.csv` names CSV, otherwise JSON lines
@@ -168,6 +169,7 @@ public struct ApplyFile: Sendable, Equatable {
                 guard let column = Column(name: name) else { continue }
                 switch value {
                 case .null: values[column] = .clear
+                case .string(let s) where s.isEmpty: continue
                 case .string(let s): values[column] = .text(s)
                 default: values[column] = .json(value)
                 }
