@@ -152,7 +152,8 @@ struct ApplyRun {
             Console.err("candidates apply: \(issues.count) problem\(issues.count == 1 ? "" : "s") in \(DisplayText.sanitize(file.source)); nothing was sent (fix the rows, or pass --skip-invalid to send the others)")
             return 2
         }
-        let bulk = plan.bulkPlan
+        // After a question the copies read may be old: each is read again before its PATCH.
+        let bulk = plan.bulkPlan(guarded: confirm)
         if !json { printPlan(plan) }
         if dryRun || session.control.isCancelled {
             if !dryRun { for i in lines.indices where lines[i].outcome == "would_change" { lines[i].outcome = "not_attempted"; lines[i].message = "cancelled before it was sent" } }

@@ -173,6 +173,25 @@ struct CLIApplyTests {
         #expect(try patches(sandbox) == [c.id: .object(["status": .string("IN_PROCESS")])])
     }
 
+    @Test("a candidate changed on the server while the question waits is a conflict, not overwritten (exit 1)")
+    func changedWhileAsking() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir)
+        let c = try #require(try await candidates(sandbox, status: .applied).first)
+        try "id,lastName\n\(c.id),Ours\n".write(toFile: dir.file("p.csv"), atomically: true, encoding: .utf8)
+        let command = TmuxSession.quote(Binary.path) + " apply " + TmuxSession.quote(dir.file("p.csv")) + "; echo \"EXIT=$?\"; sleep 600"
+        let session = try TmuxSession(command: command, env: CLI.environment(sandbox, stateHome: dir.file("state")))
+        try session.waitFor("Send 1 change? [y/N]")
+        _ = try await sandbox.client().updateCandidate(id: c.id, patch: CandidatePatch(changes: [.lastName: .string("Theirs")]))
+        try session.type("y")
+        try session.keys("Enter")
+        try session.waitFor("EXIT=1")
+        let screen = try session.screen()
+        #expect(screen.contains("conflict"), "\(screen)")
+        #expect(try sandbox.column("lastName", candidate: c.id) == "Theirs")
+        #expect(try sandbox.requests(method: "PATCH").count == 1, "only the other client's PATCH")
+    }
+
     @Test("--retry-failed: a row whose PATCHes all failed with 503 is sent again in a further round and changes")
     func retryFailed() throws {
         let dir = try TempDir()

@@ -93,10 +93,18 @@ public struct ApplyPlan: Sendable {
 
     /// The run for `BulkChangeEngine`: every valid row whose candidate was read, with its patch
     /// (`change == nil`, "no change", when nothing differs). Rows with issues are left out.
-    public var bulkPlan: BulkChangePlan {
+    public var bulkPlan: BulkChangePlan { bulkPlan(guarded: false) }
+
+    /// The run, each patch `guarded` when asked: the candidate is read again right before its
+    /// PATCH, and one whose changed fields no longer hold what the plan read (someone changed
+    /// them meanwhile, e.g. while a question waited) is a conflict, not overwritten.
+    public func bulkPlan(guarded: Bool) -> BulkChangePlan {
         BulkChangePlan(goal: .apply(source: source), items: rows.compactMap { r in
             guard r.isValid, let c = r.candidate else { return nil }
-            return r.patch.isEmpty ? .init(candidate: c, change: nil, skipReason: "no change") : .init(candidate: c, change: .patch(r.patch))
+            if r.patch.isEmpty { return .init(candidate: c, change: nil, skipReason: "no change") }
+            guard guarded else { return .init(candidate: c, change: .patch(r.patch)) }
+            let seen = Dictionary(uniqueKeysWithValues: r.patch.fields.map { ($0, CandidateDraft.originalWireValue($0, of: c)) })
+            return .init(candidate: c, change: .guarded(r.patch, expecting: seen))
         })
     }
 
