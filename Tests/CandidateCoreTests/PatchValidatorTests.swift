@@ -241,6 +241,15 @@ struct PatchValidatorTests {
         #expect(check(.cvText, .string(String(repeating: "č", count: 50_000))) == nil)
     }
 
+    @Test("a CV is plain text: line breaks and tabs are fine; NUL and escape codes are refused unless the stored CV has them")
+    func cvControlCharacters() {
+        #expect(check(.cvText, .string("line1\r\nline2\tcol")) == nil)
+        let refused = "must be plain text: no control characters other than line breaks and tabs (NUL, escape codes)"
+        #expect(check(.cvText, .string("a\u{0}b")) == refused)
+        #expect(check(.cvText, .string("a\u{1B}[31mred")) == refused)
+        #expect(PatchValidator.check(.cvText, .string("old\u{7}\nmore"), original: .string("old\u{7}")) == nil)
+    }
+
     @Test("a CV may be cleared; a non-string is refused")
     func cvNullAndType() {
         #expect(check(.cvText, .null) == nil)

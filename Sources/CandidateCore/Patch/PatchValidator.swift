@@ -124,7 +124,15 @@ public enum PatchValidator {
             return nil
         case .cvText:
             guard let s = value.stringValue else { return "must be text" }
-            return s.count > Limits.cvTextMaxCharacters ? "is \(s.count) characters; at most \(Limits.cvTextMaxCharacters)" : nil
+            if s.count > Limits.cvTextMaxCharacters { return "is \(s.count) characters; at most \(Limits.cvTextMaxCharacters)" }
+            // Plain text: line breaks and tabs, but no NUL (a server may cut the text there) nor
+            // escape codes — unless the stored CV already has them.
+            let layout: Set<Unicode.Scalar> = ["\n", "\r", "\t"]
+            let strip = { (t: String) in String(String.UnicodeScalarView(t.unicodeScalars.filter { !layout.contains($0) })) }
+            if addsControlCharacters(strip(s), to: strip(original?.stringValue ?? "")) {
+                return "must be plain text: no control characters other than line breaks and tabs (NUL, escape codes)"
+            }
+            return nil
         }
     }
 
