@@ -21,7 +21,9 @@ struct Undo: AsyncParsableCommand {
         journaled, so it can be undone.
 
         Asks for confirmation on a terminal; --yes skips the question (needed when standard \
-        input is not a terminal). --dry-run prints the preview and sends nothing.
+        input is not a terminal). --dry-run reads each candidate and prints what the undo would \
+        do (would_undo, skipped when already back, conflict), sending nothing; exit 1 if any \
+        would be a conflict.
 
         --json prints one object per candidate: id, name, fields (field, now, back), outcome \
         (undone, skipped, conflict, failed, not_attempted, not_undoable, or in a dry run \
@@ -35,7 +37,7 @@ struct Undo: AsyncParsableCommand {
     @Argument(help: ArgumentHelp("A change or batch id (or its first 4+ characters); default: the last.", valueName: "change-or-batch-id"))
     var id: String?
 
-    @Flag(help: "Print the preview and send nothing.")
+    @Flag(help: "Read each candidate and print what the undo would do; send nothing.")
     var dryRun = false
 
     @Flag(help: "Send without asking (required when standard input is not a terminal).")
@@ -95,8 +97,8 @@ struct UndoRun {
     /// Runs and returns the exit status (0, 1 or 2).
     func run() async -> Int32 {
         let plan = undo.plan
-        if !json || dryRun { preview(plan) }
-        if dryRun { return 0 }
+        if dryRun { return await rehearse(plan) }
+        if !json { preview(plan) }
         guard undo.undoableCount > 0 else {
             Console.err("candidates undo: nothing to undo in \(undo.id.prefix(8)): " + (undo.items.compactMap(\.notUndoable).first ?? "nothing was changed"))
             return 1
@@ -147,15 +149,38 @@ struct UndoRun {
         return report.allSucceeded ? 0 : 1
     }
 
+    /// A dry run: each candidate is read (nothing is sent) and decided as the real run would:
+    /// `would_undo`, `skipped` (already back), `conflict` (changed since), `not_undoable`.
+    /// Exit 0, or 1 when any would be a conflict or could not be read.
+    private func rehearse(_ plan: BulkChangePlan) async -> Int32 {
+        let ids = plan.items.filter { $0.change != nil }.map(\.candidate.id)
+        let looked = await client.lookUpCandidates(ids: ids, options: options)
+        let fresh = Dictionary(looked.map { ($0.id.lowercased(), $0.result) }, uniquingKeysWith: { a, _ in a })
+        if !json { Console.out(DisplayText.sanitize(undo.title)) }
+        var clean = true
+        for (item, planned) in zip(undo.items, plan.items) {
+            var outcome = "not_undoable", message = item.notUndoable ?? planned.skipReason
+            if let change = planned.change {
+                switch fresh[item.candidateId.lowercased()] ?? nil {
+                case .success(let c)?:
+                    switch change.decide(c) {
+                    case .send: (outcome, message) = ("would_undo", JournalUndo.lines(item).joined(separator: " · "))
+                    case .skip(let why): (outcome, message) = ("skipped", why)
+                    case .conflict(let why): (outcome, message) = ("conflict", why + " (would not be overwritten)"); clean = false
+                    }
+                case .failure(let e)?: (outcome, message) = ("failed", "cannot read it: \(e.description)"); clean = false
+                case nil: (outcome, message) = ("not_attempted", "not read"); clean = false
+                }
+            }
+            Console.out(json ? Self.jsonText(id: item.candidateId, name: item.name, item: item, outcome: outcome, message: message)
+                             : Self.text(outcome: outcome, id: item.candidateId, name: item.name, message: message))
+        }
+        Console.flush()
+        return clean ? 0 : 1
+    }
+
     /// The title and a line per candidate: `Name  <id>  Status: REJECTED → APPLIED · …`.
     private func preview(_ plan: BulkChangePlan) {
-        if json {
-            for item in undo.items {
-                let outcome = item.notUndoable == nil ? "would_undo" : "not_undoable"
-                Console.out(Self.jsonText(id: item.candidateId, name: item.name, item: item, outcome: outcome, message: item.notUndoable))
-            }
-            return
-        }
         Console.out(DisplayText.sanitize(undo.title))
         for item in undo.items {
             let what = item.notUndoable.map { "not undone: " + $0 } ?? JournalUndo.lines(item).joined(separator: " · ")

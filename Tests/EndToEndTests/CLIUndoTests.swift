@@ -72,6 +72,12 @@ struct CLIUndoTests {
         _ = try await sandbox.client().updateCandidate(id: applied[1].id, patch: .status(.accepted))
         let before = try sandbox.requests(method: "PATCH").count
 
+        // The dry run reads the server and says so, sending nothing.
+        let rehearsal = try CLI.run(["undo", "--dry-run", "--json"], dir: dir, env: env)
+        #expect(rehearsal.status == 1)
+        #expect(try rehearsal.jsonLines().map { $0["outcome"] } == [.string("would_undo"), .string("conflict")])
+        #expect(try sandbox.requests(method: "PATCH").count == before)
+
         let undo = try CLI.run(["undo", "--yes"], dir: dir, env: env)
         #expect(undo.status == 1)
         #expect(undo.stdout.contains("CONFLICT"), "\(undo.stdout)")
