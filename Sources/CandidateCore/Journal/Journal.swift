@@ -105,7 +105,7 @@ public struct Journal: Sendable, Equatable {
         var kept = Data(), dropped = Set<String>()
         let decoder = JSONDecoder()
         for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            if let stamp = try? decoder.decode(Stamp.self, from: Data(line)), let date = APITimestamp.parse(stamp.time), date < cutoff {
+            if let stamp = Stamp(line) ?? (try? decoder.decode(Stamp.self, from: Data(line))), let date = APITimestamp.parse(stamp.time), date < cutoff {
                 dropped.insert(stamp.id)
             } else {
                 kept += line + [UInt8(ascii: "\n")]
@@ -135,6 +135,34 @@ public struct Journal: Sendable, Equatable {
     private struct Stamp: Decodable {
         var id: String
         var time: String
+
+        /// Read straight from the line's bytes, without decoding it whole: this runs over the
+        /// whole file at the start of every command. Lines are written with sorted keys, so the
+        /// top-level `id` and `time` come after `fields` (whose values may hold objects with
+        /// such keys): the last occurrence of each is the change's. `nil` when not found.
+        init?<Line: Collection>(_ line: Line) where Line.Element == UInt8, Line.Index == Int {
+            guard let id = Self.lastString(after: Array(#""id":""#.utf8), in: line),
+                  let time = Self.lastString(after: Array(#""time":""#.utf8), in: line) else { return nil }
+            self.id = id
+            self.time = time
+        }
+
+        /// The plain (unescaped) string after the last `key` in `line`.
+        private static func lastString<Line: Collection>(after key: [UInt8], in line: Line) -> String? where Line.Element == UInt8, Line.Index == Int {
+            let bytes = Array(line)
+            guard bytes.count > key.count else { return nil }
+            var i = bytes.count - key.count
+            while i >= 0 {
+                if bytes[i] == key[0] && bytes[i..<i + key.count].elementsEqual(key) {
+                    let start = i + key.count
+                    guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")),
+                          !bytes[start..<end].contains(UInt8(ascii: "\\")) else { return nil }
+                    return String(decoding: bytes[start..<end], as: UTF8.self)
+                }
+                i -= 1
+            }
+            return nil
+        }
     }
 
     /// Deletes every journal under `root`.
