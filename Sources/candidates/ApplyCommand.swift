@@ -46,7 +46,7 @@ struct Apply: AsyncParsableCommand {
     @Flag(help: "Send the valid rows even when others have problems (those are reported, not sent).")
     var skipInvalid = false
 
-    @Option(help: ArgumentHelp("Send rows that failed with a transient error (5xx, timeout, connection) again, up to n more rounds.",
+    @Option(help: ArgumentHelp("Read and send rows that failed with a transient error (5xx, timeout, connection) again, up to n more rounds.",
                                valueName: "n"))
     var retryFailed: Int = 0
 
@@ -118,8 +118,20 @@ struct ApplyRun {
         let session = BulkCommandSession(command: "apply")
         defer { session.stop() }
         let goal = BulkGoal.apply(source: file.source)
-        let looked = await session.read(ApplyPlan.idsToRead(file).map { IdInput.Entry(id: $0, origin: file.source) },
+        var looked = await session.read(ApplyPlan.idsToRead(file).map { IdInput.Entry(id: $0, origin: file.source) },
                                         client: client, options: options)
+        // --retry-failed reads again, too, the candidates whose read failed for a passing reason.
+        for round in 0..<retryRounds where !session.control.isCancelled {
+            let again = looked.indices.filter { i in
+                if case .failure(let e)? = looked[i].result { return e.isTransient }
+                return false
+            }
+            guard !again.isEmpty else { break }
+            Console.err("candidates apply: reading \(again.count) candidate\(again.count == 1 ? "" : "s") again (round \(round + 1) of \(retryRounds))")
+            let reread = await session.read(again.map { IdInput.Entry(id: looked[$0].id, origin: file.source) }, client: client, options: options)
+            let byId = Dictionary(reread.map { ($0.id.lowercased(), $0.result) }, uniquingKeysWith: { a, _ in a })
+            for i in again { if let r = byId[looked[i].id.lowercased()] { looked[i].result = r } }
+        }
         var candidates: [String: Candidate] = [:]
         var unread: [String: Line] = [:]
         for (id, result) in looked {
