@@ -192,16 +192,16 @@ struct CLIApplyTests {
         #expect(try sandbox.requests(method: "PATCH").count == 1, "only the other client's PATCH")
     }
 
-    @Test("--retry-failed: a candidate whose read failed with 503 every time is read again in a further round, then changed")
-    func retryFailedRead() throws {
-        let dir = try TempDir()
+    /// `apply --yes --json --retry-failed 1` of one row against a server whose first 8 answers to
+    /// `failing` requests (one round's attempts) are 503, the rest succeed. Returns the run and
+    /// how many `failing` requests it got.
+    static func applyAgainstFlakyServer(failing method: String, dir: TempDir) throws -> (CLIRun, Int) {
         let id = "00000000-0000-4000-8000-000000000001"
         let candidate = #"{"id":"\#(id)","firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","status":"APPLIED"}"#
-        // Every read of the first round (its 8 attempts) fails; the next one succeeds.
-        let reads = Counter()
+        let count = Counter()
         let server = try TestHTTPServer { r in
-            guard r.method == "GET" else { return .json(candidate) }
-            return reads.next() <= 8 ? .json(#"{"statusCode":503,"error":"Service Unavailable","message":"down"}"#, status: 503) : .json(candidate)
+            guard r.method == method else { return .json(candidate) }
+            return count.next() <= 8 ? .json(#"{"statusCode":503,"error":"Service Unavailable","message":"down"}"#, status: 503) : .json(candidate)
         }
         defer { server.stop() }
         var env = CLI.environment(nil, stateHome: dir.file("state"))
@@ -209,6 +209,12 @@ struct CLIApplyTests {
         env["INSTAVIEW_API_KEY"] = "sk_test_retry"
         try "id,email\n\(id),new@example.com\n".write(toFile: dir.file("p.csv"), atomically: true, encoding: .utf8)
         let run = try CLI.run(["apply", dir.file("p.csv"), "--yes", "--json", "--retry-failed", "1"], dir: dir, env: env)
+        return (run, count.value)
+    }
+
+    @Test("--retry-failed: a candidate whose read failed with 503 every time is read again in a further round, then changed")
+    func retryFailedRead() throws {
+        let (run, _) = try Self.applyAgainstFlakyServer(failing: "GET", dir: try TempDir())
         #expect(run.status == 0, "\(run.stderr)")
         #expect(try run.jsonLines().map { $0["outcome"]?.stringValue } == ["changed"])
         #expect(run.stderr.contains("reading 1 candidate again (round 1 of 1)"), "\(run.stderr)")
@@ -217,26 +223,12 @@ struct CLIApplyTests {
     @Test("--retry-failed: a row whose PATCHes all failed with 503 is sent again in a further round and changes")
     func retryFailed() throws {
         let dir = try TempDir()
-        let id = "00000000-0000-4000-8000-000000000001"
-        let candidate = #"{"id":"\#(id)","firstName":"Ada","lastName":"Lovelace","email":"ada@example.com","status":"APPLIED"}"#
-        // Every PATCH of the first round (the engine's 8 attempts) fails; the next one succeeds.
-        let patches = Counter()
-        let server = try TestHTTPServer { r in
-            guard r.method == "PATCH" else { return .json(candidate) }
-            let n = patches.next()
-            return n <= 8 ? .json(#"{"statusCode":503,"error":"Service Unavailable","message":"down"}"#, status: 503) : .json(candidate)
-        }
-        defer { server.stop() }
-        var env = CLI.environment(nil, stateHome: dir.file("state"))
-        env["INSTAVIEW_BASE_URL"] = server.baseURL
-        env["INSTAVIEW_API_KEY"] = "sk_test_retry"
-        try "id,email\n\(id),new@example.com\n".write(toFile: dir.file("p.csv"), atomically: true, encoding: .utf8)
-        let run = try CLI.run(["apply", dir.file("p.csv"), "--yes", "--json", "--retry-failed", "1"], dir: dir, env: env)
+        let (run, patches) = try Self.applyAgainstFlakyServer(failing: "PATCH", dir: dir)
         #expect(run.status == 0, "\(run.stderr)")
         let lines = try run.jsonLines()
         #expect(lines.map { $0["outcome"]?.stringValue } == ["changed"])
         #expect(lines.first?["attempts"] == .int(9))
-        #expect(patches.value == 9)
+        #expect(patches == 9)
         #expect(run.stderr.contains("sending 1 failed row again (round 1 of 1)"), "\(run.stderr)")
         // Both rounds are one batch in the journal.
         let lines2 = try journalLines(dir)
