@@ -1,6 +1,6 @@
 import CandidateCore
 
-/// What every bulk command's run shares (`bulk-status`, `bulk-jobs`, `bulk-gdpr`, `apply`): Ctrl-C
+/// What every bulk command's run shares (`bulk-status`, `bulk-jobs`, `bulk-gdpr`, `apply`, `undo`): Ctrl-C
 /// stops starting requests (those in flight finish; a second Ctrl-C quits), the progress line
 /// on standard error, the clock for the summary, reading every candidate first, and sending a
 /// plan with the bulk engine.

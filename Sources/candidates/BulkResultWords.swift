@@ -1,6 +1,6 @@
 import CandidateCore
 
-/// How the bulk commands (`bulk-status`, `bulk-jobs`, `bulk-gdpr`) word a candidate that was
+/// How the bulk commands (`bulk-status`, `bulk-jobs`, `bulk-gdpr`, `apply`, `undo`) word a candidate that was
 /// not changed: the outcome for the output line and `--json`, the HTTP status and the message.
 enum BulkResultWords {
     /// `failed` (with the HTTP status and the server's message), `not_attempted`, `conflict`

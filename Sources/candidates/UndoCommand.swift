@@ -114,22 +114,9 @@ struct UndoRun {
                 return 1
             }
         }
-        let started = ContinuousClock.now
-        let control = BulkControl()
-        let progress = ProgressLine()
-        let watcher = InterruptWatcher {
-            control.cancel()
-            progress.clear()
-            Console.err("candidates undo: cancelling — no new requests; waiting for those in flight")
-        }
-        defer { watcher.stop() }
-        let scope = undo.isBatch ? journal.inNewBatch() : journal
-        let report = await BulkChangeEngine(client: client, options: options, journal: scope).run(plan, control: control) { event in
-            if case .progress(let p) = event {
-                progress.show(BulkSummaryText.progress(p, goal: plan.goal, note: control.isCancelled ? "cancelling" : "Ctrl-C cancels"))
-            }
-        }
-        progress.clear()
+        let session = BulkCommandSession(command: "undo")
+        defer { session.stop() }
+        let report = await session.send(plan, client: client, options: options, journal: undo.isBatch ? journal.inNewBatch() : journal)
         let items = Dictionary(undo.items.map { ($0.candidateId, $0) }, uniquingKeysWith: { a, _ in a })
         for r in report.results {
             let (outcome, message) = Self.words(r, item: items[r.id])
@@ -140,8 +127,7 @@ struct UndoRun {
             }
         }
         Console.flush()
-        let seconds = Double((ContinuousClock.now - started) / .milliseconds(1)) / 1000
-        let summary = BulkSummaryText.summary(BulkTally(report), goal: plan.goal, cancelled: report.cancelled, seconds: seconds)
+        let summary = BulkSummaryText.summary(BulkTally(report), goal: plan.goal, cancelled: report.cancelled, seconds: session.elapsed)
         json ? Console.err(summary) : Console.out(summary)
         if !report.conflicts.isEmpty {
             Console.err("candidates undo: \(report.conflicts.count) candidate\(report.conflicts.count == 1 ? " was" : "s were") changed on the server since and left as they are")
@@ -153,8 +139,10 @@ struct UndoRun {
     /// `would_undo`, `skipped` (already back), `conflict` (changed since), `not_undoable`.
     /// Exit 0, or 1 when any would be a conflict or could not be read.
     private func rehearse(_ plan: BulkChangePlan) async -> Int32 {
-        let ids = plan.items.filter { $0.change != nil }.map(\.candidate.id)
-        let looked = await client.lookUpCandidates(ids: ids, options: options)
+        let session = BulkCommandSession(command: "undo")
+        defer { session.stop() }
+        let entries = plan.items.filter { $0.change != nil }.map { IdInput.Entry(id: $0.candidate.id, origin: "journal") }
+        let looked = await session.read(entries, client: client, options: options)
         let fresh = Dictionary(looked.map { ($0.id.lowercased(), $0.result) }, uniquingKeysWith: { a, _ in a })
         if !json { Console.out(DisplayText.sanitize(undo.title)) }
         var clean = true
@@ -194,9 +182,9 @@ struct UndoRun {
         switch r.outcome {
         case .moved: return ("undone", item.map { JournalUndo.lines($0).joined(separator: " · ") })
         case .skipped: return (item?.notUndoable == nil ? "skipped" : "not_undoable", r.note)
-        case .conflict(let why): return ("conflict", why + " (not overwritten)")
-        case .failed(let e, _): return ("failed", e.description)
-        case .notAttempted: return ("not_attempted", "cancelled before it was sent")
+        default:
+            guard let (outcome, _, message) = BulkResultWords.unchanged(r.outcome) else { return ("", nil) }
+            return (outcome, outcome == "conflict" ? message + " (not overwritten)" : message)
         }
     }
 
