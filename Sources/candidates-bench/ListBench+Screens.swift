@@ -143,22 +143,8 @@ extension ListBench {
         // Not one of the four figures, but what a recruiter does with a large list: mark every
         // candidate (`*`), open the bulk menu, preview a move to REJECTED, answer No.
         print("   then: * marks all \(loaded), s opens the bulk menu, REJECTED shows the preview, n declines")
-        let markStart = Date()
-        try pane.keys("*")
-        try pane.waitForScreen("every candidate marked", seconds: 120, interval: 0.02) { $0.contains("\(loaded) marked") }
-        let markMs = Date().timeIntervalSince(markStart) * 1000
-        try pane.keys("s")
-        try pane.waitForScreen("the bulk menu", seconds: 60, interval: 0.02) { $0.contains("Move \(loaded) marked to") }
-        let menuKeyStart = Date()
-        try pane.keys("Down")
-        try pane.waitForScreen("the menu cursor on APPLIED", seconds: 60, interval: 0.01) { $0.contains("> APPLIED") }
-        let menuKeyMs = Date().timeIntervalSince(menuKeyStart) * 1000
-        try pane.keys("Down", "Down")
-        try pane.waitForScreen("the menu cursor on REJECTED", seconds: 60, interval: 0.01) { $0.contains("> REJECTED") }
-        let previewStart = Date()
-        try pane.keys("Enter")
-        try pane.waitForScreen("the preview", seconds: 120, interval: 0.02) { $0.contains("(y/N)") }
-        let previewMs = Date().timeIntervalSince(previewStart) * 1000
+        let t = try pane.openBulkPreview(loaded: loaded)
+        let (markMs, menuKeyMs, previewMs) = (t.markMs, t.menuKeyMs, t.previewMs)
         let scrollStart = Date()
         try pane.keys("NPage")
         try pane.waitForScreen("the preview scrolled", seconds: 60, interval: 0.01) { $0.contains("↑ 10 more") }

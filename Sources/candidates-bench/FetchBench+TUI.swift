@@ -1,0 +1,173 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// (b) The TUI's load: from process start to the first rows and to every page loaded; and how
+/// fast it answers a key while pages load.
+extension FetchBench.Run {
+    struct TuiLoad {
+        var firstRowsMs: Double
+        var loadedSeconds: Double
+        var loaded: Int
+    }
+
+    /// `runs` starts of the TUI, each in a fresh tmux server at 80×24.
+    func tuiLoads() throws -> [TuiLoad] {
+        print("(b) TUI start → first rows → every page loaded (the header shows `N candidates` without `loaded`); capture-pane polled every 20 ms, then 100 ms")
+        var loads: [TuiLoad] = []
+        for run in 1...runs {
+            let l = try tuiLoad(tag: "load-\(size)-\(run)", baseURL: server.baseURL, timeout: Double(bench.loadTimeout))
+            print(String(format: "   run %d: first rows %.0f ms, all %d loaded after %.2f s", run, l.firstRowsMs, l.loaded, l.loadedSeconds)
+                  + (l.loaded == size ? "" : " (expected \(size)!)"))
+            loads.append(l)
+        }
+        return loads
+    }
+
+    /// One start: the pane's shell writes the time just before `exec candidates`; the screen is
+    /// polled until a candidate row shows, then until the header says every page is loaded.
+    func tuiLoad(tag: String, baseURL: String, timeout: Double) throws -> TuiLoad {
+        let (pane, t0File) = try startTUI(tag: tag, baseURL: baseURL)
+        defer { pane.kill() }
+        let first = try waitForFirstRows(pane)
+        var done: UInt64 = 0
+        let screen = try pane.waitForScreen("every page to load", seconds: timeout, interval: 0.1) { screen in
+            done = realtimeNanoseconds()
+            return ListBench.everyPageLoaded(screen)
+        }
+        let t0 = try startTime(t0File)
+        try? pane.keys("q")
+        return TuiLoad(firstRowsMs: Double(first &- t0) / 1e6, loadedSeconds: Double(done &- t0) / 1e9, loaded: Self.total(screen))
+    }
+
+    func startTUI(tag: String, baseURL: String) throws -> (TmuxPane, String) {
+        let t0File = dir + "/\(tag).t0"
+        try? FileManager.default.removeItem(atPath: t0File)
+        let pane = try TmuxPane(socket: "cbench-\(getpid())-\(tag)", config: tmuxConfig,
+                                script: "date +%s%N > \(shellQuote(t0File)); exec \(shellQuote(binary))",
+                                environment: FetchBench.tuiEnvironment(baseURL, home: dir + "/home-\(tag)"), cols: ListBench.cols, rows: ListBench.rows)
+        return (pane, t0File)
+    }
+
+    /// The wall time (ns since the epoch) the first candidate row was seen.
+    func waitForFirstRows(_ pane: TmuxPane) throws -> UInt64 {
+        var seen: UInt64 = 0
+        try pane.waitForScreen("the first rows", seconds: 60, interval: 0.02) { screen in
+            seen = realtimeNanoseconds()
+            return ListBench.hasCandidateRow(screen)
+        }
+        return seen
+    }
+
+    func startTime(_ t0File: String) throws -> UInt64 {
+        guard let text = try? String(contentsOfFile: t0File, encoding: .utf8), let t0 = UInt64(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw BenchFailure(description: "the pane did not record its start time")
+        }
+        return t0
+    }
+
+    /// The total in the header (`… / 100000 candidates`, `100000 candidates`), 0 when absent.
+    static func total(_ screen: String) -> Int {
+        let header = ListBench.header(screen)
+        return header.range(of: #"\d+(?= candidates)"#, options: .regularExpression).flatMap { Int(header[$0]) } ?? 0
+    }
+
+    // MARK: Key latency while loading
+
+    struct KeyLatency {
+        var samples: [Double] = []
+        var floor: [Double] = []
+    }
+
+    /// One more start of the TUI: at the first rows `:` opens the command line; then, until every
+    /// page is loaded, `~` is typed and erased again and again. Each sample is the time from just
+    /// before `tmux send-keys ~` to the first `~` byte the program writes to its terminal after it
+    /// (recorded by `pipe-pane`; nothing else on this screen draws a `~`): the key went through
+    /// tmux, the update loop took it and drew the frame. The same probe on `cat` in a pane (the
+    /// tty echoes at once) is the harness's own floor (tmux client start, pane, pipe), printed
+    /// beside it; the verdict is on the raw figure, floor included.
+    func keyLatencyWhileLoading() throws -> KeyLatency {
+        print("(b) key latency while loading: `:` opens the command line, then `~` typed and erased every 50–90 ms until all \(size) are loaded")
+        var result = KeyLatency()
+        result.floor = try harnessFloor()
+        print(String(format: "   harness floor (cat echoing in a pane), %d keys: median %.2f ms, p99 %.2f ms",
+                     result.floor.count, Stats.median(result.floor), Stats.p99(result.floor)))
+        let tag = "keys-\(size)"
+        let (pane, _) = try startTUI(tag: tag, baseURL: server.baseURL)
+        defer { pane.kill() }
+        _ = try waitForFirstRows(pane)
+        let out = dir + "/\(tag)-output.bin"
+        try? FileManager.default.removeItem(atPath: out)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        try pane.pipeOutput(to: out)
+        try pane.keys(":")
+        usleep(100_000)
+        let deadline = Date().addingTimeInterval(Double(bench.loadTimeout))
+        var loadedAt = 0
+        var probes = 0
+        while Date() < deadline {
+            if probes % 10 == 0 {
+                let screen = try pane.screen()
+                if ListBench.everyPageLoaded(screen) { loadedAt = Self.total(screen); break }
+            }
+            probes += 1
+            guard let ms = try Self.probe(pane, key: "~", byte: 0x7E, output: out) else {
+                print("   no `~` drawn within 5 s of the key (is the command line open?)")
+                break
+            }
+            result.samples.append(ms)
+            try pane.keys("BSpace")
+            usleep(UInt32(50_000 + Int.random(in: 0..<40_000)))
+        }
+        try? pane.stopPiping()
+        try? pane.keys("Escape", "q")
+        let s = result.samples
+        print(String(format: "   %d keys while loading (%d loaded at the end): median %.2f ms, p99 %.2f ms, max %.2f ms",
+                     s.count, loadedAt, Stats.median(s), Stats.p99(s), s.max() ?? .nan))
+        return result
+    }
+
+    /// The probe on `cat` in a pane: 60 keys.
+    func harnessFloor() throws -> [Double] {
+        let pane = try TmuxPane(socket: "cbench-\(getpid())-floor-\(size)", config: tmuxConfig, script: "exec cat > /dev/null",
+                                environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"], cols: ListBench.cols, rows: ListBench.rows)
+        defer { pane.kill() }
+        let out = dir + "/floor-\(size)-output.bin"
+        try? FileManager.default.removeItem(atPath: out)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        usleep(200_000)
+        try pane.pipeOutput(to: out)
+        usleep(200_000)
+        var samples: [Double] = []
+        for _ in 0..<60 {
+            guard let ms = try Self.probe(pane, key: "~", byte: 0x7E, output: out) else { break }
+            samples.append(ms)
+            try pane.keys("BSpace")
+            usleep(UInt32(30_000 + Int.random(in: 0..<20_000)))
+        }
+        try? pane.stopPiping()
+        return samples
+    }
+
+    /// Milliseconds from just before sending `key` to the first `byte` appended to `output`
+    /// after it; nil after 5 s without it.
+    static func probe(_ pane: TmuxPane, key: String, byte: UInt8, output: String) throws -> Double? {
+        var offset = fileSize(output)
+        let start = ContinuousClock.now
+        try pane.keys(key)
+        let deadline = start + .seconds(5)
+        while ContinuousClock.now < deadline {
+            let size = fileSize(output)
+            if size > offset, let h = FileHandle(forReadingAtPath: output) {
+                try? h.seek(toOffset: UInt64(offset))
+                let data = h.readDataToEndOfFile()
+                try? h.close()
+                if data.contains(byte) { return seconds(ContinuousClock.now - start) * 1000 }
+                offset += data.count
+            }
+            usleep(200)
+        }
+        return nil
+    }
+}
