@@ -27,18 +27,27 @@ final class BulkCommandSession {
     /// Stops watching for Ctrl-C.
     func stop() { watcher?.stop() }
 
-    /// Reads every candidate (`lookUpCandidates`: one entry per distinct id, in the given order;
-    /// `nil` when cancelled first), showing `Reading N candidates…` and any rate-limit wait.
+    /// Reads every candidate (one entry per distinct id, in the given order; `nil` when cancelled
+    /// first), showing `Reading N candidates…` and any rate-limit wait.
     func read(_ entries: [IdInput.Entry], client: CandidatesClient, options: BulkOptions) async
         -> [(id: String, result: Result<Candidate, APIError>?)] {
+        await readCandidates(entries, client: client, options: options).entries
+    }
+
+    /// Reads every candidate the way `CandidateReadPlan` chooses (`CandidatesClient.readCandidates`:
+    /// pages filtered by `onlyFrom` when given), showing `Reading N candidates…` and any rate-limit
+    /// wait; returns the entries and the way chosen. `onRead` is told each candidate as soon as it is read.
+    func readCandidates(_ entries: [IdInput.Entry], onlyFrom: [CandidateStatus] = [], client: CandidatesClient, options: BulkOptions,
+                        onRead: @escaping @Sendable (_ id: String, _ result: Result<Candidate, APIError>) -> Void = { _, _ in }) async
+        -> CandidateReads {
         let progress = self.progress
         let reading = "Reading \(entries.count) candidate\(entries.count == 1 ? "" : "s")…"
         progress.show(reading, force: true)
-        let looked = await client.lookUpCandidates(ids: entries.map(\.id), options: options, control: control) { wait in
+        let reads = await client.readCandidates(ids: entries.map(\.id), onlyFrom: onlyFrom, options: options, control: control, onWait: { wait in
             progress.show(reading + (wait.map { " waiting \(Int($0.rounded(.up)))s for rate limit" } ?? ""), force: true)
-        }
+        }, onRead: onRead)
         progress.clear()
-        return looked
+        return reads
     }
 
     /// Sends `plan` with the bulk engine, every change recorded in `journal`, showing the progress

@@ -15,13 +15,20 @@ struct BulkStatus: AsyncParsableCommand {
         a terminal.
 
         Each candidate is read first: those already at the target are skipped (never sent), \
-        --only-from leaves out those not at that status, and one that cannot be read fails \
-        with the server's answer. The rest get PATCH {"status": X}, --concurrency at a time, \
-        paced by the server's rate-limit headers; 429 and 5xx answers are retried.
+        --only-from leaves out those not at that status (or statuses), and one that cannot be \
+        read fails with the server's answer. The rest get PATCH {"status": X}, --concurrency \
+        at a time, paced by the server's rate-limit headers; 429 and 5xx answers are retried.
+
+        How they are read is chosen per run from the first list page's total and the rate-limit \
+        headers: list pages (filtered by status on the server with --only-from) when the rate \
+        limit binds and pages take fewer requests, or when pages take less time; else one read \
+        per id, --concurrency at a time. Ids no page held are read one by one. --dry-run says \
+        which was chosen and why (read: …). PATCHes start as soon as their candidates are read.
 
         --json prints one object per candidate: id, name, from, to, outcome (moved, skipped, \
         failed, not_attempted), status (the HTTP status of a failure, else null), message, \
-        and attempts (the PATCH requests sent: 1 or more when moved, 0 when none was sent).
+        attempts (the PATCH requests sent: 1 or more when moved, 0 when none was sent), read \
+        (list_pages or single_reads) and read_reason.
 
         Ctrl-C stops starting requests; those in flight finish and the rest are reported as \
         not attempted. A second Ctrl-C quits at once.
@@ -33,8 +40,9 @@ struct BulkStatus: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The status to move to.", valueName: "status"))
     var to: CandidateStatus
 
-    @Option(help: ArgumentHelp("Only move candidates currently at this status; leave the others out.", valueName: "status"))
-    var onlyFrom: CandidateStatus?
+    @Option(help: ArgumentHelp("Only move candidates currently at this status; leave the others out. Repeat it (or separate with commas) for several.",
+                               valueName: "status"))
+    var onlyFrom: [CandidateStatus] = []
 
     @OptionGroup var input: BulkIdOptions
 
@@ -48,11 +56,16 @@ struct BulkStatus: AsyncParsableCommand {
         LogSetup.bootstrapFromEnvironment()
         Console.prepareLocale()
         let target: CandidateStatus
-        let onlyFromStatus: CandidateStatus?
+        var onlyFromStatuses: [CandidateStatus] = []
         let entries: [IdInput.Entry]
         do {
             target = try to.known(option: "--to")
-            onlyFromStatus = try onlyFrom?.known(option: "--only-from")
+            for given in onlyFrom {
+                for part in given.rawValue.split(separator: ",") {
+                    let status = try CandidateStatus(String(part)).known(option: "--only-from")
+                    if !onlyFromStatuses.contains(status) { onlyFromStatuses.append(status) }
+                }
+            }
             _ = try sending.checked()
             entries = try input.gather()
         } catch let problem as UsageProblem {
@@ -61,7 +74,7 @@ struct BulkStatus: AsyncParsableCommand {
         }
 
         let open = try await Scripting.open(connection, command: "bulk-status")
-        let code = await BulkStatusRun(client: open.client, target: target, onlyFrom: onlyFromStatus, entries: entries,
+        let code = await BulkStatusRun(client: open.client, target: target, onlyFrom: onlyFromStatuses, entries: entries,
                                        options: BulkOptions(concurrency: sending.concurrency), dryRun: sending.dryRun, json: output.json,
                                        journal: JournalScope(journal: open.journal, command: "bulk-status", batch: JournalScope.newBatch())).run()
         await open.sandbox?.stop()
@@ -69,11 +82,13 @@ struct BulkStatus: AsyncParsableCommand {
     }
 }
 
-/// One `bulk-status` run once the input is valid: read, plan, send (unless a dry run), report.
+/// One `bulk-status` run once the input is valid: read, plan, send (unless a dry run; batches are
+/// sent as they are read), report.
 struct BulkStatusRun {
     let client: CandidatesClient
     let target: CandidateStatus
-    let onlyFrom: CandidateStatus?
+    /// `--only-from`: only candidates at one of these are moved (empty: all).
+    let onlyFrom: [CandidateStatus]
     let entries: [IdInput.Entry]
     let options: BulkOptions
     let dryRun: Bool
@@ -102,56 +117,137 @@ struct BulkStatusRun {
     func run() async -> Int32 {
         let session = BulkCommandSession(command: "bulk-status")
         defer { session.stop() }
-        let control = session.control, progress = session.progress
-        let looked = await session.read(entries, client: client, options: options)
+        return dryRun ? await preview(session) : await change(session)
+    }
 
+    /// `--dry-run`: reads everyone, prints the plan, how it read and a line per candidate; sends nothing.
+    private func preview(_ session: BulkCommandSession) async -> Int32 {
+        let reads = await session.readCandidates(entries, onlyFrom: onlyFrom, client: client, options: options)
         var lines: [String: Line] = [:]
-        var order: [String] = []
         var candidates: [Candidate] = []
-        for (id, result) in looked {
-            let key = id.lowercased()
-            order.append(key)
-            switch result {
-            case nil:
-                lines[key] = Line(id: id, outcome: "not_attempted", message: "cancelled before it was read")
-            case .failure(let e)?:
-                lines[key] = Line(id: id, outcome: "failed", httpStatus: e.httpStatus, message: "cannot read it: \(e.description)")
-            case .success(let c)?:
-                if let onlyFrom, c.status != onlyFrom {
-                    lines[key] = Line(id: c.id, name: c.fullName, from: c.status, outcome: "skipped",
-                                      message: "left out: \(c.status), not \(onlyFrom) (--only-from)")
-                } else {
-                    candidates.append(c)
-                }
+        for (id, result) in reads.entries {
+            switch settle(id, result) {
+            case .settled(let line): lines[id.lowercased()] = line
+            case .toPlan(let c): candidates.append(c)
             }
         }
         let plan = BulkStatusPlan(candidates: candidates, target: target)
-
-        if dryRun || control.isCancelled {
-            for item in plan.items {
-                let c = item.candidate
-                lines[c.id.lowercased()] = item.move == .alreadyThere
-                    ? Line(id: c.id, name: c.fullName, from: c.status, outcome: "skipped", message: "already \(target)")
-                    : Line(id: c.id, name: c.fullName, from: c.status, outcome: dryRun ? "would_move" : "not_attempted",
-                           message: dryRun ? "\(c.status) → \(target)" : "cancelled before it was sent", move: item.move)
-            }
-            if dryRun && !json { Console.out(DisplayText.sanitize(plan.summary())) }
-            return finish(order.compactMap { lines[$0] }, seconds: dryRun ? nil : session.elapsed, cancelled: true)
+        for item in plan.items { lines[item.candidate.id.lowercased()] = unsent(item, dryRun: true) }
+        if !json {
+            Console.out(DisplayText.sanitize(plan.summary()))
+            Console.out("read: " + DisplayText.sanitize(reads.plan.description))
         }
+        return finish(reads.entries.compactMap { lines[$0.id.lowercased()] }, read: reads.plan, seconds: nil, cancelled: true)
+    }
 
-        let report = await BulkStatusEngine(client: client, options: options, journal: journal).run(plan, control: control) { event in
-            if case .progress(let p) = event { progress.show(Self.progressText(p, target: target, cancelling: control.isCancelled)) }
+    /// Reads and sends at once: each batch of candidates read so far is planned and sent with the
+    /// bulk engine while the reading goes on (one journal batch for the whole run).
+    private func change(_ session: BulkCommandSession) async -> Int32 {
+        let control = session.control, progress = session.progress
+        let arrivals = ReadArrivals()
+        let total = Set(entries.map { $0.id.lowercased() }).count
+        let sending = Task { await self.send(arrivals, control: control, progress: progress, total: total) }
+        let reads = await session.readCandidates(entries, onlyFrom: onlyFrom, client: client, options: options) { id, result in
+            arrivals.push(id, result)
+        }
+        arrivals.close()
+        var (lines, cancelled) = await sending.value
+        for (id, result) in reads.entries where result == nil {
+            lines[id.lowercased()] = Line(id: id, outcome: "not_attempted", message: "cancelled before it was read")
+            cancelled = true
+        }
+        return finish(reads.entries.compactMap { lines[$0.id.lowercased()] }, read: reads.plan, seconds: session.elapsed,
+                      cancelled: cancelled || control.isCancelled)
+    }
+
+    /// Sends every batch of `arrivals` as it comes; returns a line per candidate read and whether it was cancelled.
+    private func send(_ arrivals: ReadArrivals, control: BulkControl, progress: ProgressLine, total: Int) async
+        -> (lines: [String: Line], cancelled: Bool) {
+        let engine = BulkStatusEngine(client: client, options: options, journal: journal)
+        var lines: [String: Line] = [:]
+        var cancelled = false
+        var settled = BulkProgress(total: total)
+        while let batch = await arrivals.next() {
+            var candidates: [Candidate] = []
+            for (id, result) in batch {
+                switch settle(id, result) {
+                case .settled(let line):
+                    lines[id.lowercased()] = line
+                    settled.done += 1
+                    if line.outcome == "failed" { settled.failed += 1 } else { settled.skipped += 1 }
+                case .toPlan(let c): candidates.append(c)
+                }
+            }
+            guard !candidates.isEmpty else { continue }
+            let plan = BulkStatusPlan(candidates: candidates, target: target)
+            if control.isCancelled {
+                for item in plan.items { lines[item.candidate.id.lowercased()] = unsent(item, dryRun: false) }
+                cancelled = true
+                continue
+            }
+            let base = settled, target = self.target
+            let report = await engine.run(plan, control: control) { event in
+                if case .progress(let p) = event {
+                    progress.show(Self.progressText(Self.adding(p, to: base), target: target, cancelling: control.isCancelled))
+                }
+            }
+            for r in report.results { lines[r.id.lowercased()] = Self.line(r, target: target) }
+            settled = Self.adding(BulkProgress(total: 0, done: report.results.count, moved: report.moved.count,
+                                               skipped: report.skipped.count, failed: report.failed.count), to: settled)
+            cancelled = cancelled || report.cancelled
         }
         progress.clear()
-        for r in report.results {
-            lines[r.id.lowercased()] = Self.line(r, target: target)
+        return (lines, cancelled)
+    }
+
+    /// What reading one id settles: its line when no PATCH is due (not read, cannot be read, left
+    /// out by `--only-from`), else the candidate for the plan.
+    private enum Settled {
+        case settled(Line)
+        case toPlan(Candidate)
+    }
+
+    private func settle(_ id: String, _ result: Result<Candidate, APIError>?) -> Settled {
+        switch result {
+        case nil:
+            return .settled(Line(id: id, outcome: "not_attempted", message: "cancelled before it was read"))
+        case .failure(let e)?:
+            return .settled(Line(id: id, outcome: "failed", httpStatus: e.httpStatus, message: "cannot read it: \(e.description)"))
+        case .success(let c)?:
+            if !onlyFrom.isEmpty, !onlyFrom.contains(c.status) {
+                let wanted = onlyFrom.map(\.rawValue).joined(separator: " or ")
+                return .settled(Line(id: c.id, name: c.fullName, from: c.status, outcome: "skipped",
+                                     message: "left out: \(c.status), not \(wanted) (--only-from)"))
+            }
+            return .toPlan(c)
         }
-        return finish(order.compactMap { lines[$0] }, seconds: session.elapsed, cancelled: report.cancelled)
+    }
+
+    /// The line of a plan item that is not sent: already at the target, a dry run's `would_move`,
+    /// or not attempted (cancelled before it was sent).
+    private func unsent(_ item: BulkStatusPlan.Item, dryRun: Bool) -> Line {
+        let c = item.candidate
+        return item.move == .alreadyThere
+            ? Line(id: c.id, name: c.fullName, from: c.status, outcome: "skipped", message: "already \(target)")
+            : Line(id: c.id, name: c.fullName, from: c.status, outcome: dryRun ? "would_move" : "not_attempted",
+                   message: dryRun ? "\(c.status) → \(target)" : "cancelled before it was sent", move: item.move)
+    }
+
+    /// `base` plus the counts of one engine run (the total stays `base`'s).
+    static func adding(_ p: BulkProgress, to base: BulkProgress) -> BulkProgress {
+        var sum = base
+        sum.done += p.done
+        sum.moved += p.moved
+        sum.skipped += p.skipped
+        sum.failed += p.failed
+        sum.conflicts += p.conflicts
+        sum.waitingSeconds = p.waitingSeconds
+        return sum
     }
 
     /// Prints the lines and, after a run, the summary; returns the exit status.
-    private func finish(_ out: [Line], seconds: Double?, cancelled: Bool = false) -> Int32 {
-        for line in out { Console.out(json ? jsonText(line) : text(line)) }
+    private func finish(_ out: [Line], read: CandidateReadPlan, seconds: Double?, cancelled: Bool = false) -> Int32 {
+        for line in out { Console.out(json ? jsonText(line, read: read) : text(line)) }
         Console.flush()
         if let seconds {
             let summary = Self.summary(out, target: target, seconds: seconds, cancelled: cancelled)
@@ -175,12 +271,14 @@ struct BulkStatusRun {
         return line
     }
 
-    /// `{"id","name","from","to","outcome","status","message","attempts"[,"move"]}`, one line.
-    func jsonText(_ l: Line) -> String {
+    /// `{"id","name","from","to","outcome","status","message","attempts","read","read_reason"[,"move"]}`, one
+    /// line; `read` is how the candidates were read (`list_pages` or `single_reads`), `read_reason` why.
+    func jsonText(_ l: Line, read: CandidateReadPlan) -> String {
         var o: [String: JSONValue] = [
             "id": .string(l.id), "name": l.name.map(JSONValue.string) ?? .null, "from": l.from.map { .string($0.rawValue) } ?? .null,
             "to": .string(target.rawValue), "outcome": .string(l.outcome), "status": l.httpStatus.map(JSONValue.int) ?? .null,
             "message": l.message.map(JSONValue.string) ?? .null, "attempts": .int(l.attempts),
+            "read": .string(read.way.rawValue), "read_reason": .string(read.reason),
         ]
         if let move = l.move, l.outcome == "would_move" { o["move"] = .string(move == .natural ? "natural" : "override") }
         return Scripting.jsonLine(.object(o))
