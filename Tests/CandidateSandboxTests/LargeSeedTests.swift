@@ -20,6 +20,28 @@ struct LargeSeedTests {
         let searching = try await clock.measure { page = try await client.listCandidates(CandidateQuery(search: "stastny")).value }
         print("page 500: \(paging), search: \(searching), found \(page.total)")
         #expect(page.total > 0)
+        try await Self.printServerTimes(s)
         await s.stop()
+    }
+
+    /// Server time (`Server-Timing`) of deep pages and searches, each asked twice (the second
+    /// answer comes with the total cached); figures to read, not timed assertions.
+    static func printServerTimes(_ s: Sandbox) async throws {
+        let total = SandboxDemo.count(SandboxDemo.northwindId, demoSize: 100_000)
+        let last = (total + 49) / 50
+        var paths = [1, 500, 1000, last].map { "/candidates?limit=50&page=\($0)" }
+        paths += ["/candidates?limit=50&status=APPLIED&page=200", "/candidates?limit=50&page=1001"]
+        paths += ["stastny", "nguyen", "ova", "jan nov", "an", "zzzz-nobody"].map {
+            "/candidates?limit=50&search=" + ($0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0)
+        }
+        for path in paths {
+            var times: [String] = []
+            for _ in 0..<2 {
+                let reply = try await s.raw("GET", path)
+                #expect(reply.status == 200)
+                times.append(reply.header("Server-Timing") ?? "none")
+            }
+            print("\(path): \(times.joined(separator: ", "))")
+        }
     }
 }

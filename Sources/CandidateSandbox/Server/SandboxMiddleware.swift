@@ -10,7 +10,8 @@ import Logging
 ///    with `retryAfter`, `limit`, `remaining: 0`, `reset`,
 /// 4. inject a 500/503 on `failRate` of resource requests,
 /// 5. run the route, rendering any thrown error in the configured shape (unknown route → 404),
-/// 6. add the six `X-RateLimit-*` headers to whatever the answer is,
+/// 6. add the six `X-RateLimit-*` headers to whatever the answer is, and `Server-Timing`
+///    (`ServerTiming`: steps 4–5, after the latency),
 /// 7. append the request-log line,
 /// 8. with `slowBodyMs`, send the body one byte at a time that many milliseconds apart.
 /// No error escapes: anything unexpected becomes a 500 in the configured shape.
@@ -36,6 +37,7 @@ struct SandboxMiddleware: RouterMiddleware {
         let bucket = token.flatMap { SandboxDemo.key($0)?.key } ?? Self.anonymousBucket
         let decision = await limiter.take(bucket)
         var response: Response
+        var appStarted = ContinuousClock.now
         do {
             do {
                 body = Data(try await request.collectBody(upTo: SandboxRoutes.maxBodyBytes).readableBytesView)
@@ -44,11 +46,15 @@ struct SandboxMiddleware: RouterMiddleware {
                                    "The request body is larger than \(SandboxRoutes.maxBodyBytes / 1024) KB")
             }
             if latencyMs > 0 { try await Task.sleep(for: .milliseconds(latencyMs)) }
+            appStarted = ContinuousClock.now
             try check(decision)
             try injectFailure(path: request.uri.path)
             response = try await next(request, context)
         } catch {
             response = render(error, path: request.uri.path)
+        }
+        if let field = HTTPFields.Element.Name(ServerTiming.header) {
+            response.headers[field] = ServerTiming.value(ContinuousClock.now - appStarted)
         }
         for (name, value) in decision.headers {
             if let field = HTTPFields.Element.Name(name) { response.headers[field] = value }

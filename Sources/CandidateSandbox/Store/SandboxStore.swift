@@ -53,6 +53,9 @@ struct CandidateFilter: Sendable {
 /// a stable order across pages.
 final class SandboxStore: Sendable {
     private let pool: DatabasePool
+    /// Whether `candidateSearch` (the trigram index) exists; without it search scans.
+    private let searchIndexed: Bool
+    private let listings = ListingCache()
 
     /// Opens (creating the file and its parent folders when missing) and migrates.
     /// - Throws: file-system or SQLite errors.
@@ -63,8 +66,10 @@ final class SandboxStore: Sendable {
         var config = Configuration()
         config.busyMode = .timeout(5)
         config.label = "candidates.sandbox"
-        pool = try DatabasePool(path: path, configuration: config)
+        let pool = try DatabasePool(path: path, configuration: config)
         try SandboxSchema.migrator.migrate(pool)
+        searchIndexed = try pool.read { try SandboxSchema.hasSearchIndex($0) }
+        self.pool = pool
     }
 
     /// Seeds the demo data when the database has no companies yet. Returns whether it seeded.
@@ -85,31 +90,44 @@ final class SandboxStore: Sendable {
     // MARK: Candidates
 
     /// One page of a company's candidates matching `filter`, and the total count.
+    ///
+    /// The total is counted once per company revision and filters (`ListingCache`); a page
+    /// starts from the nearest page boundary already served (keyset on `createdAt, id`) and skips
+    /// only the rows between, so paging through a list costs about `limit` rows a page.
     func candidates(_ filter: CandidateFilter, page: Int, limit: Int) async throws -> (items: [Candidate], total: Int) {
-        try await pool.read { db in
-            var clauses = ["c.companyId = ?"]
-            var args: [(any DatabaseValueConvertible)?] = [filter.companyId]
-            if let status = filter.status {
-                clauses.append("c.status = ?"); args.append(status)
+        let cache = listings, indexed = self.searchIndexed
+        return try await pool.read { db in
+            let query = CandidateListQuery(filter, searchIndexed: indexed)
+            let key = query.cacheKey
+            let revision = try Int64.fetchOne(db, sql: "SELECT revision FROM candidateRevision WHERE companyId = ?",
+                                              arguments: [filter.companyId]) ?? 0
+            let total: Int
+            if let known = cache.total(key, revision: revision) {
+                total = known
+            } else {
+                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(query.from) WHERE \(query.whereSQL)",
+                                         arguments: StatementArguments(query.arguments)) ?? 0
+                cache.setTotal(total, for: key, revision: revision)
             }
-            if let jobId = filter.jobId {
-                clauses.append("EXISTS (SELECT 1 FROM candidateJob cj WHERE cj.candidateId = c.id AND cj.jobId = ?)")
-                args.append(jobId)
+            let offset = (page - 1) * limit
+            guard offset < total else { return ([], total) }
+            var whereSQL = query.whereSQL
+            var args = query.arguments
+            var skip = offset
+            if let start = cache.checkpoint(atOrBefore: offset, key, revision: revision) {
+                whereSQL += " AND (c.createdAt, c.id) <= (?, ?)"
+                args += [start.sortKey.createdAt, start.sortKey.id]
+                skip = offset - start.offset
             }
-            if let search = filter.search {
-                let needle = SearchFolding.fold(search)
-                if !needle.isEmpty {
-                    clauses.append("c.searchText LIKE ? ESCAPE '\\'")
-                    args.append("%" + Self.escapeLike(needle) + "%")
-                }
-            }
-            let whereSQL = clauses.joined(separator: " AND ")
-            let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM candidate c WHERE \(whereSQL)",
-                                         arguments: StatementArguments(args)) ?? 0
             let rows = try Row.fetchAll(db, sql: """
-                SELECT c.* FROM candidate c WHERE \(whereSQL)
+                SELECT c.* FROM \(query.from) WHERE \(whereSQL)
                 ORDER BY c.createdAt DESC, c.id DESC LIMIT ? OFFSET ?
-                """, arguments: StatementArguments(args + [limit, (page - 1) * limit]))
+                """, arguments: StatementArguments(args + [limit, skip]))
+            if let first = rows.first, let last = rows.last {
+                cache.addCheckpoint(.init(createdAt: first["createdAt"], id: first["id"]), at: offset, key, revision: revision)
+                cache.addCheckpoint(.init(createdAt: last["createdAt"], id: last["id"]), at: offset + rows.count - 1, key,
+                                    revision: revision)
+            }
             return (try Self.candidates(rows, db), total)
         }
     }
@@ -244,14 +262,5 @@ final class SandboxStore: Sendable {
 
     private static func placeholders(_ n: Int) -> String {
         n == 0 ? "NULL" : Array(repeating: "?", count: n).joined(separator: ", ")
-    }
-
-    private static func escapeLike(_ s: String) -> String {
-        var out = ""
-        for ch in s {
-            if ch == "%" || ch == "_" || ch == "\\" { out.append("\\") }
-            out.append(ch)
-        }
-        return out
     }
 }
