@@ -42,8 +42,9 @@ struct ListingThroughFaultsTests {
         #expect(ids.count == expected.count)
         #expect(Set(ids) == Set(expected))
         let log = try BulkEngineTests.log(sandbox)
-        let pagesAnswered = log.filter { $0["status"]?.intValue == 200 }.compactMap { $0["query"]?["page"]?.stringValue }
-        #expect(pagesAnswered == (1...((expected.count + 99) / 100)).map(String.init), "each page answered once, in order")
+        // Several pages are in flight at once, so the server may answer them out of order.
+        let pagesAnswered = log.filter { $0["status"]?.intValue == 200 }.compactMap { $0["query"]?["page"]?.stringValue }.compactMap { Int($0) }
+        #expect(pagesAnswered.sorted() == Array(1...((expected.count + 99) / 100)), "each page answered once")
         // (With 21 pages, no fault at all happens in about 1 run of 100: not asserted.)
     }
 

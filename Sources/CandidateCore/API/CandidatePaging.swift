@@ -65,48 +65,47 @@ public struct PageWalk: Sendable {
 }
 
 extension CandidatesClient {
+    /// Page requests `allCandidates` keeps in flight unless told otherwise.
+    public static let pagesInFlight = PageWindow<Void>.defaultWidth
+
     /// Every page of candidates matching `query`, in order: `GET /candidates` with `limit=100`
     /// from page 1 (the query's `page` and `limit` are ignored), each page through the shared
     /// paced, retrying path (`paced`), checked by a `PageWalk`.
     ///
-    /// Pages are fetched one after another, only as fast as the consumer reads them. Each
-    /// yielded page holds only candidates not yielded before (candidates created or moved while
-    /// paging may shift between pages: the API has no cursor), so every candidate comes once.
-    /// A page is never asked for again once yielded. The stream throws the `APIError` of a
-    /// page the policy gave up on, or of a server whose pages contradict themselves
-    /// (`PageWalk`), and ends; cancelling the consuming task stops it.
+    /// Page 1 is asked alone; once pages announce how many there are, up to `inFlight`
+    /// requests run at once (ramping up as pages arrive, `PageWindow`), ahead of the reader by
+    /// at most twice that many pages, so decoding and the reader's work overlap the server's.
+    /// The rate-limit pacer still decides when each request may go: when the announced budget
+    /// is spent the requests wait for the window's reset instead of drawing a 429. Pages past
+    /// the last one the server announced are asked one at a time, as the walk says.
+    ///
+    /// Pages are yielded in page order. Each yielded page holds only candidates not yielded
+    /// before (candidates created or moved while paging may shift between pages: the API has no
+    /// cursor), so every candidate comes once. A page is never asked for again once answered.
+    /// The stream throws the `APIError` of a page the policy gave up on, or of a server whose
+    /// pages contradict themselves (`PageWalk`), and ends; cancelling the consuming task stops
+    /// it, and so does dropping the stream (requests already sent run to their answer, which is
+    /// ignored).
     ///
     /// - Parameters:
     ///   - maxPages: stop quietly after this many pages (at most 10,000).
-    ///   - onWait, onRetry: as for `paced`.
-    public func allCandidates(_ query: CandidateQuery, maxPages: Int = PageWalk.maxPage, policy: RetryPolicy = .standard,
+    ///   - inFlight: most page requests at once (at least 1; 1 reads pages one after another).
+    ///   - onWait, onRetry: as for `paced` (called from each request in flight).
+    public func allCandidates(_ query: CandidateQuery, maxPages: Int = PageWalk.maxPage, inFlight: Int = CandidatesClient.pagesInFlight,
+                              policy: RetryPolicy = .standard,
                               onWait: @escaping @Sendable (Double?) -> Void = { _ in },
                               onRetry: @escaping @Sendable (APIError, _ attempts: Int, _ seconds: Double) -> Void = { _, _, _ in })
         -> AsyncThrowingStream<Page<Candidate>, Error> {
         var base = query
         base.limit = CandidateQuery.maxLimit
         let first = base
-        let walk = NIOLockedValueBox(PageWalk())
-        return AsyncThrowingStream {
-            let (next, problem) = walk.withLockedValue { w in (w.nextPage, w.problem) }
-            if let problem {
-                walk.withLockedValue { $0 = PageWalk.finished }
-                throw problem
-            }
-            guard let page = next, page <= min(maxPages, PageWalk.maxPage) else { return nil }
-            try Task.checkCancellation()
+        let pages = PagesAhead(width: inFlight, lastPage: min(maxPages, PageWalk.maxPage)) { number in
             var pageQuery = first
-            pageQuery.page = page
+            pageQuery.page = number
             let q = pageQuery
-            do {
-                var result = try await self.paced(policy, onWait: onWait, onRetry: onRetry) { try await self.listCandidates(q).value }
-                result.items = try walk.withLockedValue { try $0.accept(result) }
-                return result
-            } catch {
-                walk.withLockedValue { $0 = PageWalk.finished }
-                throw error
-            }
+            return try await self.paced(policy, onWait: onWait, onRetry: onRetry) { try await self.listCandidates(q).value }
         }
+        return AsyncThrowingStream { try await pages.next() }
     }
 }
 

@@ -142,9 +142,9 @@ enum EffectTask {
             do {
                 let r = try await client.paced(EffectRunner.loadPolicy) { try await client.listCandidates(query) }
                 if let info = r.rateLimit { inbox.post(.rateLimit(info)) }
-                inbox.post(.pageLoaded(generation: generation, r.value))
+                inbox.post(.pageLoaded(generation: generation, number: query.page, r.value))
             } catch {
-                inbox.post(.pageFailed(generation: generation, EffectRunner.apiError(error)))
+                inbox.post(.pageFailed(generation: generation, number: query.page, EffectRunner.apiError(error)))
             }
         case .loadJobs:
             do { inbox.post(.jobsLoaded(try await client.allJobs(policy: EffectRunner.loadPolicy))) } catch { inbox.post(.jobsFailed(EffectRunner.apiError(error))) }

@@ -8,9 +8,11 @@ enum Event: Sendable {
     /// The terminal's new size in cells.
     case resized(rows: Int, cols: Int)
     case key(Key)
-    /// A page arrived for the list generation that asked for it.
-    case pageLoaded(generation: Int, Page<Candidate>)
-    case pageFailed(generation: Int, APIError)
+    /// A page arrived for the list generation that asked for it: the answer to page `number`
+    /// (`nil`: the page due next). Pages may arrive out of order; the list applies them in order.
+    case pageLoaded(generation: Int, number: Int? = nil, Page<Candidate>)
+    /// The request for page `number` (`nil`: the page due next) failed.
+    case pageFailed(generation: Int, number: Int? = nil, APIError)
     case jobsLoaded([Job])
     case jobsFailed(APIError)
     /// A form save came back with the server's candidate.

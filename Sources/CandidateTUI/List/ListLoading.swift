@@ -3,6 +3,10 @@ import Foundation
 
 /// Loading the list and the job catalog: pages as they arrive or fail, retries after a
 /// transient failure, background paging within the rate-limit reserve, and reloading.
+///
+/// Page 1 is asked alone (first rows soon); then up to `ListModel.pagesInFlight` pages are
+/// asked at once (`PageWindow`: ramping up, never past the last page the server announced),
+/// and their answers are applied in page order, whatever order they arrive in.
 extension AppModel {
     /// How the message line starts while pages fail.
     static let loadFailurePrefix = "Could not load candidates"
@@ -12,9 +16,25 @@ extension AppModel {
     /// The pause before retry `attempt` (1-based): 1, 2, 4, 8, 16 s (`RetryPolicy.reload`).
     static func retryWait(attempt: Int) -> Double { RetryPolicy.reload.backoff(afterAttempt: attempt) }
 
-    mutating func pageLoaded(_ generation: Int, _ answer: Page<Candidate>) -> [Effect] {
+    /// The answer to page `number` (`nil`: the page due next) arrived: it and any later pages
+    /// that waited for it are applied in order, then more pages are asked for as allowed.
+    mutating func pageArrived(_ generation: Int, number: Int?, _ answer: Page<Candidate>) -> [Effect] {
         guard generation == list.generation else { return [] }
-        list.loading = false
+        let ready = list.window.arrived(number ?? list.window.nextToDeliver, answer)
+        list.loading = list.window.inFlightCount > 0
+        for (_, page) in ready {
+            guard list.hasMore, applyPage(page) else { break }
+        }
+        if !list.hasMore {
+            list.window.stop()
+            list.loading = false
+        }
+        return prefetchIfNeeded()
+    }
+
+    /// Applies the next page in order; `false` when the walk stopped on it (the server's pages
+    /// stopped making sense).
+    private mutating func applyPage(_ answer: Page<Candidate>) -> Bool {
         // The pages are checked as `list` checks them: a server that repeats pages or claims
         // more than it has is stopped with its reason, not followed for 10,000 pages.
         var page = answer
@@ -23,8 +43,10 @@ extension AppModel {
         } catch {
             list.loadError = "\(error)"
             stopLoading(because: "\(error)")
-            return []
+            return false
         }
+        // Pages up to the last one the server announced may be asked ahead; beyond it, one at a time.
+        if let following = list.walk.nextPage { list.window.allow(through: max(following, page.totalPages)) }
         list.append(page.items)
         marks.refresh(page.items)
         // What said the list was reloading or failing is over once a page arrived.
@@ -38,18 +60,26 @@ extension AppModel {
                 if list.hasMore { flash = Flash(text: markingProgress(), kind: .info) } else { finishMarkingAll() }
             }
         }
-        list.loadError = nil
-        list.failedAttempts = 0
-        list.lastFailure = nil
+        // A later page that failed is still to be asked again: its failure still stands.
+        if !list.window.hasPagesToAskAgain {
+            list.loadError = nil
+            list.failedAttempts = 0
+            list.lastFailure = nil
+        }
         noticeUnknownStatuses()
         noticeSkipped(page.skipped)
         if let problem = list.walk.problem { stopLoading(because: problem.description) }
-        return prefetchIfNeeded()
+        return true
     }
 
-    mutating func pageFailed(_ generation: Int, _ error: APIError) -> [Effect] {
+    /// The request for page `number` (`nil`: the page due next) failed: it is asked again
+    /// before any later page, after the pause below.
+    mutating func pageFailed(_ generation: Int, number: Int?, _ error: APIError) -> [Effect] {
         guard generation == list.generation else { return [] }
-        list.loading = false
+        list.window.failed(number ?? list.window.nextToDeliver)
+        list.loading = list.window.inFlightCount > 0
+        // Several pages in flight may fail together: one pause (and one count) for them all.
+        guard !list.retryWaiting, list.loadError == nil else { return [] }
         // A server hiccup (5xx, 429, timeout, network): try the page again by itself, waiting
         // 1, 2, 4, 8, 16 s; then give up until `r`.
         list.lastFailure = error.description
@@ -99,21 +129,38 @@ extension AppModel {
     /// reserve (a quarter of the per-minute limit, at least 5) for what the user does. In
     /// low-bandwidth mode there is no background paging: only the rows the view can show from
     /// the cursor and one page beyond them (`lowBandwidthRowsWanted`), and what `*` needs.
+    ///
+    /// Several pages go at once (`ListModel.pagesInFlight`, as the page window allows) while the
+    /// budget is above the reserve; within the reserve, only what the user needs, one page at a
+    /// time; in low-bandwidth mode, one page at a time.
     mutating func prefetchIfNeeded() -> [Effect] {
-        guard list.hasMore, !list.loading, list.loadError == nil, !list.retryWaiting else { return [] }
+        guard list.hasMore, list.loadError == nil, !list.retryWaiting else { return [] }
+        // A first page asked outside the window (start, reload, a new connection) is on its way.
+        guard !(list.loading && list.window.inFlightCount == 0) else { return [] }
         if options.lowBandwidth {
             guard list.markAllPending || lowBandwidthShortOfRows else { return [] }
-            list.loading = true
-            return [.loadPage(generation: list.generation, query: list.query(page: list.nextPage))]
+            return askPages(upTo: 1)
         }
         let urgent = list.markAllPending || list.cursor >= list.count - ListModel.prefetchDistance
-        if !urgent, let wait = rateLimitReserveWait() {
-            guard !waitingForRateLimit else { return [] }
-            waitingForRateLimit = true
-            return [.wake(after: wait)]
+        if let wait = rateLimitReserveWait() {
+            guard urgent else {
+                guard !waitingForRateLimit else { return [] }
+                waitingForRateLimit = true
+                return [.wake(after: wait)]
+            }
+            return askPages(upTo: 1)
         }
-        list.loading = true
-        return [.loadPage(generation: list.generation, query: list.query(page: list.nextPage))]
+        return askPages(upTo: ListModel.pagesInFlight)
+    }
+
+    /// Asks the pages the window allows now, with at most `limit` in flight.
+    private mutating func askPages(upTo limit: Int) -> [Effect] {
+        var effects: [Effect] = []
+        while list.window.inFlightCount < limit, let number = list.window.next() {
+            effects.append(.loadPage(generation: list.generation, query: list.query(page: number)))
+        }
+        if !effects.isEmpty { list.loading = true }
+        return effects
     }
 
     /// When the last rate-limit headers left no more than the reserve kept for what the user

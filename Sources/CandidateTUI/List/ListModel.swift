@@ -39,6 +39,8 @@ struct ListModel {
     var failedAttempts = 0
     /// Checks the pages as they arrive (repeats, more than the total, a next page forever).
     var walk = PageWalk()
+    /// Page requests in flight, and answers waiting for an older page to arrive first.
+    var window = PageWindow<Page<Candidate>>(width: ListModel.pagesInFlight)
     /// What the last failed page request said, until a page arrives.
     var lastFailure: String?
     /// The pause before the retry is running: nothing asks for the page before it ends.
@@ -54,6 +56,8 @@ struct ListModel {
     static let repositionLimit = 64
     /// Candidates fetched per request (the API's maximum).
     static let pageSize = 100
+    /// Page requests in flight at once while loading in the background.
+    static let pagesInFlight = CandidatesClient.pagesInFlight
     /// Fetch more when the cursor is this close to the end of what is loaded.
     static let prefetchDistance = 20
 
