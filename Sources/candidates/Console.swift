@@ -14,6 +14,14 @@ enum Console {
         if fputs(line + "\n", StandardStreams.output) < 0 { exit(0) }
     }
 
+    /// Bytes on standard output, as they are (whole lines, already sanitized). Exits quietly
+    /// (status 0) when the reader has gone away.
+    static func write(_ bytes: [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        let written = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, StandardStreams.output) }
+        if written < bytes.count { exit(0) }
+    }
+
     /// Flushes standard output (after each page of a stream, so pipes see lines early).
     static func flush() {
         if fflush(StandardStreams.output) != 0 { exit(0) }

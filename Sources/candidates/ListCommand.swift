@@ -52,6 +52,9 @@ struct ListCandidates: AsyncParsableCommand {
 
     @OptionGroup var connection: ConnectionOptions
 
+    /// Bytes of output gathered before they are written.
+    static let outputChunk = 64 * 1024
+
     func run() async throws {
         LogSetup.bootstrapFromEnvironment()
         let charset = Console.prepareLocale()
@@ -84,12 +87,27 @@ struct ListCandidates: AsyncParsableCommand {
         var headerPrinted = output.json
         // Candidates the server sent that could not be read: listed on stderr, and the list is incomplete.
         var leftOut = 0
+        var lines = CompactJSONWriter(escapingTerminalControls: true, capacity: Self.outputChunk + 4096)
         do {
             progress.show(count.withLockedValue { $0.text(nil) }, force: true)
             for try await page in pages {
                 progress.clear()
                 if !headerPrinted { Console.out(CandidateTable.header); headerPrinted = true }
-                for c in page.items { Console.out(output.json ? CandidateTable.jsonLine(c, mask: mask) : CandidateTable.row(c, mask: mask)) }
+                // Lines are gathered in one bounded buffer and written in large pieces.
+                for c in page.items {
+                    if output.json {
+                        CandidateTable.write(c, mask: mask, to: &lines)
+                    } else {
+                        lines.bytes.append(contentsOf: CandidateTable.row(c, mask: mask).utf8)
+                    }
+                    lines.bytes.append(UInt8(ascii: "\n"))
+                    if lines.bytes.count >= Self.outputChunk {
+                        Console.write(lines.bytes)
+                        lines.bytes.removeAll(keepingCapacity: true)
+                    }
+                }
+                Console.write(lines.bytes)
+                lines.bytes.removeAll(keepingCapacity: true)
                 Console.flush()
                 leftOut += page.skipped.count
                 for problem in page.skipped {
@@ -164,16 +182,20 @@ enum CandidateTable {
                 DisplayText.sanitize(updated)].joined(separator: "  ")
     }
 
-    /// The candidate as one line of compact JSON (sorted keys), terminal-safe (`Scripting.jsonLine`);
+    /// The candidate as one line of compact JSON (sorted keys), terminal-safe (as `Scripting.jsonLine`);
     /// `email` and `phoneNumber` masked only when `mask` says so.
     static func jsonLine(_ c: Candidate, mask: ContactMaskChoice = .plain) -> String {
-        var value = (try? JSONValue.from(c)) ?? .object(["id": .string(c.id)])
-        if case .object(var fields) = value, case .masked = mask {
-            for (key, field) in [("email", CandidateField.email), ("phoneNumber", .phoneNumber)] {
-                if case .string(let s)? = fields[key] { fields[key] = .string(mask.apply(field, s)) }
-            }
-            value = .object(fields)
-        }
-        return Scripting.jsonLine(value)
+        var writer = CompactJSONWriter(escapingTerminalControls: true)
+        write(c, mask: mask, to: &writer)
+        return String(decoding: writer.bytes, as: UTF8.self)
+    }
+
+    /// Appends `jsonLine(c, mask:)`'s bytes (without a newline), written once, straight from the candidate.
+    static func write(_ c: Candidate, mask: ContactMaskChoice, to writer: inout CompactJSONWriter) {
+        guard case .masked = mask else { return c.writeCompactJSON(to: &writer) }
+        var shown = c
+        shown.email = c.email.map { mask.apply(.email, $0) }
+        shown.phoneNumber = c.phoneNumber.map { mask.apply(.phoneNumber, $0) }
+        shown.writeCompactJSON(to: &writer)
     }
 }

@@ -102,16 +102,25 @@ extension Candidate: Codable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
+        // Each field is asked for the type it usually has first, so a page decodes without a
+        // generic tree; the fallbacks give what reading the field as a `JSONValue` would:
+        // a string field takes a string or an integer, a count takes an integer, an integral
+        // number or a numeric string, anything else reads as absent.
         func string(_ k: CodingKeys) -> String? {
-            guard let v = try? c.decodeIfPresent(JSONValue.self, forKey: k) else { return nil }
-            switch v {
-            case .string(let s): return s
-            case .int(let i): return String(i)
-            default: return nil
+            do { return try c.decodeIfPresent(String.self, forKey: k) } catch {
+                return (try? c.decode(Int.self, forKey: k)).map(String.init)
             }
         }
         func int(_ k: CodingKeys) -> Int? {
-            (try? c.decodeIfPresent(JSONValue.self, forKey: k))??.intValue
+            do { return try c.decodeIfPresent(Int.self, forKey: k) } catch {
+                if let s = try? c.decode(String.self, forKey: k) { return Int(s) }
+                return (try? c.decode(Double.self, forKey: k)).flatMap { JSONValue.double($0).intValue }
+            }
+        }
+        func object(_ k: CodingKeys) -> [String: JSONValue]? {
+            guard c.contains(k) else { return nil }
+            if let o = try? c.decode([String: JSONValue].self, forKey: k) { return o }
+            return nil
         }
         guard let id = string(.id) else {
             throw DecodingError.keyNotFound(CodingKeys.id, .init(codingPath: c.codingPath, debugDescription: "candidate without id"))
@@ -124,15 +133,18 @@ extension Candidate: Codable {
         gdprExpiryDate = string(.gdprExpiryDate)
         status = string(.status).map(CandidateStatus.init(rawValue:)) ?? .undefined
         jobId = string(.jobId)
-        let ids = (try? c.decodeIfPresent(JSONValue.self, forKey: .jobIds))??.arrayValue?.compactMap(\.stringValue)
+        let ids = c.contains(.jobIds) ? (try? c.decode([JSONValue].self, forKey: .jobIds))?.compactMap(\.stringValue) : nil
         jobIds = ids ?? (jobId.map { [$0] } ?? [])
         overallRating = int(.overallRating)
-        let meta = (try? c.decodeIfPresent(JSONValue.self, forKey: .metadata)) ?? nil
-        metadata = (meta?.isNull ?? true) ? nil : meta
+        if let o = object(.metadata) {
+            metadata = .object(o)
+        } else {
+            let meta = (try? c.decodeIfPresent(JSONValue.self, forKey: .metadata)) ?? nil
+            metadata = (meta?.isNull ?? true) ? nil : meta
+        }
         analysisCount = int(.analysisCount) ?? 0
         interviewCount = int(.interviewCount) ?? 0
-        let linkObject = (try? c.decodeIfPresent(JSONValue.self, forKey: .links))??.objectValue ?? [:]
-        links = linkObject.compactMapValues(\.stringValue)
+        links = (object(.links) ?? [:]).compactMapValues(\.stringValue)
         gender = string(.gender).map(CandidateGender.init(rawValue:))
         cvText = string(.cvText)
         createdAt = string(.createdAt)
