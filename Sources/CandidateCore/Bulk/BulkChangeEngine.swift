@@ -132,15 +132,19 @@ public struct BulkChangeEngine: Sendable {
     }
 }
 
-/// Collects results and emits events one at a time, in order.
+/// Collects results and emits events one at a time, in order. Keeps 8 bytes per candidate
+/// (`BulkResults`): each `.item` event carries the whole outcome out, the report only its kind.
 actor BulkRecorder {
     private let plan: BulkChangePlan
     private let onEvent: @Sendable (BulkEvent) -> Void
-    private var results: [BulkOutcome?]
-    /// Requests sent per plan item (0 until it settles with requests).
-    private var attempts: [Int]
-    /// Skip reasons and conflicts, per plan item.
-    private var notes: [String?]
+    private var slots: [BulkResults.Slot]
+    /// Statuses moved candidates ended in (`Slot.status` indexes them).
+    private var statuses: [CandidateStatus] = []
+    private var statusIndex: [CandidateStatus: UInt16] = [:]
+    /// Outcomes of the failed and conflicted, by plan index.
+    private var details: [Int: BulkOutcome] = [:]
+    /// Skip reasons and conflicts found while running, by plan index.
+    private var notes: [Int: String] = [:]
     private var progress: BulkProgress
     /// Unix seconds when requests resume, while held back by the rate limit.
     private var resumesAt: Double?
@@ -149,16 +153,14 @@ actor BulkRecorder {
     init(plan: BulkChangePlan, onEvent: @escaping @Sendable (BulkEvent) -> Void) {
         self.plan = plan
         self.onEvent = onEvent
-        results = Array(repeating: nil, count: plan.items.count)
-        attempts = Array(repeating: 0, count: plan.items.count)
-        notes = plan.items.map(\.skipReason)
+        slots = Array(repeating: BulkResults.Slot(), count: plan.items.count)
         progress = BulkProgress(total: plan.items.count)
     }
 
     /// Settles the skipped candidates.
     func start() {
         for (i, item) in plan.items.enumerated() where item.change == nil {
-            results[i] = .skipped
+            slots[i].kind = BulkResults.Kind.skipped.rawValue
             progress.skipped += 1
             progress.done += 1
             onEvent(.item(result(i, .skipped)))
@@ -168,9 +170,14 @@ actor BulkRecorder {
 
     /// Settles plan item `index` after `attempts` requests.
     func record(_ index: Int, _ outcome: BulkOutcome, attempts sent: Int, note: String? = nil) {
-        guard results[index] == nil else { return }
-        results[index] = outcome
-        attempts[index] = sent
+        guard slots[index].kind == 0 else { return }
+        var slot = BulkResults.Slot(kind: BulkResults.Kind(outcome).rawValue, attempts: UInt32(clamping: sent))
+        switch outcome {
+        case .moved(let c): slot.status = statusNumber(c.status)
+        case .failed, .conflict: details[index] = outcome
+        case .skipped, .notAttempted: break
+        }
+        slots[index] = slot
         if let note { notes[index] = note }
         progress.done += 1
         switch outcome {
@@ -207,20 +214,30 @@ actor BulkRecorder {
     func finish(cancelled: Bool) -> BulkReport {
         progress.waitingSeconds = nil
         resumesAt = nil
-        for i in results.indices where results[i] == nil {
-            results[i] = .notAttempted
+        for i in slots.indices where slots[i].kind == 0 {
+            slots[i] = BulkResults.Slot(kind: BulkResults.Kind.notAttempted.rawValue)
             progress.done += 1
             onEvent(.item(result(i, .notAttempted)))
         }
         onEvent(.progress(progress))
-        let report = BulkReport(goal: plan.goal, results: results.indices.map { result($0, results[$0] ?? .notAttempted) },
-                                cancelled: cancelled)
+        let results = BulkResults(.init(plan: plan, slots: slots, statuses: statuses, details: details, notes: notes))
+        let report = BulkReport(goal: plan.goal, results: results, cancelled: cancelled)
         onEvent(.finished(report))
         return report
     }
 
+    private func statusNumber(_ s: CandidateStatus) -> UInt16 {
+        if let i = statusIndex[s] { return i }
+        // More distinct statuses than a UInt16 counts: the rest read back as the last one.
+        guard statuses.count < Int(UInt16.max) else { return UInt16(statuses.count - 1) }
+        statuses.append(s)
+        statusIndex[s] = UInt16(statuses.count - 1)
+        return UInt16(statuses.count - 1)
+    }
+
     private func result(_ index: Int, _ outcome: BulkOutcome) -> BulkItemResult {
-        let c = plan.items[index].candidate
-        return BulkItemResult(id: c.id, name: c.fullName, from: c.status, outcome: outcome, attempts: attempts[index], note: notes[index])
+        let c = plan.items[index].stored
+        return BulkItemResult(id: c.id, name: c.fullName, from: c.status, outcome: outcome, attempts: Int(slots[index].attempts),
+                              note: notes[index] ?? plan.items[index].skipReason)
     }
 }

@@ -2,15 +2,24 @@
 public struct BulkChangePlan: Sendable, Hashable {
     /// One candidate and its change; `change == nil` means skipped (nothing is sent).
     public struct Item: Sendable, Hashable {
-        /// The candidate as last read from the server.
-        public let candidate: Candidate
+        /// The candidate, kept compactly (`BulkPlanCandidate`).
+        let stored: BulkPlanCandidate
         public let change: BulkChange?
         /// Why it is skipped, when it is (for the report).
         public let skipReason: String?
 
         public init(candidate: Candidate, change: BulkChange?, skipReason: String? = nil) {
-            self.candidate = candidate; self.change = change; self.skipReason = skipReason
+            self.init(stored: BulkPlanCandidate(candidate), change: change, skipReason: skipReason)
         }
+
+        init(stored: BulkPlanCandidate, change: BulkChange?, skipReason: String? = nil) {
+            self.stored = stored; self.change = change; self.skipReason = skipReason
+        }
+
+        /// The candidate as last read from the server. Built on each read from what the item keeps.
+        public var candidate: Candidate { stored.candidate }
+        /// The candidate's id, without building the candidate.
+        public var id: String { stored.id }
     }
 
     public let goal: BulkGoal
@@ -19,16 +28,22 @@ public struct BulkChangePlan: Sendable, Hashable {
 
     public init(goal: BulkGoal, items: [Item]) {
         self.goal = goal
-        var seen = Set<String>()
-        self.items = items.filter { seen.insert($0.candidate.id).inserted }
+        // Copied only when some id is given twice (a plan of 100,000 is not held twice meanwhile).
+        var seen = Set<String>(minimumCapacity: items.count)
+        if items.allSatisfy({ seen.insert($0.id).inserted }) {
+            self.items = items
+        } else {
+            seen.removeAll(keepingCapacity: true)
+            self.items = items.filter { seen.insert($0.id).inserted }
+        }
     }
 
     /// The plan of a status move: every candidate not already at the target gets `{"status": X}`.
     public init(_ plan: BulkStatusPlan) {
-        let patch = CandidatePatch.status(plan.target)
-        self.init(goal: .status(plan.target), items: plan.items.map {
-            Item(candidate: $0.candidate, change: $0.move == .alreadyThere ? nil : .patch(patch))
-        })
+        let patch = BulkChange.patch(CandidatePatch.status(plan.target))
+        // The status plan's items are unique by id already.
+        goal = .status(plan.target)
+        items = plan.items.map { Item(stored: $0.stored, change: $0.move == .alreadyThere ? nil : patch) }
     }
 
     /// How many candidates a PATCH may be sent to.

@@ -1,5 +1,6 @@
-/// What happened to one candidate of a bulk change.
-public enum BulkOutcome: Sendable, Equatable {
+/// What happened to one candidate of a bulk change. Indirect: a result is a pointer wide
+/// whatever its payload (a `Candidate` inline is over 300 bytes).
+public indirect enum BulkOutcome: Sendable, Equatable {
     /// The server answered 2xx (and, for a status move, the candidate it returned has the target status).
     case moved(Candidate)
     /// Already at the target status: nothing was sent.

@@ -4,13 +4,19 @@ public struct BulkReport: Sendable {
     public let goal: BulkGoal
     /// The status a status move went to (`nil` for other goals).
     public var target: CandidateStatus? { goal.status }
-    /// One result per plan item, in plan order.
-    public let results: [BulkItemResult]
+    /// One result per plan item, in plan order. From a run, a moved result's candidate holds
+    /// only id, names and the status the server answered (see `BulkResults`).
+    public let results: BulkResults
     /// Whether the run was cancelled (some results may then be `.notAttempted`).
     public let cancelled: Bool
 
-    /// A report; the engine builds it at the end of a run.
+    /// A report of the given results.
     public init(goal: BulkGoal, results: [BulkItemResult], cancelled: Bool) {
+        self.init(goal: goal, results: BulkResults(results), cancelled: cancelled)
+    }
+
+    /// A report; the engine builds it at the end of a run.
+    init(goal: BulkGoal, results: BulkResults, cancelled: Bool) {
         self.goal = goal; self.results = results; self.cancelled = cancelled
     }
 
@@ -20,12 +26,14 @@ public struct BulkReport: Sendable {
     }
 
     /// Results by outcome, each in plan order.
-    public var moved: [BulkItemResult] { results.filter { if case .moved = $0.outcome { return true }; return false } }
-    public var skipped: [BulkItemResult] { results.filter { if case .skipped = $0.outcome { return true }; return false } }
-    public var failed: [BulkItemResult] { results.filter { if case .failed = $0.outcome { return true }; return false } }
-    public var notAttempted: [BulkItemResult] { results.filter { if case .notAttempted = $0.outcome { return true }; return false } }
-    public var conflicts: [BulkItemResult] { results.filter { if case .conflict = $0.outcome { return true }; return false } }
+    public var moved: [BulkItemResult] { results.withKind(.moved) }
+    public var skipped: [BulkItemResult] { results.withKind(.skipped) }
+    public var failed: [BulkItemResult] { results.withKind(.failed) }
+    public var notAttempted: [BulkItemResult] { results.withKind(.notAttempted) }
+    public var conflicts: [BulkItemResult] { results.withKind(.conflict) }
 
     /// No candidate failed, conflicted or was left unattempted (everything changed or skipped).
-    public var allSucceeded: Bool { failed.isEmpty && notAttempted.isEmpty && conflicts.isEmpty }
+    public var allSucceeded: Bool {
+        results.indices.allSatisfy { results.kind(at: $0) == .moved || results.kind(at: $0) == .skipped }
+    }
 }

@@ -7,15 +7,25 @@
 public struct BulkStatusPlan: Sendable, Equatable {
     /// One candidate of the plan and how its move is classified (`Pipeline.classify`).
     public struct Item: Sendable, Hashable {
-        /// The candidate as last read from the server (its `status` is the "from" side).
-        public let candidate: Candidate
+        /// The candidate, kept compactly (`BulkPlanCandidate`).
+        let stored: BulkPlanCandidate
         /// `.alreadyThere`, `.natural` or `.override` for `candidate.status → target`.
         public let move: Pipeline.Move
 
         public init(candidate: Candidate, move: Pipeline.Move) {
-            self.candidate = candidate
+            self.init(stored: BulkPlanCandidate(candidate), move: move)
+        }
+
+        init(stored: BulkPlanCandidate, move: Pipeline.Move) {
+            self.stored = stored
             self.move = move
         }
+
+        /// The candidate as last read from the server (its `status` is the "from" side).
+        /// Built on each read from what the item keeps.
+        public var candidate: Candidate { stored.candidate }
+        /// The candidate's id, without building the candidate.
+        public var id: String { stored.id }
     }
 
     /// The status every candidate should end in.
@@ -29,16 +39,17 @@ public struct BulkStatusPlan: Sendable, Equatable {
     public let skippedCount: Int
 
     /// Classifies each candidate's move to `target`. A candidate id given twice appears once.
-    public init(candidates: [Candidate], target: CandidateStatus) {
+    /// `candidates` is read once, in order (a lazy sequence builds no array of candidates).
+    public init(candidates: some Sequence<Candidate>, target: CandidateStatus) {
         self.target = target
         var seen = Set<String>()
         var items: [Item] = []
-        items.reserveCapacity(candidates.count)
+        items.reserveCapacity(candidates.underestimatedCount)
         var counts: [CandidateStatus: Int] = [:]
         var skipped = 0
         for c in candidates where seen.insert(c.id).inserted {
             let move = Pipeline.classify(from: c.status, to: target)
-            items.append(Item(candidate: c, move: move))
+            items.append(Item(stored: BulkPlanCandidate(c), move: move))
             if move == .alreadyThere { skipped += 1 } else { counts[c.status, default: 0] += 1 }
         }
         self.items = items

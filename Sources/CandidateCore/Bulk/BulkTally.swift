@@ -15,9 +15,18 @@ public struct BulkTally: Sendable, Equatable {
     }
 
     /// The counts of a report's results.
+    /// One pass over the outcomes' kinds: no result is built.
     public init(_ report: BulkReport) {
-        self.init(moved: report.moved.count, skipped: report.skipped.count, failed: report.failed.count,
-                  notAttempted: report.notAttempted.count)
-        conflicts = report.conflicts.count
+        self.init()
+        let r = report.results
+        for i in r.indices {
+            switch r.kind(at: i) {
+            case .moved: moved += 1
+            case .skipped: skipped += 1
+            case .failed: failed += 1
+            case .notAttempted: notAttempted += 1
+            case .conflict: conflicts += 1
+            }
+        }
     }
 }

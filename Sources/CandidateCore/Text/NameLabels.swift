@@ -31,10 +31,20 @@ public struct NameLabels: Sendable, Equatable {
     /// The labels for `entries` listed together. An id listed twice counts once. `emailOf`
     /// gives the email of an entry without one, asked only for names that are shared (so a
     /// caller holding emails elsewhere looks up a few, not every entry).
-    public init(_ entries: [Entry], emailOf: ((String) -> String?)? = nil) {
+    ///
+    /// `entries` is read twice, an entry at a time (it may be lazy): first to count the names by
+    /// their hash, then to group by name only those whose hash came up more than once, so
+    /// 100,000 distinct names cost a count per hash, not a group per name.
+    public init(_ entries: some Collection<Entry>, emailOf: ((String) -> String?)? = nil) {
+        var seen = Set<String>(minimumCapacity: entries.count)
+        var hashCounts: [Int: Int] = [:]
+        for e in entries where seen.insert(e.id).inserted { hashCounts[Self.nameKey(e.name).hashValue, default: 0] += 1 }
+        seen.removeAll(keepingCapacity: true)
         var groups: [String: [Entry]] = [:]
-        var seen = Set<String>()
-        for e in entries where seen.insert(e.id).inserted { groups[Self.nameKey(e.name), default: []].append(e) }
+        for e in entries where seen.insert(e.id).inserted {
+            let key = Self.nameKey(e.name)
+            if hashCounts[key.hashValue, default: 0] > 1 { groups[key, default: []].append(e) }
+        }
         for var group in groups.values where group.count > 1 {
             if let emailOf {
                 for i in group.indices where group[i].email == nil { group[i].email = emailOf(group[i].id) }

@@ -26,7 +26,7 @@ extension AppModel {
 
     /// The bulk menu chose `target`: preview the plan (nothing is sent yet).
     mutating func chooseBulkTarget(_ target: CandidateStatus) {
-        let plan = BulkStatusPlan(candidates: marks.candidates, target: target)
+        let plan = BulkStatusPlan(candidates: marks.sorted, target: target)
         if plan.skippedCount == plan.items.count {
             setOverlay(nil)
             flash = Flash(text: "All \(plan.items.count) marked candidates are already \(target)", kind: .info)
@@ -38,12 +38,16 @@ extension AppModel {
     /// Opens the preview of `plan`, its same-name candidates told apart (`NameLabels`: the
     /// email where the list has it, else an id prefix).
     mutating func openBulkPreview(_ plan: BulkStatusPlan) {
-        listedNames = labelsForListed(plan.items.map { NameLabels.Entry(id: $0.candidate.id, name: $0.candidate.fullName, email: $0.candidate.email) })
+        listedNames = labelsForListed(plan.items.lazy.map { item in
+            let c = item.candidate
+            return NameLabels.Entry(id: c.id, name: c.fullName, email: c.email)
+        })
         setOverlay(.bulkPreview(plan))
     }
 
     /// Labels for candidates listed together; emails of shared names come from the list.
-    func labelsForListed(_ entries: [NameLabels.Entry]) -> NameLabels {
+    /// `entries` may be lazy: it is read twice, an entry at a time.
+    func labelsForListed(_ entries: some Collection<NameLabels.Entry>) -> NameLabels {
         let list = self.list
         return NameLabels(entries) { list.candidate(id: $0)?.email }
     }

@@ -47,7 +47,7 @@ extension AppModel {
         let again = Set((report.failed + report.notAttempted).map(\.id))
         if let target = report.target {
             let retry = report.results.filter { again.contains($0.id) }.compactMap { r in
-                marks.byId[r.id]?.candidate ?? bulkPlan?.items.first { $0.candidate.id == r.id }?.candidate
+                marks[r.id]?.candidate ?? bulkPlan?.items.first { $0.candidate.id == r.id }?.candidate
             }
             guard !retry.isEmpty else { flash = Flash(text: "Nothing to retry", kind: .info); return }
             openBulkPreview(BulkStatusPlan(candidates: retry, target: target))
@@ -93,10 +93,7 @@ extension AppModel {
             guard let r = bulkReport else { return nil }
             // Failures first, then those not attempted, then the moved and the skipped: what needs
             // a look is on top (each group in plan order).
-            let order = r.results.indices.sorted { a, b in
-                let ra = Self.resultRank(r.results[a].outcome), rb = Self.resultRank(r.results[b].outcome)
-                return ra != rb ? ra < rb : a < b
-            }
+            let order = Self.resultOrder(r.results)
             let names = listedNames
             let body = ScrollBody(count: r.results.count) { i in
                 let res = r.results[order[i]]
@@ -115,7 +112,7 @@ extension AppModel {
                 case .notAttempted: return "not attempted  \(name)"
                 }
             }
-            let retry = r.failed.count + r.notAttempted.count
+            let retry = r.results.count(of: .failed) + r.results.count(of: .notAttempted)
             return ("Bulk result", [Self.reportLine(r)], body, retry > 0 ? "r retry \(retry) · Esc close" : "Esc close")
         case .undoPreview(let undo)?:
             return undoPanelLines(undo)
@@ -128,14 +125,15 @@ extension AppModel {
         }
     }
 
-    static func resultRank(_ outcome: BulkOutcome) -> Int {
-        switch outcome {
-        case .failed: return 0
-        case .conflict: return 1
-        case .notAttempted: return 2
-        case .moved: return 3
-        case .skipped: return 4
-        }
+    /// The result panel's order: failures first, then conflicts, those not attempted, the moved
+    /// and the skipped (what needs a look is on top), each group in plan order (one pass per
+    /// group over the outcomes' kinds; no result is built).
+    static func resultOrder(_ results: BulkResults) -> [Int] {
+        let ranked: [BulkResults.Kind] = [.failed, .conflict, .notAttempted, .moved, .skipped]
+        var order: [Int] = []
+        order.reserveCapacity(results.count)
+        for kind in ranked { order += results.indices.lazy.filter { results.kind(at: $0) == kind } }
+        return order
     }
 
     /// `word` left-aligned in the result panel's first column (15 cells).

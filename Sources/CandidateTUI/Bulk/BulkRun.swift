@@ -51,12 +51,28 @@ extension AppModel {
         case .finished(let report):
             bulk = nil
             bulkReport = report
-            // Each was replaced as its `.item` arrived; again in one batch, for any missed.
-            list.append(report.results.compactMap { r in if case .moved(let c) = r.outcome { return c } else { return nil } }
-                .filter { list.isLoaded($0.id) })
+            // Each was replaced by the server's copy as its `.item` arrived. A loaded row that
+            // still shows another status (missed, or read again before the change) takes the
+            // status the server answered, in one batch.
+            let results = report.results
+            var stale: [Candidate] = []
+            var done: [String] = []
+            for i in results.indices {
+                switch results.kind(at: i) {
+                case .moved:
+                    let r = results[i]
+                    done.append(r.id)
+                    guard case .moved(let c) = r.outcome, var row = list.candidate(id: r.id), row.status != c.status else { continue }
+                    row.status = c.status
+                    stale.append(row)
+                case .skipped: done.append(results[i].id)
+                case .failed, .notAttempted, .conflict: break
+                }
+            }
+            list.append(stale)
             // The moved and the skipped (already there) are done; the failed and not attempted stay marked.
-            marks.unmark((report.moved + report.skipped).map(\.id))
-            listedNames = labelsForListed(report.results.map { NameLabels.Entry(id: $0.id, name: $0.name, email: nil) })
+            marks.unmark(done)
+            listedNames = labelsForListed(results.lazy.map { NameLabels.Entry(id: $0.id, name: $0.name, email: nil) })
             setOverlay(.bulkResult)
             flash = Flash(text: Self.reportLine(report), kind: report.allSucceeded ? .ok : .error)
         }

@@ -31,6 +31,6 @@ struct HiddenMarkCount {
         }
         eventsSinceRecount = 0
         countedFor = key
-        count = marks.isEmpty ? 0 : marks.byId.keys.reduce(0) { $0 + (list.isShown($1) ? 0 : 1) }
+        count = marks.isEmpty ? 0 : marks.ids.reduce(0) { $0 + (list.isShown($1) ? 0 : 1) }
     }
 }

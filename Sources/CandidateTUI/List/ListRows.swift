@@ -86,7 +86,9 @@ struct ListRows {
         entries[row] = encode(c)
         liveBytes -= oldBytes
         garbageBytes += oldBytes
-        if garbageBytes > 4 * Self.chunkSize && garbageBytes > liveBytes { compact() }
+        // Replaced bytes are let go once they are half the live ones (a bulk change of every row
+        // then holds at most about 1.5 times the rows' bytes, not twice).
+        if garbageBytes > 4 * Self.chunkSize && garbageBytes * 2 > liveBytes { compact() }
     }
 
     /// The row of the candidate with this id.
@@ -302,23 +304,46 @@ struct ListRows {
         return i
     }
 
-    /// Rewrites every live row into fresh chunks, dropping the bytes of replaced rows.
+    /// Copies every live row's bytes into fresh chunks, dropping the bytes of replaced rows.
+    /// Rows are copied in the order their bytes sit, and each old chunk is let go once its last
+    /// live row is copied, so compacting needs about one chunk more than the rows already hold
+    /// (no row is decoded).
     mutating func compact() {
-        let rows = (0..<entries.count).map { candidate($0) }
+        var old: [Chunk?] = chunks
         chunks = []
-        entries = []
-        entries.reserveCapacity(rows.count)
         liveBytes = 0
         garbageBytes = 0
-        for c in rows { entries.append(encode(c)) }
+        let byPlace = entries.indices.sorted { a, b in
+            entries[a].chunk != entries[b].chunk ? entries[a].chunk < entries[b].chunk : entries[a].start < entries[b].start
+        }
+        var released = 0
+        for row in byPlace {
+            let e = entries[row]
+            while released < Int(e.chunk) { old[released] = nil; released += 1 }
+            let size = rowByteCount(e, in: old[Int(e.chunk)]!)
+            let index = chunkWithRoom(size)
+            let chunk = chunks[index]
+            let start = chunk.used
+            (chunk.base + start).update(from: old[Int(e.chunk)]!.base + Int(e.start), count: size)
+            chunk.used += size
+            liveBytes += size
+            var moved = e
+            moved.chunk = UInt32(index)
+            moved.start = UInt32(start)
+            moved.hayStart = UInt32(start) + (e.hayStart - e.start)
+            entries[row] = moved
+        }
     }
 
-    private func rowByteCount(_ e: Entry) -> Int {
-        var p = afterNames(e)
-        for _ in 0..<3 { _ = Self.skipString(&p) }
+    private func rowByteCount(_ e: Entry) -> Int { rowByteCount(e, in: chunks[Int(e.chunk)]) }
+
+    /// The bytes of row `e`, which sit in `chunk`: from its id to its last job id.
+    private func rowByteCount(_ e: Entry, in chunk: Chunk) -> Int {
+        var p = chunk.base + Int(e.hayStart + e.hayLength)
+        for _ in 0..<5 { _ = Self.skipString(&p) }
         let jobs = Self.readLength(&p)
         for _ in 0..<jobs { _ = Self.skipString(&p) }
-        return p - (chunks[Int(e.chunk)].base + Int(e.start))
+        return p - (chunk.base + Int(e.start))
     }
 
     private func updatedRange(_ row: Int) -> (start: UnsafePointer<UInt8>, count: Int) {

@@ -5,7 +5,7 @@ extension AppModel {
     mutating func markAllMatching() -> [Effect] {
         // An open `v` range would put its own marks back on the next move: `*` ends it.
         marks.endRange()
-        marks.mark(list.shownMarkables)
+        marks.markShown(list)
         guard list.hasMore else {
             flash = Flash(text: "Marked all matching candidates: \(marks.count) marked", kind: .ok)
             return []
