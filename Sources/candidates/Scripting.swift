@@ -31,19 +31,11 @@ enum Scripting {
     }
 
     /// Compact JSON (sorted keys) with every character a terminal could act on escaped as `\\uXXXX`:
-    /// the encoder already escapes C0; DEL, C1 and the bidi overrides (`DisplayText.isControl`)
-    /// are escaped here. Still valid JSON with the same data.
+    /// C0 as JSON does, and DEL, C1 and the bidi overrides (`DisplayText.isControl`) too. Written
+    /// once by `CompactJSONWriter`, the writer `list --json` uses. Still valid JSON with the same data.
     static func jsonLine(_ value: JSONValue) -> String {
-        let text = value.compactText()
-        guard text.unicodeScalars.contains(where: { $0.value >= 0x7F && DisplayText.isControl($0) }) else { return text }
-        var out = String.UnicodeScalarView()
-        for s in text.unicodeScalars {
-            if s.value >= 0x7F && DisplayText.isControl(s) {
-                out.append(contentsOf: String(format: "\\u%04X", s.value).unicodeScalars)
-            } else {
-                out.append(s)
-            }
-        }
-        return String(out)
+        var writer = CompactJSONWriter(escapingTerminalControls: true)
+        writer.write(value)
+        return String(decoding: writer.bytes, as: UTF8.self)
     }
 }

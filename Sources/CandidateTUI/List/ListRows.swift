@@ -96,7 +96,7 @@ struct ListRows {
         guard !slots.isEmpty else { return nil }
         var id = id
         return id.withUTF8 { idBytes -> Int? in
-            let h = Self.hash(idBytes)
+            let h = IdHash.of(idBytes)
             let tag = h & 0xFFFF_FFFF_0000_0000
             let mask = slots.count - 1
             var i = Int(truncatingIfNeeded: h) & mask
@@ -356,14 +356,6 @@ struct ListRows {
 
     // MARK: id table
 
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a, then a final mix so low and high bits both vary
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        h ^= h >> 33
-        h = h &* 0xff51_afd7_ed55_8ccd
-        return h ^ (h >> 33)
-    }
-
     private func idEquals(_ row: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
         let e = entries[row]
         var p = chunks[Int(e.chunk)].base + Int(e.start)
@@ -376,7 +368,7 @@ struct ListRows {
         let e = entries[row]
         var p = chunks[Int(e.chunk)].base + Int(e.start)
         let n = Self.readLength(&p)
-        let h = Self.hash(UnsafeBufferPointer(start: p, count: n))
+        let h = IdHash.of(UnsafeBufferPointer(start: p, count: n))
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] != 0 { i = (i + 1) & mask }

@@ -108,7 +108,7 @@ struct MarkTable: Equatable {
     private func find(_ id: String) -> (slot: Int, entry: Int?, hash: UInt64) {
         var id = id
         return id.withUTF8 { key in
-            let h = Self.hash(key)
+            let h = IdHash.of(key)
             guard !slots.isEmpty else { return (0, nil, h) }
             let tag = h & 0xFFFF_FFFF_0000_0000
             let mask = slots.count - 1
@@ -159,7 +159,7 @@ struct MarkTable: Equatable {
             for e in entries.indices {
                 var p = Int(entries[e].offset)
                 let n = Self.readLength(b, &p)
-                let h = Self.hash(UnsafeBufferPointer(rebasing: b[p..<p + n]))
+                let h = IdHash.of(UnsafeBufferPointer(rebasing: b[p..<p + n]))
                 var i = Int(truncatingIfNeeded: h >> 32) & mask
                 while slots[i] != 0 { i = (i + 1) & mask }
                 slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(e + 1)
@@ -191,14 +191,6 @@ struct MarkTable: Equatable {
     }
 
     // MARK: bytes
-
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325 // FNV-1a, then a final mix so low and high bits both vary
-        for b in bytes { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
-        h ^= h >> 33
-        h = h &* 0xff51_afd7_ed55_8ccd
-        return h ^ (h >> 33)
-    }
 
     private static func write(_ s: String, _ out: inout [UInt8]) {
         var n = s.utf8.count
