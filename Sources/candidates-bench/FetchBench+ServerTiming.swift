@@ -48,7 +48,8 @@ extension FetchBench.Run {
     /// The `dur=` of `Server-Timing` in a header dump, in milliseconds.
     static func serverTimingMs(headersFile: String) -> Double? {
         guard let text = try? String(contentsOfFile: headersFile, encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n") where line.lowercased().hasPrefix("server-timing:") {
+        // Header lines end in CRLF, one Character in Swift: split on any newline, not on "\n".
+        for line in text.split(whereSeparator: \.isNewline) where line.lowercased().hasPrefix("server-timing:") {
             guard let r = line.range(of: "dur=") else { continue }
             let number = line[r.upperBound...].prefix { $0.isNumber || $0 == "." }
             return Double(number)

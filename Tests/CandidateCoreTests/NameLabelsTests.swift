@@ -62,4 +62,23 @@ struct NameLabelsTests {
         let a = person("a", "Ana", "Novák", "ana@x.com")
         #expect(NameLabels.labels([a, a]) == ["Ana Novák", "Ana Novák"])
     }
+
+    @Test("id prefixes: the shortest of 8 or more no other id starts with, the same as testing each prefix")
+    func idPrefixesMatchTheDefinition() {
+        func reference(_ id: String, among ids: [String]) -> String {
+            var n = min(8, id.count)
+            while n < id.count, ids.filter({ $0.hasPrefix(id.prefix(n)) }).count > 1 { n += 1 }
+            return String(id.prefix(n))
+        }
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("ab0é")
+        for _ in 0..<300 {
+            var ids = (0..<Int.random(in: 1...12, using: &rng)).map { _ in
+                String((0..<Int.random(in: 3...14, using: &rng)).map { _ in alphabet.randomElement(using: &rng)! })
+            }
+            if let first = ids.first, Bool.random(using: &rng) { ids.append(first) }                      // an equal id
+            if let last = ids.last, last.count > 9, Bool.random(using: &rng) { ids.append(String(last.dropLast())) } // a prefix of another
+            #expect(NameLabels.idPrefixes(ids) == ids.map { reference($0, among: ids) }, "\(ids)")
+        }
+    }
 }

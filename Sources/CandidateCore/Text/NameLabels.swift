@@ -88,11 +88,12 @@ public struct NameLabels: Sendable, Equatable {
         let emails = group.map { $0.email.map { DisplayText.sanitize($0).lowercased() }.flatMap { $0.isEmpty ? nil : $0 } }
         let shortEmails = emails.map { $0.map(shortEmail) }
         let shortCounts = counts(shortEmails), emailCounts = counts(emails)
-        let ids = group.map { $0.id.lowercased() }
+        var prefixes: [String]?
         return group.indices.map { i in
             if let s = shortEmails[i], shortCounts[s] == 1 { return s }
             if let e = emails[i], emailCounts[e] == 1 { return e }
-            return "#" + idPrefix(ids[i], among: ids)
+            if prefixes == nil { prefixes = idPrefixes(group.map { $0.id.lowercased() }) }
+            return "#" + prefixes![i]
         }
     }
 
@@ -105,15 +106,28 @@ public struct NameLabels: Sendable, Equatable {
         return shown + "@…"
     }
 
-    /// The shortest prefix of `id`, 8 characters or more, that no other id of `ids` starts
-    /// with (the whole id when they are equal).
-    private static func idPrefix(_ id: String, among ids: [String]) -> String {
-        var n = min(8, id.count)
-        while n < id.count {
-            let p = id.prefix(n)
-            if ids.filter({ $0.hasPrefix(p) }).count <= 1 { break }
-            n += 1
+    /// For each of `ids`, the shortest prefix, 8 characters or more, that no other id of `ids`
+    /// starts with (the whole id when another is equal to it or starts with all of it).
+    /// Sorted once: the ids sharing the longest prefix with an id are its neighbours in order, so
+    /// a group of k costs k log k comparisons, not k² prefix tests.
+    static func idPrefixes(_ ids: [String]) -> [String] {
+        let chars = ids.map(Array.init)
+        let order = chars.indices.sorted { chars[$0].lexicographicallyPrecedes(chars[$1]) }
+        func common(_ a: [Character], _ b: [Character]) -> Int {
+            var n = 0
+            while n < a.count && n < b.count && a[n] == b[n] { n += 1 }
+            return n
         }
-        return String(id.prefix(n))
+        var shared = [Int](repeating: 0, count: ids.count)
+        for k in order.indices.dropFirst() {
+            let (a, b) = (order[k - 1], order[k])
+            let n = common(chars[a], chars[b])
+            shared[a] = max(shared[a], n)
+            shared[b] = max(shared[b], n)
+        }
+        return ids.indices.map { i in
+            let count = chars[i].count
+            return String(chars[i].prefix(min(count, max(min(8, count), shared[i] + 1))))
+        }
     }
 }
