@@ -49,6 +49,6 @@ extension AppModel {
     /// `entries` may be lazy: it is read twice, an entry at a time.
     func labelsForListed(_ entries: some Collection<NameLabels.Entry>) -> NameLabels {
         let list = self.list
-        return NameLabels(entries) { list.candidate(id: $0)?.email }
+        return NameLabels(entries) { list.email(id: $0) }
     }
 }

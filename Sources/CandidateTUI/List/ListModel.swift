@@ -109,6 +109,8 @@ struct ListModel {
     }
 
     func candidate(id: String) -> Candidate? { store.row(id: id).map { store.candidate($0) } }
+    /// The loaded candidate `id`'s email (nil when not loaded or without one), read alone.
+    func email(id: String) -> String? { store.row(id: id).flatMap { store.email($0) } }
     /// Loaded candidates whose name reads as `name` (`NameLabels.sameName`): one pass over the
     /// loaded rows' search text, for a one-off question, not per frame.
     func loaded(named name: String) -> [Candidate] {

@@ -143,6 +143,14 @@ struct ListRows {
                          updatedAt: e.flags & Self.hasUpdated != 0 ? updated : nil)
     }
 
+    /// Row `row`'s email, nil when it has none, without building the rest of the candidate.
+    func email(_ row: Int) -> String? {
+        let e = entries[row]
+        guard e.flags & Self.hasEmail != 0 else { return nil }
+        var p = afterNames(e)
+        return Self.readString(&p)
+    }
+
     /// What a mark keeps of row `row` (id, names, status), without the rest of the row.
     func marked(_ row: Int) -> MarkedCandidate {
         let e = entries[row]
