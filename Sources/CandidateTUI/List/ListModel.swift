@@ -84,8 +84,6 @@ struct ListModel {
     }
     /// What a mark keeps of the shown row at `i`.
     func markable(_ i: Int) -> MarkedCandidate { store.marked(Int(visible[i])) }
-    /// What a mark keeps of every shown row (for `*`), without building whole candidates.
-    var shownMarkables: [MarkedCandidate] { visible.map { store.marked(Int($0)) } }
     var current: Candidate? { visible.indices.contains(cursor) ? row(cursor) : nil }
     private var currentId: String? { visible.indices.contains(cursor) ? rowId(cursor) : nil }
     /// Loaded candidates that fit the query (a row moved out of the status filter no longer counts).
