@@ -86,11 +86,15 @@ struct DisplayTextTests {
         #expect(DisplayText.width("\u{301}x", charset: u) == 2)
         #expect(DisplayText.sanitize("a\u{378}b", charset: u) == "a�b")
         #expect(DisplayText.width("a\u{378}b", charset: u) == 3)
+        // A spacing mark after the lone marks still takes its own cell, as curses counts it.
+        #expect(DisplayText.sanitize("\u{308}\u{301}\u{1B35}", charset: u) == " \u{308}\u{301}\u{1B35}")
+        #expect(DisplayText.width("\u{308}\u{301}\u{1B35}", charset: u) == 2)
     }
 
     @Test("width of the sanitized text equals the width of the raw text")
     func widthMatchesShownText() {
-        let samples = ["plain", "王小明 <wang@例え.jp>", "a\u{1B}[2Jb", "👩\u{200D}💻 dev", "e\u{301}\u{302}", "🇸🇰🇨🇿", "tab\there", "\u{9B}31m"]
+        let samples = ["plain", "王小明 <wang@例え.jp>", "a\u{1B}[2Jb", "👩\u{200D}💻 dev", "e\u{301}\u{302}", "🇸🇰🇨🇿", "tab\there", "\u{9B}31m",
+                       "\u{0}\u{0}\u{308}\u{301}\u{1B35}", "\u{93E}\u{903}x"]
         for s in samples {
             for cs in [u, a] {
                 let shown = DisplayText.sanitize(s, charset: cs)

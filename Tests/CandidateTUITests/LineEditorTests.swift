@@ -94,6 +94,18 @@ struct LineEditorTests {
         #expect(mid.view(width: 9, scroll: w.scroll).scroll == 6)
     }
 
+    @Test("lone marks ending in a spacing mark, after controls, fit the field's width")
+    func loneMarksAfterControls() {
+        var e = LineEditor(text: "\u{0}\u{0}\u{308}\u{301}\u{1B35}")
+        e.apply(.home)
+        let v = e.view(width: 3, scroll: 0)
+        #expect(DisplayText.width(v.text) <= 3)
+        #expect(v.text == "\u{FFFD}\u{FFFD}")
+        e.apply(.end)
+        let end = e.view(width: 3, scroll: v.scroll)
+        #expect(end.text == " \u{308}\u{301}\u{1B35}" && end.cursorColumn == 2)
+    }
+
     @Test("a paste for a one-line field: every line break and tab is a space")
     func oneLine() {
         #expect(LineEditor.oneLine("a\nb\r\nc\rd\te") == "a b c d e")

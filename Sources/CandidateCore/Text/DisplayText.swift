@@ -227,15 +227,23 @@ public enum DisplayText {
         let w0 = scalarWidth(first)
         if w0 < 0 { return (String(controlPlaceholder), 1, .all) }
         if w0 == 0 {
-            // A cluster that starts with a mark has nothing to sit on: give it a space. Other
+            // A cluster that starts with a mark has nothing to sit on: give it a space, which
+            // then counts like any base (a spacing mark after it still takes its cell). Other
             // zero-width characters alone (ZWSP, BOM, a lone joiner) show nothing.
-            if isMark(first) { return (" " + String(ch), 1, .none) }
+            if isMark(first) { return measured(scalars, onSpace: true) }
             return ("", 0, .all)
         }
         if scalars.count == 1 { return (String(ch), w0, .none) }
         if scalars.contains(where: isEmojiSequencePart) { return (String(first), w0, .allButFirst) }
-        var w = 0
+        return measured(scalars, onSpace: false)
+    }
+
+    /// A cluster shown scalar by scalar, as curses counts it: the sum of each scalar's width,
+    /// without the scalars the C library cannot measure; `onSpace` puts a space before it.
+    private static func measured(_ scalars: String.UnicodeScalarView, onSpace: Bool) -> (text: String, width: Int, hidden: Hidden) {
+        var w = onSpace ? 1 : 0
         var out = String.UnicodeScalarView()
+        if onSpace { out.append(" ") }
         var dropped = false
         for s in scalars {
             let sw = scalarWidth(s)
