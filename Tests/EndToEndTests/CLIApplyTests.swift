@@ -5,7 +5,7 @@ import Testing
 
 /// `candidates apply FILE` as scripts use it: the real binary against `candidates serve`, with
 /// the request log (exact PATCH bodies), the SQLite file and the journal as evidence.
-@Suite("apply (real binary)")
+@Suite("apply (real binary)", .ownThread)
 struct CLIApplyTests {
     func candidates(_ sandbox: SandboxProcess, status: CandidateStatus) async throws -> [Candidate] {
         var out: [Candidate] = []

@@ -5,7 +5,7 @@ import Testing
 /// `candidates bulk-jobs` and `candidates bulk-gdpr` as scripts use them: the real binary
 /// against `candidates serve`; the request log shows every PATCH body exactly, the journal
 /// what was recorded.
-@Suite("bulk-jobs and bulk-gdpr (real binary)")
+@Suite("bulk-jobs and bulk-gdpr (real binary)", .ownThread)
 struct CLIBulkJobsAndGDPRTests {
     func all(_ sandbox: SandboxProcess) async throws -> [Candidate] {
         var out: [Candidate] = []

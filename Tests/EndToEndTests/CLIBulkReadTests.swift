@@ -4,7 +4,7 @@ import Testing
 
 /// How `candidates bulk-status` reads the candidates it was given (the real binary against
 /// `candidates serve`): `--dry-run` says which way was chosen and why, and the request log agrees.
-@Suite("bulk-status reads (real binary)")
+@Suite("bulk-status reads (real binary)", .ownThread)
 struct CLIBulkReadTests {
     @Test("--dry-run says how it read; --only-from repeats and takes commas; pages are filtered by status on the server")
     func dryRunSaysHowItRead() async throws {

@@ -5,7 +5,7 @@ import Testing
 
 /// The command's conventions: shell completion scripts (statuses, profile names, paths),
 /// `--version` with the build's commit.
-@Suite("Completions and --version (real binary)")
+@Suite("Completions and --version (real binary)", .ownThread)
 struct CLIConventionsTests {
     /// `candidates ARGS` (with `direct`, the program ARGS) with no sandbox and no config of the developer's.
     func run(_ args: [String], env extra: [String: String] = [:], direct: Bool = false) throws -> CLIRun {

@@ -6,7 +6,7 @@ import Testing
 
 /// `candidates list` and `candidates bulk-status` as scripts use them: the real binary against
 /// `candidates serve`, with the SQLite file and the request log as evidence.
-@Suite("Scripting commands (real binary)")
+@Suite("Scripting commands (real binary)", .ownThread)
 struct CLIEndToEndTests {
     func candidates(_ sandbox: SandboxProcess, status: CandidateStatus? = nil) async throws -> [Candidate] {
         try await sandbox.allCandidates(status: status)

@@ -6,7 +6,7 @@ import Testing
 
 /// `list` and `bulk-status` (the real binary) against servers that fail, limit, stall or quote
 /// the key: `candidates serve` with its fault options, or a tiny misbehaving server.
-@Suite("Scripting commands through faults (real binary)")
+@Suite("Scripting commands through faults (real binary)", .ownThread)
 struct CLIFaultTests {
     /// Every candidate id the sandbox's default key sees.
     func allIds(_ sandbox: SandboxProcess) async throws -> [String] {

@@ -4,7 +4,7 @@ import Testing
 
 /// `candidates history` on a journal written by a real `bulk-status` run; retention pruning at
 /// the start of every command; `--purge`.
-@Suite("history (real binary)")
+@Suite("history (real binary)", .ownThread)
 struct CLIHistoryTests {
     /// Moves `count` APPLIED candidates to REJECTED with the real binary; returns them and the
     /// journal file the run wrote.

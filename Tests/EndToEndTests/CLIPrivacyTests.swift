@@ -4,7 +4,7 @@ import Testing
 
 /// `list --privacy`: the table's emails masked; `--json --privacy` masks the JSON's email and
 /// phone; `--json` alone prints them exactly.
-@Suite("Privacy in list (real binary)")
+@Suite("Privacy in list (real binary)", .ownThread)
 struct CLIPrivacyTests {
     /// The sandbox's candidates with an email and a phone, as the API has them.
     func withContacts(_ sandbox: SandboxProcess) async throws -> [Candidate] {

@@ -4,7 +4,7 @@ import Testing
 
 /// Profiles from the config file choose the server, key and company for `list` (and every
 /// connecting command): flag > environment > profile > default.
-@Suite("Profiles (real binary)")
+@Suite("Profiles (real binary)", .ownThread)
 struct CLIProfileTests {
     /// A sandbox, a HOME with a config of three profiles: `north` (key from an environment
     /// variable, the default), `globex` (key file under `~/`), `agency` (an ATS key for Globex).

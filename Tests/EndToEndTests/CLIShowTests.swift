@@ -3,7 +3,7 @@ import Foundation
 import Testing
 
 /// `candidates show ID`: every field for people, the object for scripts, clear failures.
-@Suite("show (real binary)")
+@Suite("show (real binary)", .ownThread)
 struct CLIShowTests {
     @Test("every field with job titles; --json the object; a bad id exits 2, an unknown one 1")
     func show() async throws {

@@ -4,7 +4,7 @@ import Testing
 
 /// `candidates undo` with the real binary against `candidates serve`: the request log shows
 /// exactly what was sent, the journal what was recorded.
-@Suite("Undo from the shell (real binary)")
+@Suite("Undo from the shell (real binary)", .ownThread)
 struct CLIUndoTests {
     func candidates(_ sandbox: SandboxProcess, status: CandidateStatus? = nil) async throws -> [Candidate] {
         try await sandbox.allCandidates(status: status)

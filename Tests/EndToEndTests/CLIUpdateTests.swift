@@ -4,7 +4,7 @@ import Testing
 
 /// `candidates update ID`: the real binary against `candidates serve`, with the request log (the
 /// exact PATCH bodies), the SQLite file and the journal as evidence.
-@Suite("update (real binary)")
+@Suite("update (real binary)", .ownThread)
 struct CLIUpdateTests {
     /// The bodies of every PATCH the sandbox received, in order.
     func patches(_ sandbox: SandboxProcess) throws -> [JSONValue] {

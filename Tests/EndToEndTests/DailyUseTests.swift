@@ -5,7 +5,7 @@ import Testing
 /// A recruiter's daily setup, end to end: two servers (one under a path prefix, reached with
 /// an ATS key for two companies), profiles choosing them, help, the command line, a remapped
 /// key and switching company without restarting.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct DailyUseTests {
     static let northwindId = "11111111-1111-4111-8111-111111111111"
     static let globexId = "22222222-2222-4222-8222-222222222222"

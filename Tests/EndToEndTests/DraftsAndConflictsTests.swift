@@ -4,7 +4,7 @@ import Testing
 
 /// Nothing typed is lost: drafts survive SIGKILL, and a change on the server meanwhile is shown
 /// before anything is sent.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct DraftsAndConflictsTests {
     /// Opens the first candidate, types `text` at the end of the last name, and kills the TUI
     /// with SIGKILL, so its draft is all that is left. Returns that candidate and the environment

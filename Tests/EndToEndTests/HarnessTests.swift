@@ -3,8 +3,16 @@ import Testing
 
 /// The harness cleans up after itself: a finished tmux session leaves no socket file behind,
 /// and nothing but its own socket is removed.
-@Suite("Test harness clean-up", .requires(.tmux))
+@Suite("Test harness clean-up", .requires(.tmux), .ownThread)
 struct HarnessTests {
+    @Test("a test's blocking waits run on a thread of its own, not on the shared pool")
+    func ownThread() async {
+        #expect(Self.onOwnThread())
+        #expect(await Task.detached { Self.onOwnThread() }.value == false)
+    }
+
+    static func onOwnThread() -> Bool { OwnThreadExecutor.isCurrent }
+
     @Test("a TmuxSession removes its own socket file after kill-server, and only that")
     func socketRemoved() throws {
         var session: TmuxSession? = try TmuxSession(command: "sleep 600", env: [:])

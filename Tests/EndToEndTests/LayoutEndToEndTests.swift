@@ -4,7 +4,7 @@ import Testing
 
 /// The layout in a real terminal against `candidates serve`: the detail pane following the
 /// cursor at 160 columns without flooding the server, and the CV pager with its search.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct LayoutEndToEndTests {
     func startTUI(_ sandbox: SandboxProcess, cols: Int, rows: Int, arguments: String = "") throws -> TmuxSession {
         let session = try TmuxSession(command: "\(TmuxSession.quote(Binary.path)) \(arguments); echo \"EXIT=$?\"; sleep 600",

@@ -4,7 +4,7 @@ import Testing
 
 /// `--low-bandwidth` in a real terminal against `candidates serve`: the pages the sandbox's
 /// request log shows, and the colour sequences in the bytes the program wrote.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct LowBandwidthEndToEndTests {
     /// The page numbers of the list's `GET /candidates` requests (pages of 100; the test's own
     /// look-up asks for one), in order.

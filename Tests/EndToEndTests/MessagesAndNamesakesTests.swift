@@ -4,7 +4,7 @@ import Testing
 
 /// Long messages wrap in a real terminal and `Ctrl-G` shows one that is still cut; two
 /// candidates given the same name on the server are told apart in the bulk preview.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct MessagesAndNamesakesTests {
     static let phoneMessage = "Phone: must be E.164: + country code and digits, e.g. +421905123456"
 

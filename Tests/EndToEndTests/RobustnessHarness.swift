@@ -5,7 +5,7 @@ import Testing
 
 /// Every robustness end-to-end suite, nested here so they run one after another (they
 /// measure deadlines; running them side by side on two cores would make those flaky).
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct Robustness {}
 
 /// One run of the TUI in its own tmux pane, with the evidence the robustness tests need:

@@ -46,7 +46,7 @@ extension Trait where Self == ConditionTrait {
     }
 }
 
-@Suite("System programs the end-to-end tests need")
+@Suite("System programs the end-to-end tests need", .ownThread)
 struct SystemToolTests {
     @Test("under CI every program the end-to-end tests drive is installed", .enabled(if: SystemTool.isCI))
     func ciHasEveryTool() {

@@ -4,7 +4,7 @@ import Testing
 
 /// The real binary in a real terminal (tmux) against `candidates serve` over HTTP on
 /// 127.0.0.1, with a real SQLite file and the sandbox's request log as evidence.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct TUIEndToEndTests {
     /// Runs the TUI against the sandbox; after it exits the shell prints its status and the tty settings.
     func startTUI(_ sandbox: SandboxProcess, key: String = "sk_test_northwind") throws -> TmuxSession {
@@ -128,7 +128,7 @@ struct TUIEndToEndTests {
 }
 
 /// Bulk status change through the TUI: marks, a filter that hides some, the preview, the result.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct TUIBulkEndToEndTests {
     @Test func markThreeHideTwoMoveAllThree() async throws {
         let dir = try TempDir()
@@ -172,7 +172,7 @@ struct TUIBulkEndToEndTests {
 }
 
 /// Search as you type in the real terminal.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct TUISearchEndToEndTests {
     /// The cursor is reverse video over the mark column and the name only (so a move rewrites a
     /// few cells of two rows, issue 5), and moves with ↓.
@@ -249,7 +249,7 @@ struct TUISearchEndToEndTests {
 }
 
 /// `$EDITOR` gets the terminal: it runs in the foreground process group and may change modes.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct TUIEditorEndToEndTests {
     @Test func editorThatChangesTerminalModesRunsAndItsTextComesBack() async throws {
         let dir = try TempDir()
@@ -284,7 +284,7 @@ struct TUIEditorEndToEndTests {
 }
 
 /// Editing wide (CJK) text in a form field changes exactly the character at the cursor.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct TUIWideTextEndToEndTests {
     @Test func backspaceAtTheEndOfACJKNameDeletesTheLastCharacter() async throws {
         let dir = try TempDir()

@@ -4,7 +4,7 @@ import Testing
 
 /// The editor in a real terminal (tmux): it prunes the journal when it starts, and `:history all`
 /// shows what a real `bulk-status` run recorded.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct TUIHistoryTests {
     @Test("the editor drops changes past the retention at start; :history all shows the bulk run's changes")
     func editorPrunesAndShowsHistory() async throws {

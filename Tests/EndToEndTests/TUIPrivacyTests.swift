@@ -4,7 +4,7 @@ import Testing
 
 /// Privacy mode in a real terminal: `--privacy` starts with email and phone masked, `p`
 /// shows them and hides them again, and an edit sends the exact text.
-@Suite(.serialized, .requires(.tmux))
+@Suite(.serialized, .requires(.tmux), .ownThread)
 struct TUIPrivacyTests {
     @Test func privacyFlagMasksRowsAndPToggles() async throws {
         let dir = try TempDir()
