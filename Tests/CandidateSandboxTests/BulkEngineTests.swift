@@ -232,11 +232,14 @@ struct BulkEngineTests {
                 .map { Candidate(id: $0.key, firstName: "C", lastName: $0.key, status: CandidateStatus($0.value)) }
             let plan = BulkStatusPlan(candidates: Array(all.prefix(3)), target: .rejected)
             let control = BulkControl()
-            // Long backoffs: after its first 5xx every candidate waits (at least 15 s) to be sent again.
+            // Backoffs far longer than any wait below: after its first 5xx every candidate waits
+            // (at least 5 minutes) to be sent again, so however long this test waits for the
+            // first three PATCHes on a busy machine (its tasks share the pool with every other
+            // suite), no retry can have gone out when it cancels.
             let engine = BulkStatusEngine(client: try sandbox.client(),
-                                          options: BulkOptions(concurrency: 3, maxAttempts: 5, initialBackoff: 30, maxBackoff: 30))
+                                          options: BulkOptions(concurrency: 3, maxAttempts: 5, initialBackoff: 600, maxBackoff: 600))
             let run = Task { await engine.run(plan, control: control) }
-            let deadline = Date().addingTimeInterval(20)
+            let deadline = Date().addingTimeInterval(240)
             while try Self.patches(sandbox).count < 3 && Date() < deadline { try await Task.sleep(for: .milliseconds(20)) }
             #expect(try Self.patches(sandbox).count == 3)
             control.cancel()
