@@ -100,14 +100,18 @@ public final class TUIApp {
                 }
             }
             if let key = terminal.readKey(waitingAtMost: timeoutMs) {
-                if key == .resize {
-                    let size = terminal.size
-                    apply(.resized(rows: size.rows, cols: size.cols))
-                } else {
-                    if model.options.lowBandwidth {
-                        if model.isMoveKey(key) { typeahead.moveKey(at: DispatchTime.now().uptimeNanoseconds) } else { typeahead.otherKey() }
-                    }
-                    apply(.key(key))
+                handle(key)
+                // Keys already typed are read first (a paste or a held key draws once); then
+                // the frame is drawn at once: the frame pacing is for network results, and a
+                // key is never held back by a frame a page just caused.
+                var more = 0
+                while more < Self.keysPerFrame, !model.quit, let next = terminal.readKey(waitingAtMost: 0) {
+                    handle(next)
+                    more += 1
+                }
+                if !model.options.lowBandwidth && !model.quit {
+                    render()
+                    lastFrame = DispatchTime.now().uptimeNanoseconds
                 }
             } else if terminal.inputClosed {
                 // The terminal is gone (hang-up, end of input, EIO: the SSH connection dropped).
@@ -120,6 +124,21 @@ public final class TUIApp {
 
     /// Events applied per turn of the loop before keys are read again.
     static let eventsPerTurn = 256
+    /// Keys already waiting that are applied before the frame a key causes is drawn.
+    static let keysPerFrame = 64
+
+    /// One key from the terminal (or a resize) becomes an event.
+    private func handle(_ key: Key) {
+        if key == .resize {
+            let size = terminal.size
+            apply(.resized(rows: size.rows, cols: size.cols))
+            return
+        }
+        if model.options.lowBandwidth {
+            if model.isMoveKey(key) { typeahead.moveKey(at: DispatchTime.now().uptimeNanoseconds) } else { typeahead.otherKey() }
+        }
+        apply(.key(key))
+    }
 
     /// A line for standard error after the terminal is restored (e.g. where unsaved edits went).
     public private(set) var exitNote: String?
