@@ -12,15 +12,35 @@ import Darwin
 /// and a few letters that do not decompose (ø, đ, ł, ß, æ, œ, ı).
 public enum SearchText {
     /// The folded form of `text`, lower case, without diacritics.
+    ///
+    /// ASCII text is only lower-cased (all that folding does to it). Other text is folded by
+    /// Foundation, then the letters that do not decompose are replaced in the same pass that
+    /// reads the result: this runs for every candidate of every page, so no search-and-replace
+    /// over the string per letter.
     public static func fold(_ text: String) -> String {
-        var s = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
-        if s.unicodeScalars.contains(where: { $0.value > 0x7F }) {
-            for (from, to) in extra { s = s.replacingOccurrences(of: from, with: to) }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.lowercased() }
+        let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        var out = String.UnicodeScalarView()
+        for u in folded.unicodeScalars {
+            if let replacement = extra(u) { out.append(contentsOf: replacement.unicodeScalars) } else { out.append(u) }
         }
-        return s
+        return String(out)
     }
 
-    private static let extra: [(String, String)] = [("ø", "o"), ("đ", "d"), ("ł", "l"), ("ß", "ss"), ("æ", "ae"), ("œ", "oe"), ("ı", "i"), ("þ", "th")]
+    /// Letters that folding leaves as they are but a search should find by their base letters.
+    private static func extra(_ u: Unicode.Scalar) -> String? {
+        switch u {
+        case "ø": return "o"
+        case "đ": return "d"
+        case "ł": return "l"
+        case "ß": return "ss"
+        case "æ": return "ae"
+        case "œ": return "oe"
+        case "ı": return "i"
+        case "þ": return "th"
+        default: return nil
+        }
+    }
 
     /// The byte between the parts of a haystack (U+001F, unit separator).
     public static let separator: UInt8 = 0x1F
@@ -29,8 +49,14 @@ public enum SearchText {
     /// joined by `separator`. The part before the first separator is the folded name, the
     /// list's name sort key.
     public static func haystack(_ c: Candidate) -> [UInt8] {
-        let phone = c.phoneNumber ?? ""
-        return Array(fold("\(c.fullName)\u{1F}\(c.email ?? "")\u{1F}\(phone)").utf8)
+        // Each part is folded alone (the separator is a cluster of its own, so this is the
+        // same as folding the whole), which lets an ASCII email or phone skip Foundation.
+        var bytes = Array(fold(c.fullName).utf8)
+        bytes.append(separator)
+        if let email = c.email { bytes += fold(email).utf8 }
+        bytes.append(separator)
+        if let phone = c.phoneNumber { bytes += fold(phone).utf8 }
+        return bytes
     }
 
     /// Whether the folded `needle` bytes occur in `haystack` (both folded); `memchr` finds
