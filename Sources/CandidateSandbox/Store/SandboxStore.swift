@@ -118,7 +118,9 @@ final class SandboxStore: Sendable {
     ///
     /// The total is counted once per company revision and filters (`ListingCache`); a page
     /// starts from the nearest page boundary already served (keyset on `createdAt, id`) and skips
-    /// only the rows between, so paging through a list costs about `limit` rows a page. `read`
+    /// only the rows between, so paging through a list costs about `limit` rows a page. A page
+    /// of an indexed search walks the list order instead of sorting the matches when that visits
+    /// fewer rows (`CandidateListQuery.walksListOrder`). `read`
     /// gets the SQL after `SELECT … FROM ` (the candidate table is `c`; ordered, limited) with its
     /// arguments, and returns its result with the number of rows it read and the sort keys of the
     /// first and last of them.
@@ -133,26 +135,29 @@ final class SandboxStore: Sendable {
             let key = query.cacheKey
             let revision = try Int64.fetchOne(db, sql: "SELECT revision FROM candidateRevision WHERE companyId = ?",
                                               arguments: [filter.companyId]) ?? 0
-            let total: Int
-            if let known = cache.total(key, revision: revision) {
-                total = known
-            } else {
-                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(query.from) WHERE \(query.whereSQL)",
-                                         arguments: StatementArguments(query.arguments)) ?? 0
-                cache.setTotal(total, for: key, revision: revision)
-            }
+            let total = try Self.total(query, db, cache: cache, revision: revision)
             let offset = (page - 1) * limit
             guard offset < total else { return (empty, total) }
-            var whereSQL = query.whereSQL
-            var args = query.arguments
-            var skip = offset
-            if let start = cache.checkpoint(atOrBefore: offset, key, revision: revision) {
+            let start = cache.checkpoint(atOrBefore: offset, key, revision: revision)
+            let skip = offset - (start?.offset ?? 0)
+            var pageQuery = query
+            if query.searchesIndex {
+                // The rows a walk in list order visits: the list without the search (and the job).
+                let walked = CandidateListQuery(CandidateFilter(companyId: filter.companyId, status: filter.status),
+                                                searchIndexed: indexed)
+                let listed = try Self.total(walked, db, cache: cache, revision: revision)
+                if CandidateListQuery.walksListOrder(skip: skip, limit: limit, matches: total, listed: listed) {
+                    pageQuery = CandidateListQuery(filter, searchIndexed: indexed, inListOrder: true)
+                }
+            }
+            var whereSQL = pageQuery.whereSQL
+            var args = pageQuery.arguments
+            if let start {
                 whereSQL += " AND (c.createdAt, c.id) <= (?, ?)"
                 args += [start.sortKey.createdAt, start.sortKey.id]
-                skip = offset - start.offset
             }
             let (result, rows, first, last) = try read(db, """
-                \(query.from) WHERE \(whereSQL) ORDER BY c.createdAt DESC, c.id DESC LIMIT ? OFFSET ?
+                \(pageQuery.from) WHERE \(whereSQL) ORDER BY c.createdAt DESC, c.id DESC LIMIT ? OFFSET ?
                 """, StatementArguments(args + [limit, skip]))
             if let first, let last {
                 cache.addCheckpoint(first, at: offset, key, revision: revision)
@@ -160,6 +165,15 @@ final class SandboxStore: Sendable {
             }
             return (result, total)
         }
+    }
+
+    /// The rows `query` selects, counted once per revision.
+    private static func total(_ query: CandidateListQuery, _ db: Database, cache: ListingCache, revision: Int64) throws -> Int {
+        if let known = cache.total(query.cacheKey, revision: revision) { return known }
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(query.from) WHERE \(query.whereSQL)",
+                                     arguments: StatementArguments(query.arguments)) ?? 0
+        cache.setTotal(total, for: query.cacheKey, revision: revision)
+        return total
     }
 
     /// The candidate with `id` (case-insensitive), or `nil`.
