@@ -30,12 +30,12 @@ final class CandidateRowWriter {
     private(set) var first: ListingCache.SortKey?
     /// The last row's `id` and `createdAt`, as read.
     private var lastId: [UInt8] = [], lastCreatedAt: [UInt8] = []
-    /// `SELECT jobId … WHERE candidateId = ?1 ORDER BY position`, stepped by hand.
+    /// `SELECT jobId … WHERE candidateId = ? ORDER BY position`, stepped by hand.
     private let jobs: Statement
     /// Reused for the `links` paths.
     private var scratch: [UInt8] = []
 
-    /// - Parameter capacity: bytes to reserve (a page of 100 is about 60 KB).
+    /// - Parameter capacity: bytes to reserve (a page of 100 demo candidates is about 75 KB).
     init(_ db: Database, capacity: Int) throws {
         jobs = try db.makeStatement(sql: "SELECT jobId FROM candidateJob WHERE candidateId = ? ORDER BY position")
         writer = CompactJSONWriter(capacity: capacity)
