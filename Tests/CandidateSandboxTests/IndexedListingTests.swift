@@ -23,6 +23,17 @@ struct IndexedListingTests {
         }
     }
 
+    /// The ids `query` selects in list order, read from the file.
+    static func ids(_ sandbox: Sandbox, _ query: CandidateListQuery, limit: Int, offset: Int) throws -> [String] {
+        let queue = try DatabaseQueue(path: sandbox.databasePath)
+        defer { try? queue.close() }
+        return try queue.read { db in
+            try String.fetchAll(db, sql: """
+                SELECT c.id FROM \(query.from) WHERE \(query.whereSQL) ORDER BY c.createdAt DESC, c.id DESC LIMIT ? OFFSET ?
+                """, arguments: StatementArguments(query.arguments + [limit, offset]))
+        }
+    }
+
     @Test("pages asked in any order equal the OFFSET pages, with and without a status filter")
     func deepPagesEqualOffset() async throws {
         try await withSandbox({ $0.demoSize = Self.demoSize }) { sandbox in
@@ -51,6 +62,36 @@ struct IndexedListingTests {
             let expected = try Self.scanned(sandbox, CandidateFilter(companyId: SandboxDemo.northwindId, search: needle))
             #expect(found == expected, "\(needle): \(found.count) found, \(expected.count) by scan")
         }
+    }
+
+    @Test("an indexed search walked in list order finds what sorting the matches finds and what the LIKE scan finds",
+          arguments: ["stastny", "nguyen", "ova", "tomas stastny", ".com", "zzzz-nobody", "\"x\""])
+    func searchInListOrder(needle: String) async throws {
+        try await withSandbox({ $0.demoSize = Self.demoSize }) { sandbox in
+            for status in [nil, "APPLIED"] {
+                let filter = CandidateFilter(companyId: SandboxDemo.northwindId, status: status, search: needle)
+                let expected = try Self.scanned(sandbox, filter)
+                for inListOrder in [false, true] {
+                    let query = CandidateListQuery(filter, searchIndexed: true, inListOrder: inListOrder)
+                    #expect(query.searchesIndex)
+                    for (limit, offset) in [(-1, 0), (20, 0), (20, 20), (7, 13)] {
+                        let ids = try Self.ids(sandbox, query, limit: limit, offset: offset)
+                        let wanted = Array(expected.dropFirst(offset).prefix(limit < 0 ? expected.count : limit))
+                        #expect(ids == wanted, "\(needle) \(status ?? "any") in list order: \(inListOrder), \(limit)@\(offset)")
+                    }
+                }
+            }
+        }
+    }
+
+    @Test("a page walks the list order when matches are many, and sorts them when they are few")
+    func listOrderChoice() {
+        // 100,000 listed: 3,000 matches fill page 1 within about 3,300 rows walked; 300 need the whole list.
+        #expect(CandidateListQuery.walksListOrder(skip: 0, limit: 100, matches: 3000, listed: 100_000))
+        #expect(!CandidateListQuery.walksListOrder(skip: 0, limit: 100, matches: 300, listed: 100_000))
+        #expect(!CandidateListQuery.walksListOrder(skip: 0, limit: 100, matches: 0, listed: 100_000))
+        #expect(!CandidateListQuery.walksListOrder(skip: 5000, limit: 100, matches: 3000, listed: 100_000))
+        #expect(CandidateListQuery.walksListOrder(skip: 0, limit: 20, matches: 40, listed: 42))
     }
 
     @Test("a PATCH changes the counted totals and the search index at once")

@@ -25,16 +25,26 @@ struct ResponseRenderer: Sendable {
 
     /// 200 with one page of a list. `totalPages` is `ceil(total / limit)` (0 when nothing matches).
     func list<T: Encodable>(_ items: [T], total: Int, page: Int, limit: Int) throws -> Response {
-        let totalPages = limit > 0 ? (total + limit - 1) / limit : 0
+        Self.response(try listBody(items, total: total, page: page, limit: limit), status: .ok)
+    }
+
+    /// The body `list` sends, encoded by `JSONEncoder`; `timestamp` is the wrapped shape's.
+    func listBody<T: Encodable>(_ items: [T], total: Int, page: Int, limit: Int,
+                                timestamp: String = Timestamps.isoNow()) throws -> Data {
+        let totalPages = Self.totalPages(total: total, limit: limit)
         switch shape {
         case .bare:
-            return try json(BareList(data: items, total: total, page: page, limit: limit, totalPages: totalPages), status: .ok)
+            return try encoded(BareList(data: items, total: total, page: page, limit: limit, totalPages: totalPages))
         case .wrapped:
             let pagination = Pagination(total: total, page: page, limit: limit, totalPages: totalPages,
                                         hasNextPage: page < totalPages, hasPreviousPage: page > 1)
-            return try json(WrappedSuccess(data: WrappedList(items: items, pagination: pagination), timestamp: Timestamps.isoNow()),
-                            status: .ok)
+            return try encoded(WrappedSuccess(data: WrappedList(items: items, pagination: pagination), timestamp: timestamp))
         }
+    }
+
+    /// `ceil(total / limit)`, 0 when nothing matches.
+    static func totalPages(total: Int, limit: Int) -> Int {
+        limit > 0 ? (total + limit - 1) / limit : 0
     }
 
     /// The error in this shape, with its extra headers.
@@ -77,14 +87,21 @@ struct ResponseRenderer: Sendable {
     }
 
     private func json<T: Encodable>(_ value: T, status: HTTPResponse.Status) throws -> Response {
+        Self.response(try encoded(value), status: status)
+    }
+
+    private func encoded<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
-        return Self.response(try encoder.encode(value), status: status)
+        return try encoder.encode(value)
     }
 
     static func response(_ data: Data, status: HTTPResponse.Status) -> Response {
-        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"],
-                 body: ResponseBody(byteBuffer: ByteBuffer(bytes: data)))
+        response(ByteBuffer(bytes: data), status: status)
+    }
+
+    static func response(_ body: ByteBuffer, status: HTTPResponse.Status) -> Response {
+        Response(status: status, headers: [.contentType: "application/json; charset=utf-8"], body: ResponseBody(byteBuffer: body))
     }
 }
 

@@ -48,8 +48,8 @@ struct SandboxRoutes: Sendable {
             guard search.count <= 200 else { throw SandboxError.badRequest("search must be at most 200 characters") }
             filter.search = search
         }
-        let result = try await store.candidates(filter, page: paging.page, limit: paging.limit)
-        return try renderer.list(result.items, total: result.total, page: paging.page, limit: paging.limit)
+        let result = try await store.candidatePage(filter, page: paging.page, limit: paging.limit)
+        return renderer.list(json: result.json, total: result.total, page: paging.page, limit: paging.limit)
     }
 
     func getCandidate(_ request: Request, id: String) async throws -> Response {

@@ -89,47 +89,91 @@ final class SandboxStore: Sendable {
 
     // MARK: Candidates
 
-    /// One page of a company's candidates matching `filter`, and the total count.
+    /// One page of a company's candidates matching `filter` as values, and the total count.
+    func candidates(_ filter: CandidateFilter, page: Int, limit: Int) async throws -> (items: [Candidate], total: Int) {
+        try await listPage(filter, page: page, limit: limit, empty: []) { db, tail, arguments in
+            let rows = try Row.fetchAll(db, sql: "SELECT c.* FROM " + tail, arguments: arguments)
+            let bounds = [rows.first, rows.last].map { row in
+                row.map { ListingCache.SortKey(createdAt: $0["createdAt"], id: $0["id"]) }
+            }
+            return (try Self.candidates(rows, db), rows.count, bounds[0], bounds[1])
+        }
+    }
+
+    /// One page of a company's candidates matching `filter` as the JSON array a list answer
+    /// sends (`CandidateRowWriter`: the members `Candidate` encodes, in the API's order), and the
+    /// total count. The same candidates as `candidates(_:page:limit:)`, written straight from the rows.
+    func candidatePage(_ filter: CandidateFilter, page: Int, limit: Int) async throws -> (json: [UInt8], total: Int) {
+        try await listPage(filter, page: page, limit: limit, empty: Array("[]".utf8)) { db, tail, arguments in
+            let statement = try db.cachedStatement(sql: "SELECT \(CandidateRowWriter.columns) FROM " + tail)
+            let writer = try CandidateRowWriter(db, capacity: limit * 1024)
+            let rows = try Row.fetchCursor(statement, arguments: arguments)
+            while try rows.next() != nil { try writer.append(statement) }
+            let (json, last) = writer.finish()
+            return (json, writer.count, writer.first, last)
+        }
+    }
+
+    /// Finds one page of `filter` and lets `read` fetch it; returns what `read` made and the total.
     ///
     /// The total is counted once per company revision and filters (`ListingCache`); a page
     /// starts from the nearest page boundary already served (keyset on `createdAt, id`) and skips
-    /// only the rows between, so paging through a list costs about `limit` rows a page.
-    func candidates(_ filter: CandidateFilter, page: Int, limit: Int) async throws -> (items: [Candidate], total: Int) {
+    /// only the rows between, so paging through a list costs about `limit` rows a page. A page
+    /// of an indexed search walks the list order instead of sorting the matches when that visits
+    /// fewer rows (`CandidateListQuery.walksListOrder`). `read`
+    /// gets the SQL after `SELECT … FROM ` (the candidate table is `c`; ordered, limited) with its
+    /// arguments, and returns its result with the number of rows it read and the sort keys of the
+    /// first and last of them.
+    private func listPage<T: Sendable>(
+        _ filter: CandidateFilter, page: Int, limit: Int, empty: T,
+        read: @escaping @Sendable (Database, String, StatementArguments) throws
+            -> (T, rows: Int, first: ListingCache.SortKey?, last: ListingCache.SortKey?)
+    ) async throws -> (T, total: Int) {
         let cache = listings, indexed = self.searchIndexed
         return try await pool.read { db in
             let query = CandidateListQuery(filter, searchIndexed: indexed)
             let key = query.cacheKey
             let revision = try Int64.fetchOne(db, sql: "SELECT revision FROM candidateRevision WHERE companyId = ?",
                                               arguments: [filter.companyId]) ?? 0
-            let total: Int
-            if let known = cache.total(key, revision: revision) {
-                total = known
-            } else {
-                total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(query.from) WHERE \(query.whereSQL)",
-                                         arguments: StatementArguments(query.arguments)) ?? 0
-                cache.setTotal(total, for: key, revision: revision)
-            }
+            let total = try Self.total(query, db, cache: cache, revision: revision)
             let offset = (page - 1) * limit
-            guard offset < total else { return ([], total) }
-            var whereSQL = query.whereSQL
-            var args = query.arguments
-            var skip = offset
-            if let start = cache.checkpoint(atOrBefore: offset, key, revision: revision) {
+            guard offset < total else { return (empty, total) }
+            let start = cache.checkpoint(atOrBefore: offset, key, revision: revision)
+            let skip = offset - (start?.offset ?? 0)
+            var pageQuery = query
+            if query.searchesIndex {
+                // The rows a walk in list order visits: the list without the search (and the job).
+                let walked = CandidateListQuery(CandidateFilter(companyId: filter.companyId, status: filter.status),
+                                                searchIndexed: indexed)
+                let listed = try Self.total(walked, db, cache: cache, revision: revision)
+                if CandidateListQuery.walksListOrder(skip: skip, limit: limit, matches: total, listed: listed) {
+                    pageQuery = CandidateListQuery(filter, searchIndexed: indexed, inListOrder: true)
+                }
+            }
+            var whereSQL = pageQuery.whereSQL
+            var args = pageQuery.arguments
+            if let start {
                 whereSQL += " AND (c.createdAt, c.id) <= (?, ?)"
                 args += [start.sortKey.createdAt, start.sortKey.id]
-                skip = offset - start.offset
             }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT c.* FROM \(query.from) WHERE \(whereSQL)
-                ORDER BY c.createdAt DESC, c.id DESC LIMIT ? OFFSET ?
-                """, arguments: StatementArguments(args + [limit, skip]))
-            if let first = rows.first, let last = rows.last {
-                cache.addCheckpoint(.init(createdAt: first["createdAt"], id: first["id"]), at: offset, key, revision: revision)
-                cache.addCheckpoint(.init(createdAt: last["createdAt"], id: last["id"]), at: offset + rows.count - 1, key,
-                                    revision: revision)
+            let (result, rows, first, last) = try read(db, """
+                \(pageQuery.from) WHERE \(whereSQL) ORDER BY c.createdAt DESC, c.id DESC LIMIT ? OFFSET ?
+                """, StatementArguments(args + [limit, skip]))
+            if let first, let last {
+                cache.addCheckpoint(first, at: offset, key, revision: revision)
+                cache.addCheckpoint(last, at: offset + rows - 1, key, revision: revision)
             }
-            return (try Self.candidates(rows, db), total)
+            return (result, total)
         }
+    }
+
+    /// The rows `query` selects, counted once per revision.
+    private static func total(_ query: CandidateListQuery, _ db: Database, cache: ListingCache, revision: Int64) throws -> Int {
+        if let known = cache.total(query.cacheKey, revision: revision) { return known }
+        let total = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(query.from) WHERE \(query.whereSQL)",
+                                     arguments: StatementArguments(query.arguments)) ?? 0
+        cache.setTotal(total, for: query.cacheKey, revision: revision)
+        return total
     }
 
     /// The candidate with `id` (case-insensitive), or `nil`.
