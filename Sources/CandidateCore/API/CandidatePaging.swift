@@ -20,7 +20,7 @@ public struct PageWalk: Sendable {
     public private(set) var problem: APIError?
     /// The largest `total` the server announced so far (`nil` until a page announced more than its own items).
     public private(set) var announcedTotal: Int?
-    private var seen = Set<String>()
+    private var seen = IdFingerprints()
 
     /// The API's largest page number.
     public static let maxPage = 10_000
@@ -34,7 +34,7 @@ public struct PageWalk: Sendable {
         guard let number = nextPage else { return [] }
         // A page without pagination figures reads as total = its own items: no claim to check.
         if page.totalPages > 1 || page.total > page.items.count { announcedTotal = max(announcedTotal ?? 0, page.total) }
-        let fresh = page.items.filter { seen.insert($0.id.lowercased()).inserted }
+        let fresh = page.items.filter { seen.insert($0.id) }
         if !page.items.isEmpty && fresh.isEmpty {
             nextPage = nil
             throw APIError.decoding(detail: "page \(number) lists only candidates already listed on earlier pages (the server repeats pages); stopped after \(count) candidates")
