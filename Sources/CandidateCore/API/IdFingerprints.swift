@@ -7,7 +7,8 @@
 /// The hashes are seeded per process (Swift's `Hasher`), so a fingerprint is never stored or
 /// sent anywhere.
 public struct IdFingerprints: Sendable {
-    private struct Fingerprint: Hashable {
+    /// One id's fingerprint (see the type).
+    struct Fingerprint: Hashable, Sendable {
         var high: Int
         var low: Int
     }
@@ -31,7 +32,8 @@ public struct IdFingerprints: Sendable {
         fingerprints.contains(Self.fingerprint(id))
     }
 
-    private static func fingerprint(_ id: String) -> Fingerprint {
+    /// The fingerprint of `id`, lower-cased.
+    static func fingerprint(_ id: String) -> Fingerprint {
         var id = id
         if id.utf8.contains(where: { $0 >= 0x80 }) { id = id.lowercased() }
         return id.withUTF8 { bytes in

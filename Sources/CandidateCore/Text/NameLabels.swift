@@ -22,8 +22,12 @@ public struct NameLabels: Sendable, Equatable {
         }
     }
 
-    /// Labels of the candidates whose name is shared, by id.
-    private var suffixed: [String: String] = [:]
+    /// The suffix of each candidate whose name is shared, by id: its place in `suffixBytes`
+    /// (offset in the high 32 bits, length in the low 32). About 50 bytes a candidate, so the
+    /// labels of 100,000 candidates sharing a few thousand names stay a few megabytes.
+    private var suffixAt: [IdFingerprints.Fingerprint: UInt64] = [:]
+    /// Every suffix's UTF-8 bytes, one after another.
+    private var suffixBytes: [UInt8] = []
 
     /// No candidate listed: every label is the name alone.
     public init() {}
@@ -32,24 +36,34 @@ public struct NameLabels: Sendable, Equatable {
     /// gives the email of an entry without one, asked only for names that are shared (so a
     /// caller holding emails elsewhere looks up a few, not every entry).
     ///
-    /// `entries` is read twice, an entry at a time (it may be lazy): first to count the names by
-    /// their hash, then to group by name only those whose hash came up more than once, so
-    /// 100,000 distinct names cost a count per hash, not a group per name.
-    public init(_ entries: some Collection<Entry>, emailOf: ((String) -> String?)? = nil) {
-        var seen = Set<String>(minimumCapacity: entries.count)
+    /// `entries` is read an entry at a time (it may be lazy): once to count the names by their
+    /// hash, once to note where each name whose hash came up more than once sits, then each
+    /// group of a shared name is read again by those positions — so 100,000 entries cost a
+    /// count per hash and a position per shared name, never a copy of every entry.
+    public init<Entries: Collection<Entry>>(_ entries: Entries, emailOf: ((String) -> String?)? = nil) {
+        var seen = IdFingerprints()
         var hashCounts: [Int: Int] = [:]
-        for e in entries where seen.insert(e.id).inserted { hashCounts[Self.nameKey(e.name).hashValue, default: 0] += 1 }
-        seen.removeAll(keepingCapacity: true)
-        var groups: [String: [Entry]] = [:]
-        for e in entries where seen.insert(e.id).inserted {
+        for e in entries where seen.insert(e.id) { hashCounts[Self.nameKey(e.name).hashValue, default: 0] += 1 }
+        seen = IdFingerprints()
+        var groups: [String: [Entries.Index]] = [:]
+        for i in entries.indices {
+            let e = entries[i]
+            guard seen.insert(e.id) else { continue }
             let key = Self.nameKey(e.name)
-            if hashCounts[key.hashValue, default: 0] > 1 { groups[key, default: []].append(e) }
+            if hashCounts[key.hashValue, default: 0] > 1 { groups[key, default: []].append(i) }
         }
-        for var group in groups.values where group.count > 1 {
+        hashCounts = [:]
+        seen = IdFingerprints()
+        for positions in groups.values where positions.count > 1 {
+            var group = positions.map { entries[$0] }
             if let emailOf {
                 for i in group.indices where group[i].email == nil { group[i].email = emailOf(group[i].id) }
             }
-            for (e, suffix) in zip(group, Self.suffixes(group)) { suffixed[e.id] = e.name + " (" + suffix + ")" }
+            for (e, suffix) in zip(group, Self.suffixes(group)) {
+                let bytes = Array(suffix.utf8)
+                suffixAt[IdFingerprints.fingerprint(e.id)] = UInt64(suffixBytes.count) << 32 | UInt64(bytes.count)
+                suffixBytes += bytes
+            }
         }
     }
 
@@ -60,7 +74,11 @@ public struct NameLabels: Sendable, Equatable {
 
     /// The label of the candidate `id` named `name`: the name alone unless the name is shared.
     /// Raw text, like the name: sanitize it (the canvas does) before showing.
-    public func label(id: String, name: String) -> String { suffixed[id] ?? name }
+    public func label(id: String, name: String) -> String {
+        guard let at = suffixAt[IdFingerprints.fingerprint(id)] else { return name }
+        let start = Int(at >> 32), count = Int(at & 0xFFFF_FFFF)
+        return name + " (" + String(decoding: suffixBytes[start..<start + count], as: UTF8.self) + ")"
+    }
 
     /// The label of `candidate`.
     public func label(_ candidate: Candidate) -> String { label(id: candidate.id, name: candidate.fullName) }
