@@ -89,7 +89,8 @@ struct MarkTable: Equatable {
 
     // MARK: reading
 
-    private func mark(_ e: Int) -> MarkedCandidate {
+    /// Mark number `e` (0 ..< `count`, in the order of `values`).
+    func mark(_ e: Int) -> MarkedCandidate {
         bytes.withUnsafeBufferPointer { b in
             var p = Int(entries[e].offset)
             let id = Self.read(b, &p), first = Self.read(b, &p), last = Self.read(b, &p)
@@ -101,6 +102,16 @@ struct MarkTable: Equatable {
         bytes.withUnsafeBufferPointer { b in
             var p = Int(entries[e].offset)
             return Self.read(b, &p)
+        }
+    }
+
+    /// Whether mark `a`'s id comes before mark `b`'s in the order of their UTF-8 bytes (the
+    /// order of `String`'s `<` for ids in normal form), without building either id.
+    func idPrecedes(_ a: Int, _ b: Int) -> Bool {
+        bytes.withUnsafeBufferPointer { buf in
+            var pa = Int(entries[a].offset), pb = Int(entries[b].offset)
+            let na = Self.readLength(buf, &pa), nb = Self.readLength(buf, &pb)
+            return UnsafeBufferPointer(rebasing: buf[pa..<pa + na]).lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: buf[pb..<pb + nb]))
         }
     }
 
