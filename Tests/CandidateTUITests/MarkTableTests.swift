@@ -37,6 +37,25 @@ import Testing
         #expect(table != copy)
     }
 
+    @Test("a new status alone changes the mark in place; a new name after it is still read back whole")
+    func statusMovesInPlace() {
+        var table = MarkTable()
+        var plain: [String: MarkedCandidate] = [:]
+        for n in 0..<2_000 { let m = Self.mark(n, round: 0); table.update(m); plain[m.id] = m }
+        let statuses: [CandidateStatus] = [.rejected, .accepted, CandidateStatus("HIRED")]
+        for (k, n) in (0..<2_000).enumerated() {
+            var m = Self.mark(n, round: 0)
+            m.status = statuses[k % statuses.count]
+            #expect(table.update(m) == plain.updateValue(m, forKey: m.id))
+            if n % 7 == 0 {
+                m.lastName += "-Nová"
+                #expect(table.update(m) == plain.updateValue(m, forKey: m.id))
+            }
+        }
+        #expect(table.count == plain.count)
+        for (id, m) in plain { #expect(table[id] == m) }
+    }
+
     @Test func marksKeepTheirCountsThroughRangesAndRefreshes() {
         var m = model((0..<300).map { bareCandidate($0) })
         _ = m.update(.key(.char("*")))

@@ -47,6 +47,14 @@ struct MarkTable: Equatable {
     @discardableResult
     mutating func update(_ m: MarkedCandidate) -> MarkedCandidate? {
         let (slot, found, hash) = find(m.id)
+        if let found {
+            let old = mark(found)
+            // A new status alone (a status move, a bulk change) changes the entry, not the bytes.
+            if old.id == m.id && old.firstName == m.firstName && old.lastName == m.lastName {
+                entries[found].status = statusNumber(m.status)
+                return old
+            }
+        }
         let entry = Entry(offset: UInt32(bytes.count), length: 0, status: statusNumber(m.status))
         Self.write(m.id, &bytes); Self.write(m.firstName, &bytes); Self.write(m.lastName, &bytes)
         var e = entry
