@@ -99,19 +99,38 @@ public struct Journal: Sendable, Equatable {
         return try locked { _ in try rewriteDropping(before: cutoff) }
     }
 
-    /// `prune`'s work, under the lock.
+    /// `prune`'s work, under the lock. The file is read once and its lines found with `memchr`
+    /// (this runs over the whole journal at the start of every command); the file is rewritten
+    /// only when some line is dropped.
     private func rewriteDropping(before cutoff: Date) throws -> Int {
         guard let data = FileManager.default.contents(atPath: path) else { return 0 }
-        var kept = Data(), dropped = Set<String>()
+        var keptLines: [Range<Int>] = [], dropped = Set<String>()
         let decoder = JSONDecoder()
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            if let stamp = Stamp(line) ?? (try? decoder.decode(Stamp.self, from: Data(line))), let date = APITimestamp.parse(stamp.time), date < cutoff {
-                dropped.insert(stamp.id)
-            } else {
-                kept += line + [UInt8(ascii: "\n")]
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let base = raw.baseAddress else { return }
+            let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: raw.count)
+            var start = 0
+            while start < bytes.count {
+                let end = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                    .map { base.distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if let stamp = Stamp(line) ?? (try? decoder.decode(Stamp.self, from: Data(line))),
+                   let date = APITimestamp.parse(stamp.time), date < cutoff {
+                    dropped.insert(stamp.id)
+                } else {
+                    keptLines.append(start..<end)
+                }
             }
         }
         guard !dropped.isEmpty else { return 0 }
+        var kept = Data()
+        kept.reserveCapacity(keptLines.reduce(0) { $0 + $1.count + 1 })
+        for range in keptLines {
+            kept.append(data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound])
+            kept.append(UInt8(ascii: "\n"))
+        }
         if kept.isEmpty {
             do { try FileManager.default.removeItem(atPath: path) } catch { throw JournalError.cannotWrite(path: path, reason: "\(error)") }
             return dropped.count
@@ -140,7 +159,7 @@ public struct Journal: Sendable, Equatable {
         /// whole file at the start of every command. Lines are written with sorted keys, so the
         /// top-level `id` and `time` come after `fields` (whose values may hold objects with
         /// such keys): the last occurrence of each is the change's. `nil` when not found.
-        init?<Line: Collection>(_ line: Line) where Line.Element == UInt8, Line.Index == Int {
+        init?(_ line: UnsafeBufferPointer<UInt8>) {
             guard let id = Self.lastString(after: Array(#""id":""#.utf8), in: line),
                   let time = Self.lastString(after: Array(#""time":""#.utf8), in: line) else { return nil }
             self.id = id
@@ -148,16 +167,19 @@ public struct Journal: Sendable, Equatable {
         }
 
         /// The plain (unescaped) string after the last `key` in `line`.
-        private static func lastString<Line: Collection>(after key: [UInt8], in line: Line) -> String? where Line.Element == UInt8, Line.Index == Int {
-            let bytes = Array(line)
+        private static func lastString(after key: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> String? {
             guard bytes.count > key.count else { return nil }
             var i = bytes.count - key.count
             while i >= 0 {
-                if bytes[i] == key[0] && bytes[i..<i + key.count].elementsEqual(key) {
+                if bytes[i] == key[0] && key.indices.allSatisfy({ bytes[i + $0] == key[$0] }) {
                     let start = i + key.count
-                    guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")),
-                          !bytes[start..<end].contains(UInt8(ascii: "\\")) else { return nil }
-                    return String(decoding: bytes[start..<end], as: UTF8.self)
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                        if bytes[end] == UInt8(ascii: "\\") { return nil }
+                        end += 1
+                    }
+                    guard end < bytes.count else { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                 }
                 i -= 1
             }
