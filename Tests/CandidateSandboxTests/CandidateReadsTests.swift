@@ -44,6 +44,22 @@ struct CandidateReadsTests {
         }
     }
 
+    @Test("pages stop once every id is found: the later pages are not asked for")
+    func pagesStopWhenAllFound() async throws {
+        try await Self.withLoggedSandbox(perMinute: 1_000_000) { sandbox in
+            let all = try await sandbox.allCandidates()
+            try #require(all.count > 200, "three pages of Northwind")
+            let before = try Self.log(sandbox).count
+            let ids = all[50..<150].map(\.id)
+            let reads = await try sandbox.client().readCandidates(ids: ids, options: BulkOptions(concurrency: 1))
+            #expect(Self.succeeded(reads, ids))
+            #expect(reads.plan.way == .listPages, "\(reads.plan.description)")
+            #expect(reads.plan.pages == 3, "the plan counts every page")
+            let requests = try Self.log(sandbox).dropFirst(before)
+            #expect(requests.compactMap { $0["query"]?["page"]?.stringValue } == ["1", "2"])
+        }
+    }
+
     @Test("the rate limit binds: the fewest requests, and no 429")
     func fewestWhenLimited() async throws {
         try await Self.withLoggedSandbox(perMinute: 60) { sandbox in

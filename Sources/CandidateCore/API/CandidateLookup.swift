@@ -25,10 +25,11 @@ extension CandidatesClient {
     /// With `listThreshold` ids or more, the first page (of 100) of each list is read: of each
     /// status in `onlyFrom` (`status=`, server-side), or of everyone the key sees. Its `total` and
     /// the rate-limit budget the answers announced decide the rest: the other pages, `concurrency`
-    /// at a time, or single reads. Ids no page held are always read one by one
-    /// (`GET /candidates/{id}`), so a missing or foreign candidate fails with the server's own
-    /// 404/403 and one at another status comes back with it. A page that fails leaves its ids to
-    /// single reads. Every request is paced and retried like the bulk engine's PATCHes.
+    /// at a time in list order until every id is found, or single reads. Ids no page held are
+    /// always read one by one (`GET /candidates/{id}`), so a missing or foreign candidate fails
+    /// with the server's own 404/403 and one at another status comes back with it. A page that
+    /// fails leaves its ids to single reads. Every request is paced and retried like the bulk
+    /// engine's PATCHes.
     ///
     /// - Parameters:
     ///   - onlyFrom: the statuses that matter (`--only-from`); pages are filtered by them. Empty: all.
@@ -92,7 +93,10 @@ extension CandidatesClient {
                         let last = min(max(page.totalPages, 2), PageWalk.maxPage)
                         return (2...last).map { CandidateQuery(page: $0, limit: CandidateReadPlan.pageSize, status: lists[slot]) }
                     }
+                    let total = order.count
                     await WorkerPool.forEach(rest.count, concurrency: options.concurrency) { slot in
+                        // Every id found: the pages left hold none of them.
+                        if found.withLockedValue({ $0.count }) >= total { return false }
                         let q = rest[slot]
                         guard let answer = await sender.send({ try await self.listCandidates(q).value }) else { return false }
                         if case .success(let page) = answer.result { record(page) }
