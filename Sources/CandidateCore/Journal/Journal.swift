@@ -25,14 +25,9 @@ public struct Journal: Sendable, Equatable {
     /// this throws) and after it.
     /// - Throws: `JournalError.cannotWrite` naming the file and the reason.
     public func record(_ change: JournalChange) throws {
-        let line: Data
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            line = try encoder.encode(change) + Data("\n".utf8)
-        } catch {
-            throw JournalError.cannotWrite(path: path, reason: "\(error)")
-        }
+        var bytes = change.compactJSON()
+        bytes.append(UInt8(ascii: "\n"))
+        let line = Data(bytes)
         try locked { fd in
             // A last line cut short (a crash, a full disk) must not swallow this record.
             var bytes = line
