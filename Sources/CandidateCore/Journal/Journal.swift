@@ -53,8 +53,12 @@ public struct Journal: Sendable, Equatable {
             .cannotWrite(path: path, reason: reason ?? String(cString: strerror(errno)))
         }
         while true {
-            do { try PrivateFiles.makeFile(path) } catch { throw failure("\(error)") }
-            let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            // Made (with its folders) only when missing: a bulk run records every PATCH twice.
+            var fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            if fd < 0, errno == ENOENT {
+                do { try PrivateFiles.makeFile(path) } catch { throw failure("\(error)") }
+                fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            }
             guard fd >= 0 else { throw failure() }
             defer { close(fd) }
             while flock(fd, LOCK_EX) != 0 {
@@ -65,6 +69,8 @@ public struct Journal: Sendable, Equatable {
             guard fstat(fd, &held) == 0 else { throw failure() }
             // Replaced or removed by a prune while we waited: open the file that is there now.
             guard stat(path, &named) == 0, named.st_ino == held.st_ino, named.st_dev == held.st_dev else { continue }
+            // Private however it was found (another program may have loosened it).
+            if held.st_mode & 0o777 != 0o600, fchmod(fd, 0o600) != 0 { throw failure() }
             return try body(fd)
         }
     }
