@@ -24,8 +24,9 @@ extension CandidatesClient {
     ///
     /// With `listThreshold` ids or more, the first page (of 100) of each list is read: of each
     /// status in `onlyFrom` (`status=`, server-side), or of everyone the key sees. Its `total` and
-    /// the rate-limit budget the answers announced decide the rest: the other pages, `concurrency`
-    /// at a time in list order until every id is found, or single reads. Ids no page held are
+    /// the rate-limit budget the answers announced decide the rest: the other pages in list order
+    /// (`CandidateReadPlan.pagesInFlight` at a time) until every id is found or twice the pages
+    /// the plan expects are read, or single reads (`concurrency` at a time). Ids no page held are
     /// always read one by one (`GET /candidates/{id}`), so a missing or foreign candidate fails
     /// with the server's own 404/403 and one at another status comes back with it. A page that
     /// fails leaves its ids to single reads. Every request is paced and retried like the bulk
@@ -88,13 +89,18 @@ extension CandidatesClient {
                                                 onlyFrom: statuses, budget: await self.pacer.readBudget(),
                                                 concurrency: options.concurrency, listThreshold: listThreshold)
                 if plan.way == .listPages, complete {
-                    let rest: [CandidateQuery] = pages.enumerated().flatMap { slot, page -> [CandidateQuery] in
-                        guard let page, page.hasNextPage else { return [] }
-                        let last = min(max(page.totalPages, 2), PageWalk.maxPage)
-                        return (2...last).map { CandidateQuery(page: $0, limit: CandidateReadPlan.pageSize, status: lists[slot]) }
+                    // Page 2 of every list, then page 3 of every list, …: the pages read first are
+                    // spread over the lists as the plan's expectation is.
+                    let lasts = pages.map { page in page.map { $0.hasNextPage ? min(max($0.totalPages, 2), PageWalk.maxPage) : 1 } ?? 1 }
+                    let rest: [CandidateQuery] = (2..<max(2, (lasts.max() ?? 1) + 1)).flatMap { number in
+                        lists.indices.filter { number <= lasts[$0] }.map {
+                            CandidateQuery(page: number, limit: CandidateReadPlan.pageSize, status: lists[$0])
+                        }
                     }
                     let total = order.count
-                    await WorkerPool.forEach(rest.count, concurrency: options.concurrency) { slot in
+                    // Twice the pages expected at most; the ids still missing are then read one by one.
+                    let most = plan.rateLimitBinds ? rest.count : min(rest.count, 2 * max(1, plan.expectedPages ?? rest.count))
+                    await WorkerPool.forEach(most, concurrency: min(options.concurrency, CandidateReadPlan.pagesInFlight)) { slot in
                         // Every id found: the pages left hold none of them.
                         if found.withLockedValue({ $0.count }) >= total { return false }
                         let q = rest[slot]
