@@ -36,7 +36,9 @@ extension CandidatesClient {
     ///   - onlyFrom: the statuses that matter (`--only-from`); pages are filtered by them. Empty: all.
     ///   - onWait: told the seconds left while the rate limit holds requests back, `nil` when they resume.
     ///   - onRead: told each id (as given) once, as soon as its final result is known, from any
-    ///     task, so changes can start while reading goes on. Keep it quick.
+    ///     task, so changes can start while reading goes on. Keep it quick. With `onlyFrom`, the
+    ///     ids the pages held are told once every page is read: a change that moves a candidate out
+    ///     of a filtered list meanwhile would shift the pages after it, and ids would be missed.
     public func readCandidates(ids: [String], onlyFrom: [CandidateStatus] = [], options: BulkOptions = BulkOptions(),
                                control: BulkControl = BulkControl(), listThreshold: Int = CandidateReadPlan.listThreshold,
                                onWait: @escaping @Sendable (Double?) -> Void = { _ in },
@@ -50,6 +52,8 @@ extension CandidatesClient {
         let found = NIOLockedValueBox<[String: Result<Candidate, APIError>]>([:])
         let chosen = NIOLockedValueBox<CandidateReadPlan?>(nil)
         let statuses = onlyFrom.reduce(into: [CandidateStatus]()) { list, s in if !list.contains(s) { list.append(s) } }
+        // Candidates from filtered pages, held back until the pages are read (see `onRead`).
+        let held = NIOLockedValueBox<[(String, Candidate)]?>(statuses.isEmpty ? nil : [])
 
         let work = Task {
             let sender = PacedRequests(client: self, policy: options.retry, onWait: { onWait($0) })
@@ -64,7 +68,12 @@ extension CandidatesClient {
                     }
                     return fresh
                 }
-                for (id, c) in fresh { onRead(id, .success(c)) }
+                let tellNow: [(String, Candidate)] = held.withLockedValue { list in
+                    guard list != nil else { return fresh }
+                    list?.append(contentsOf: fresh)
+                    return []
+                }
+                for (id, c) in tellNow { onRead(id, .success(c)) }
             }
             var plan = CandidateReadPlan.choose(ids: order.count, listTotals: nil, onlyFrom: statuses,
                                                 concurrency: options.concurrency, listThreshold: listThreshold)
@@ -111,6 +120,7 @@ extension CandidatesClient {
                 }
             }
             chosen.withLockedValue { $0 = plan }
+            for (id, c) in held.withLockedValue({ list in defer { list = nil }; return list ?? [] }) { onRead(id, .success(c)) }
             let missing = order.filter { id in found.withLockedValue { $0[id.lowercased()] == nil } }
             await WorkerPool.forEach(missing.count, concurrency: options.concurrency) { slot in
                 let id = missing[slot]
