@@ -77,7 +77,7 @@ struct CandidateReadsTests {
             let moves = NIOLockedValueBox<[Task<Void, Never>]>([])
             let reads = await client.readCandidates(ids: ids, onlyFrom: [.applied], options: BulkOptions(concurrency: 1), onRead: { id, _ in
                 // A change made as soon as a candidate is told, as bulk-status does.
-                let move = Task { _ = try? await client.updateCandidate(id: id, patch: .status(.rejected)) }
+                let move = Task { _ = try? await client.paced { try await client.updateCandidate(id: id, patch: .status(.rejected)).value } }
                 moves.withLockedValue { $0.append(move) }
             })
             for move in moves.withLockedValue({ $0 }) { await move.value }
