@@ -34,6 +34,26 @@ struct CandidateReadPlanTests {
         #expect(large.description == "single reads (495 single reads instead of 200 pages for 20000 candidates; no rate limit: least time)")
     }
 
+    @Test("the pages expected follow what the pages read held: a dense first page makes pages cheap, an empty one does not")
+    func expectedFromPagesRead() {
+        // 1,000 ids of 20,000, the first page held 100 of them: about 9 more pages, not 199.
+        let dense = CandidateReadPlan.choose(ids: 1_000, unread: 900, listTotals: [20_000], pagesRead: 1, budget: .unlimited, concurrency: 8)
+        #expect(dense.way == .listPages)
+        #expect(dense.expectedPages == 9)
+        #expect(dense.pages == 200)
+        #expect(dense.reason == "200 pages for 20000 candidates (about 9 more, at the 100 ids a page held so far) instead of 900 single reads; no rate limit: least time")
+
+        // The same ids spread out (5 on the first page): every page is expected, single reads win.
+        let sparse = CandidateReadPlan.choose(ids: 1_000, unread: 995, listTotals: [20_000], pagesRead: 1, budget: .unlimited, concurrency: 8)
+        #expect(sparse.way == .singleReads)
+        #expect(sparse.expectedPages == nil)
+
+        // Bound by the rate limit: the fewest requests count every page left, whatever was found.
+        let limited = CandidateReadPlan.choose(ids: 1_000, unread: 900, listTotals: [20_000], pagesRead: 1, budget: .assumed, concurrency: 8)
+        #expect(limited.way == .listPages && limited.rateLimitBinds)
+        #expect(limited.expectedPages == 199)
+    }
+
     @Test("a budget the run fits in does not bind: still the least time")
     func budgetThatDoesNotBind() {
         let plan = CandidateReadPlan.choose(ids: 100, listTotals: [20_000], pagesRead: 1,

@@ -36,6 +36,10 @@ struct JournalTests {
         let folderMode = try FileManager.default.attributesOfItem(atPath: (journal.path as NSString).deletingLastPathComponent)[.posixPermissions] as? Int
         #expect(folderMode == 0o700)
         #expect(!(try String(contentsOfFile: journal.path, encoding: .utf8)).contains("sk_"), "never a key")
+        // Loosened by someone else: the next record makes it private again.
+        #expect(chmod(journal.path, 0o644) == 0)
+        try journal.record(other)
+        #expect(try FileManager.default.attributesOfItem(atPath: journal.path)[.posixPermissions] as? Int == 0o600)
     }
 
     @Test("a corrupt line is skipped and counted; old changes are pruned, the corrupt line kept")

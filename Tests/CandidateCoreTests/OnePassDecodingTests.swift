@@ -2,7 +2,7 @@ import Foundation
 import Testing
 @testable import CandidateCore
 
-/// The one-pass page reader and the direct JSON writer against the paths they replace: the
+/// The one-pass page and object readers and the direct JSON writer against the paths they replace: the
 /// generic tree with every item decoded again, and `JSONValue.from(candidate).compactText()`.
 @Suite("One-pass decoding and direct JSON text agree with the tree path")
 struct OnePassDecodingTests {
@@ -111,6 +111,50 @@ struct OnePassDecodingTests {
         #expect(fast.items == tree.items)
         #expect(fast.skipped == tree.skipped)
         #expect(fast.items.count == 2)
+    }
+
+    /// Object bodies: every tricky item bare and wrapped, and the odd corners of the shapes.
+    static var objectBodies: [String] {
+        var out: [String] = []
+        for item in trickyItems {
+            out.append(item)
+            out.append(#"{"success": true, "data": \#(item), "error": null, "timestamp": "t"}"#)
+        }
+        out += [
+            #"{"success": true, "data": null}"#,
+            #"{"success": true}"#,
+            #"{"success": false, "data": null, "error": {"code": "RESOURCE_NOT_FOUND", "message": "gone"}}"#,
+            #"{"success": false, "data": {"id": "a1"}}"#,
+            #"{"success": "true", "id": "s1", "data": {"id": "inner"}}"#,
+            #"{"success": null, "id": "s2"}"#,
+            #"{"id": "d1", "data": {"id": "inner"}}"#,
+            "", "not json", "{\"id\": \"x\"", "[]",
+        ]
+        return out
+    }
+
+    /// The candidate or the error, printed (an error's text includes its detail).
+    static func objectOutcome(_ read: () throws -> Candidate) -> (Candidate?, String) {
+        do { return (try read(), "") } catch { return (nil, "error: \(error)") }
+    }
+
+    @Test("every object body reads the same in one pass as through the tree", arguments: Array(objectBodies.indices))
+    func objectsAgree(_ index: Int) {
+        let body = Data(Self.objectBodies[index].utf8)
+        let fast = Self.objectOutcome { try ResponseShapes.object(Candidate.self, from: body) }
+        let tree = Self.objectOutcome { try ResponseShapes.objectThroughTree(Candidate.self, from: body) }
+        #expect(fast.0 == tree.0)
+        #expect(fast.1 == tree.1)
+    }
+
+    @Test("a job reads the same in one pass as through the tree, wrapped and bare")
+    func jobObjectsAgree() {
+        for body in [#"{"success": true, "data": {"id": "j1", "title": "Nurse", "location": {"city": "Nitra"}, "extra": [1]}}"#,
+                     #"{"id": "j3", "title": 5, "location": "x"}"#] {
+            let fast = Result { try ResponseShapes.object(Job.self, from: Data(body.utf8)) }
+            let tree = Result { try ResponseShapes.objectThroughTree(Job.self, from: Data(body.utf8)) }
+            #expect(String(describing: fast) == String(describing: tree))
+        }
     }
 
     // MARK: direct JSON text

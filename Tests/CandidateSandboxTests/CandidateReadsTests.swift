@@ -1,6 +1,7 @@
 import CandidateCore
 import CandidateSandbox
 import Foundation
+import NIOConcurrencyHelpers
 import Testing
 
 /// `readCandidates` against the real sandbox over HTTP: the request log shows which way the
@@ -42,6 +43,50 @@ struct CandidateReadsTests {
             #expect(requests.allSatisfy { $0["path"] == .string("/candidates") }, "no single read")
             #expect(requests.compactMap { $0["query"]?["page"]?.stringValue }.sorted() == ["1", "2", "3"])
         }
+    }
+
+    @Test("pages stop once every id is found: the later pages are not asked for")
+    func pagesStopWhenAllFound() async throws {
+        try await Self.withLoggedSandbox(perMinute: 1_000_000) { sandbox in
+            let all = try await sandbox.allCandidates()
+            try #require(all.count > 200, "three pages of Northwind")
+            let before = try Self.log(sandbox).count
+            let ids = all[50..<150].map(\.id)
+            let reads = await try sandbox.client().readCandidates(ids: ids, options: BulkOptions(concurrency: 1))
+            #expect(Self.succeeded(reads, ids))
+            #expect(reads.plan.way == .listPages, "\(reads.plan.description)")
+            #expect(reads.plan.pages == 3, "the plan counts every page")
+            let requests = try Self.log(sandbox).dropFirst(before)
+            #expect(requests.compactMap { $0["query"]?["page"]?.stringValue } == ["1", "2"])
+        }
+    }
+
+    @Test("--only-from pages are told once all are read: moving each candidate as it arrives misses none", .timeLimit(.minutes(1)))
+    func filteredPagesHeldUntilRead() async throws {
+        let dir = try Sandbox.makeDirectory()
+        try await withSandbox({
+            $0.requestLogPath = dir.appendingPathComponent("requests.jsonl").path
+            $0.demoSize = 1_200
+            $0.rateLimitPerMinute = 1_000_000
+        }) { sandbox in
+            let applied = try await sandbox.allCandidates(query: CandidateQuery(status: .applied))
+            try #require(applied.count > 200, "three pages of APPLIED")
+            let ids = applied.map(\.id)
+            let client = try sandbox.client()
+            let before = try Self.log(sandbox).count
+            let moves = NIOLockedValueBox<[Task<Void, Never>]>([])
+            let reads = await client.readCandidates(ids: ids, onlyFrom: [.applied], options: BulkOptions(concurrency: 1), onRead: { id, _ in
+                // A change made as soon as a candidate is told, as bulk-status does.
+                let move = Task { _ = try? await client.paced { try await client.updateCandidate(id: id, patch: .status(.rejected)).value } }
+                moves.withLockedValue { $0.append(move) }
+            })
+            for move in moves.withLockedValue({ $0 }) { await move.value }
+            #expect(Self.succeeded(reads, ids))
+            let requests = try Self.log(sandbox).dropFirst(before)
+            #expect(requests.filter { $0["method"] == .string("GET") && $0["path"] != .string("/candidates") }.isEmpty, "no id missed by the pages")
+            #expect(try await sandbox.allCandidates(query: CandidateQuery(status: .applied)).isEmpty)
+        }
+        try? FileManager.default.removeItem(at: dir)
     }
 
     @Test("the rate limit binds: the fewest requests, and no 429")

@@ -38,4 +38,22 @@ struct CLIBulkReadTests {
         #expect(objects.allSatisfy { $0["read"] == .string("single_reads") }, "\(json.stdout)")
         #expect(objects.allSatisfy { $0["read_reason"] == .string("3 ids, fewer than 10: no list is worth reading") })
     }
+
+    @Test("the default 8 in flight stay within a small rate limit: every candidate moved, no 429", .timeLimit(.minutes(2)))
+    func defaultConcurrencyUnderLimit() async throws {
+        let dir = try TempDir()
+        let sandbox = try SandboxProcess(dir: dir, extraArguments: ["--rate-limit-per-minute", "12", "--rate-limit-window", "2"])
+        let chosen = Array(try await sandbox.allCandidates().filter { $0.status != .rejected }.prefix(20))
+        try #require(chosen.count == 20)
+        // Start in a fresh 2-second window, so the listing above has not spent the first one.
+        let now = Date().timeIntervalSince1970
+        try await Task.sleep(for: .milliseconds(Int((2 - now.truncatingRemainder(dividingBy: 2) + 0.05) * 1000)))
+        let before = try sandbox.requests().count
+        let run = try CLI.run(["bulk-status", "--to", "REJECTED", "--json"] + chosen.map(\.id), dir: dir, env: CLI.environment(sandbox))
+        #expect(run.status == 0, "\(run.stderr)")
+        let objects = try run.jsonLines()
+        #expect(objects.count == 20 && objects.allSatisfy { $0["outcome"] == .string("moved") && $0["attempts"] == .int(1) }, "\(run.stdout)")
+        let statuses = try sandbox.requests().dropFirst(before).compactMap { $0["status"]?.intValue }
+        #expect(statuses.filter { $0 == 429 }.isEmpty, "the pacer held them back: \(statuses)")
+    }
 }

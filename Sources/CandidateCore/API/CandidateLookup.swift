@@ -24,17 +24,21 @@ extension CandidatesClient {
     ///
     /// With `listThreshold` ids or more, the first page (of 100) of each list is read: of each
     /// status in `onlyFrom` (`status=`, server-side), or of everyone the key sees. Its `total` and
-    /// the rate-limit budget the answers announced decide the rest: the other pages, `concurrency`
-    /// at a time, or single reads. Ids no page held are always read one by one
-    /// (`GET /candidates/{id}`), so a missing or foreign candidate fails with the server's own
-    /// 404/403 and one at another status comes back with it. A page that fails leaves its ids to
-    /// single reads. Every request is paced and retried like the bulk engine's PATCHes.
+    /// the rate-limit budget the answers announced decide the rest: the other pages in list order
+    /// (`CandidateReadPlan.pagesInFlight` at a time) until every id is found or twice the pages
+    /// the plan expects are read, or single reads (`concurrency` at a time). Ids no page held are
+    /// always read one by one (`GET /candidates/{id}`), so a missing or foreign candidate fails
+    /// with the server's own 404/403 and one at another status comes back with it. A page that
+    /// fails leaves its ids to single reads. Every request is paced and retried like the bulk
+    /// engine's PATCHes.
     ///
     /// - Parameters:
     ///   - onlyFrom: the statuses that matter (`--only-from`); pages are filtered by them. Empty: all.
     ///   - onWait: told the seconds left while the rate limit holds requests back, `nil` when they resume.
     ///   - onRead: told each id (as given) once, as soon as its final result is known, from any
-    ///     task, so changes can start while reading goes on. Keep it quick.
+    ///     task, so changes can start while reading goes on. Keep it quick. With `onlyFrom`, the
+    ///     ids the pages held are told once every page is read: a change that moves a candidate out
+    ///     of a filtered list meanwhile would shift the pages after it, and ids would be missed.
     public func readCandidates(ids: [String], onlyFrom: [CandidateStatus] = [], options: BulkOptions = BulkOptions(),
                                control: BulkControl = BulkControl(), listThreshold: Int = CandidateReadPlan.listThreshold,
                                onWait: @escaping @Sendable (Double?) -> Void = { _ in },
@@ -48,6 +52,8 @@ extension CandidatesClient {
         let found = NIOLockedValueBox<[String: Result<Candidate, APIError>]>([:])
         let chosen = NIOLockedValueBox<CandidateReadPlan?>(nil)
         let statuses = onlyFrom.reduce(into: [CandidateStatus]()) { list, s in if !list.contains(s) { list.append(s) } }
+        // Candidates from filtered pages, held back until the pages are read (see `onRead`).
+        let held = NIOLockedValueBox<[(String, Candidate)]?>(statuses.isEmpty ? nil : [])
 
         let work = Task {
             let sender = PacedRequests(client: self, policy: options.retry, onWait: { onWait($0) })
@@ -62,7 +68,12 @@ extension CandidatesClient {
                     }
                     return fresh
                 }
-                for (id, c) in fresh { onRead(id, .success(c)) }
+                let tellNow: [(String, Candidate)] = held.withLockedValue { list in
+                    guard list != nil else { return fresh }
+                    list?.append(contentsOf: fresh)
+                    return []
+                }
+                for (id, c) in tellNow { onRead(id, .success(c)) }
             }
             var plan = CandidateReadPlan.choose(ids: order.count, listTotals: nil, onlyFrom: statuses,
                                                 concurrency: options.concurrency, listThreshold: listThreshold)
@@ -87,12 +98,20 @@ extension CandidatesClient {
                                                 onlyFrom: statuses, budget: await self.pacer.readBudget(),
                                                 concurrency: options.concurrency, listThreshold: listThreshold)
                 if plan.way == .listPages, complete {
-                    let rest: [CandidateQuery] = pages.enumerated().flatMap { slot, page -> [CandidateQuery] in
-                        guard let page, page.hasNextPage else { return [] }
-                        let last = min(max(page.totalPages, 2), PageWalk.maxPage)
-                        return (2...last).map { CandidateQuery(page: $0, limit: CandidateReadPlan.pageSize, status: lists[slot]) }
+                    // Page 2 of every list, then page 3 of every list, …: the pages read first are
+                    // spread over the lists as the plan's expectation is.
+                    let lasts = pages.map { page in page.map { $0.hasNextPage ? min(max($0.totalPages, 2), PageWalk.maxPage) : 1 } ?? 1 }
+                    let rest: [CandidateQuery] = (2..<max(2, (lasts.max() ?? 1) + 1)).flatMap { number in
+                        lists.indices.filter { number <= lasts[$0] }.map {
+                            CandidateQuery(page: number, limit: CandidateReadPlan.pageSize, status: lists[$0])
+                        }
                     }
-                    await WorkerPool.forEach(rest.count, concurrency: options.concurrency) { slot in
+                    let total = order.count
+                    // Twice the pages expected at most; the ids still missing are then read one by one.
+                    let most = plan.rateLimitBinds ? rest.count : min(rest.count, 2 * max(1, plan.expectedPages ?? rest.count))
+                    await WorkerPool.forEach(most, concurrency: min(options.concurrency, CandidateReadPlan.pagesInFlight)) { slot in
+                        // Every id found: the pages left hold none of them.
+                        if found.withLockedValue({ $0.count }) >= total { return false }
                         let q = rest[slot]
                         guard let answer = await sender.send({ try await self.listCandidates(q).value }) else { return false }
                         if case .success(let page) = answer.result { record(page) }
@@ -101,6 +120,7 @@ extension CandidatesClient {
                 }
             }
             chosen.withLockedValue { $0 = plan }
+            for (id, c) in held.withLockedValue({ list in defer { list = nil }; return list ?? [] }) { onRead(id, .success(c)) }
             let missing = order.filter { id in found.withLockedValue { $0[id.lowercased()] == nil } }
             await WorkerPool.forEach(missing.count, concurrency: options.concurrency) { slot in
                 let id = missing[slot]

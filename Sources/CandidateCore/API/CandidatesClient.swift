@@ -215,10 +215,18 @@ public final class CandidatesClient: Sendable {
         return text
     }
 
-    /// Percent-encodes one path segment (ids come from servers and users).
+    /// Percent-encodes one path segment (ids come from servers and users). A plain id (letters,
+    /// digits, `-`, as UUIDs are) is used as it is, without building a character set per request.
     static func pathComponent(_ s: String) -> String {
-        s.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))) ?? s
+        if !s.isEmpty, s.utf8.allSatisfy({ b in
+            (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+                || (b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9")) || b == UInt8(ascii: "-")
+        }) { return s }
+        return s.addingPercentEncoding(withAllowedCharacters: segmentAllowed) ?? s
     }
+
+    /// What a path segment may hold unencoded.
+    private static let segmentAllowed = CharacterSet.urlPathAllowed.subtracting(CharacterSet(charactersIn: "/?#"))
 }
 
 /// The product version, sent as `User-Agent` and printed by `--version`.

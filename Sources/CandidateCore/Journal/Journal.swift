@@ -25,14 +25,9 @@ public struct Journal: Sendable, Equatable {
     /// this throws) and after it.
     /// - Throws: `JournalError.cannotWrite` naming the file and the reason.
     public func record(_ change: JournalChange) throws {
-        let line: Data
-        do {
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            line = try encoder.encode(change) + Data("\n".utf8)
-        } catch {
-            throw JournalError.cannotWrite(path: path, reason: "\(error)")
-        }
+        var bytes = change.compactJSON()
+        bytes.append(UInt8(ascii: "\n"))
+        let line = Data(bytes)
         try locked { fd in
             // A last line cut short (a crash, a full disk) must not swallow this record.
             var bytes = line
@@ -58,8 +53,12 @@ public struct Journal: Sendable, Equatable {
             .cannotWrite(path: path, reason: reason ?? String(cString: strerror(errno)))
         }
         while true {
-            do { try PrivateFiles.makeFile(path) } catch { throw failure("\(error)") }
-            let fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            // Made (with its folders) only when missing: a bulk run records every PATCH twice.
+            var fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            if fd < 0, errno == ENOENT {
+                do { try PrivateFiles.makeFile(path) } catch { throw failure("\(error)") }
+                fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
+            }
             guard fd >= 0 else { throw failure() }
             defer { close(fd) }
             while flock(fd, LOCK_EX) != 0 {
@@ -70,6 +69,8 @@ public struct Journal: Sendable, Equatable {
             guard fstat(fd, &held) == 0 else { throw failure() }
             // Replaced or removed by a prune while we waited: open the file that is there now.
             guard stat(path, &named) == 0, named.st_ino == held.st_ino, named.st_dev == held.st_dev else { continue }
+            // Private however it was found (another program may have loosened it).
+            if held.st_mode & 0o777 != 0o600, fchmod(fd, 0o600) != 0 { throw failure() }
             return try body(fd)
         }
     }
@@ -99,19 +100,38 @@ public struct Journal: Sendable, Equatable {
         return try locked { _ in try rewriteDropping(before: cutoff) }
     }
 
-    /// `prune`'s work, under the lock.
+    /// `prune`'s work, under the lock. The file is read once and its lines found with `memchr`
+    /// (this runs over the whole journal at the start of every command); the file is rewritten
+    /// only when some line is dropped.
     private func rewriteDropping(before cutoff: Date) throws -> Int {
         guard let data = FileManager.default.contents(atPath: path) else { return 0 }
-        var kept = Data(), dropped = Set<String>()
+        var keptLines: [Range<Int>] = [], dropped = Set<String>()
         let decoder = JSONDecoder()
-        for line in data.split(separator: UInt8(ascii: "\n")) where !line.isEmpty {
-            if let stamp = Stamp(line) ?? (try? decoder.decode(Stamp.self, from: Data(line))), let date = APITimestamp.parse(stamp.time), date < cutoff {
-                dropped.insert(stamp.id)
-            } else {
-                kept += line + [UInt8(ascii: "\n")]
+        data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            guard let base = raw.baseAddress else { return }
+            let bytes = UnsafeBufferPointer(start: base.assumingMemoryBound(to: UInt8.self), count: raw.count)
+            var start = 0
+            while start < bytes.count {
+                let end = memchr(base + start, Int32(UInt8(ascii: "\n")), bytes.count - start)
+                    .map { base.distance(to: UnsafeRawPointer($0)) } ?? bytes.count
+                defer { start = end + 1 }
+                guard end > start else { continue }
+                let line = UnsafeBufferPointer(rebasing: bytes[start..<end])
+                if let stamp = Stamp(line) ?? (try? decoder.decode(Stamp.self, from: Data(line))),
+                   let date = APITimestamp.parse(stamp.time), date < cutoff {
+                    dropped.insert(stamp.id)
+                } else {
+                    keptLines.append(start..<end)
+                }
             }
         }
         guard !dropped.isEmpty else { return 0 }
+        var kept = Data()
+        kept.reserveCapacity(keptLines.reduce(0) { $0 + $1.count + 1 })
+        for range in keptLines {
+            kept.append(data[data.startIndex + range.lowerBound..<data.startIndex + range.upperBound])
+            kept.append(UInt8(ascii: "\n"))
+        }
         if kept.isEmpty {
             do { try FileManager.default.removeItem(atPath: path) } catch { throw JournalError.cannotWrite(path: path, reason: "\(error)") }
             return dropped.count
@@ -140,7 +160,7 @@ public struct Journal: Sendable, Equatable {
         /// whole file at the start of every command. Lines are written with sorted keys, so the
         /// top-level `id` and `time` come after `fields` (whose values may hold objects with
         /// such keys): the last occurrence of each is the change's. `nil` when not found.
-        init?<Line: Collection>(_ line: Line) where Line.Element == UInt8, Line.Index == Int {
+        init?(_ line: UnsafeBufferPointer<UInt8>) {
             guard let id = Self.lastString(after: Array(#""id":""#.utf8), in: line),
                   let time = Self.lastString(after: Array(#""time":""#.utf8), in: line) else { return nil }
             self.id = id
@@ -148,16 +168,19 @@ public struct Journal: Sendable, Equatable {
         }
 
         /// The plain (unescaped) string after the last `key` in `line`.
-        private static func lastString<Line: Collection>(after key: [UInt8], in line: Line) -> String? where Line.Element == UInt8, Line.Index == Int {
-            let bytes = Array(line)
+        private static func lastString(after key: [UInt8], in bytes: UnsafeBufferPointer<UInt8>) -> String? {
             guard bytes.count > key.count else { return nil }
             var i = bytes.count - key.count
             while i >= 0 {
-                if bytes[i] == key[0] && bytes[i..<i + key.count].elementsEqual(key) {
+                if bytes[i] == key[0] && key.indices.allSatisfy({ bytes[i + $0] == key[$0] }) {
                     let start = i + key.count
-                    guard let end = bytes[start...].firstIndex(of: UInt8(ascii: "\"")),
-                          !bytes[start..<end].contains(UInt8(ascii: "\\")) else { return nil }
-                    return String(decoding: bytes[start..<end], as: UTF8.self)
+                    var end = start
+                    while end < bytes.count, bytes[end] != UInt8(ascii: "\"") {
+                        if bytes[end] == UInt8(ascii: "\\") { return nil }
+                        end += 1
+                    }
+                    guard end < bytes.count else { return nil }
+                    return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
                 }
                 i -= 1
             }

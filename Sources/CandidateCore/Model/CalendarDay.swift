@@ -66,22 +66,3 @@ public struct CalendarDay: Hashable, Comparable, Sendable, CustomStringConvertib
         return cal
     }()
 }
-
-/// ISO-8601 timestamps as the API sends them (`createdAt`, `updatedAt`), with or without fractional seconds.
-public enum APITimestamp {
-    /// Parses `2026-11-29T10:15:00Z` or `2026-11-29T10:15:00.123Z`; `nil` otherwise.
-    public static func parse(_ text: String) -> Date? {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = f.date(from: text) { return d }
-        f.formatOptions = [.withInternetDateTime]
-        return f.date(from: text)
-    }
-
-    /// Formats with milliseconds in UTC, e.g. `2026-11-29T10:15:00.123Z`, as the server writes them.
-    public static func format(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        return f.string(from: date)
-    }
-}
