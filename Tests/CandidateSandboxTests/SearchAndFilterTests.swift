@@ -105,4 +105,18 @@ struct SearchAndFilterTests {
             #expect(unknown.json["total"] == .int(0))
         }
     }
+
+    @Test("a search holding a NUL is 400 with a message, on the index and the scan alike; other controls search as text")
+    func nulInSearch() async throws {
+        try await withSandbox { sandbox in
+            for needle in ["aaa%00bbb", "%00a", "a%00", "%00", "%00%00%00"] {
+                let reply = try await sandbox.raw("GET", "/candidates?search=\(needle)")
+                #expect(reply.status == 400, "\(needle)")
+                #expect(reply.json["message"]?.stringValue?.contains("NUL") == true, "\(needle)")
+            }
+            let control = try await sandbox.raw("GET", "/candidates?search=ab%01cd")
+            #expect(control.status == 200)
+            #expect(control.json["total"] == .int(0))
+        }
+    }
 }

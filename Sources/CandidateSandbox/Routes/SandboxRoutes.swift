@@ -46,6 +46,11 @@ struct SandboxRoutes: Sendable {
         }
         if let search = Self.value(query, "search") {
             guard search.count <= 200 else { throw SandboxError.badRequest("search must be at most 200 characters") }
+            // SQLite reads a search pattern as C text, so a NUL would cut it short (a pattern
+            // that matches everything, or a broken index query): refused, as a filter it cannot hold.
+            guard !search.unicodeScalars.contains("\0") else {
+                throw SandboxError.badRequest("search must not contain a NUL character (U+0000)")
+            }
             filter.search = search
         }
         let result = try await store.candidatePage(filter, page: paging.page, limit: paging.limit)
