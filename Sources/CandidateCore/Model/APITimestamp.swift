@@ -109,10 +109,11 @@ public enum APITimestamp {
         return era * 146_097 + doe - 719_468
     }
 
-    /// Howard Hinnant's `civil_from_days` for days ≥ 0 since 1970-01-01.
-    private static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
+    /// Howard Hinnant's `civil_from_days`: the proleptic Gregorian (year, month, day) of a day
+    /// counted from 1970-01-01 (before it, negative).
+    public static func civil(fromDays z0: Int64) -> (year: Int64, month: Int64, day: Int64) {
         let z = z0 + 719_468
-        let era = z / 146_097
+        let era = z >= 0 ? z / 146_097 : (z - 146_096) / 146_097
         let doe = z - era * 146_097
         let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
         let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)

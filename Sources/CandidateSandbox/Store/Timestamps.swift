@@ -43,17 +43,10 @@ enum Timestamps {
     /// Days since 1970-01-01 for Unix milliseconds (UTC).
     static func dayNumber(millis: Int64) -> Int64 { floorDiv(millis, 86_400_000) }
 
-    /// Howard Hinnant's `civil_from_days`: proleptic Gregorian (year, month, day) for days since 1970-01-01.
-    static func civil(fromDays z0: Int64) -> (Int64, Int64, Int64) {
-        let z = z0 + 719_468
-        let era = floorDiv(z, 146_097)
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let d = doy - (153 * mp + 2) / 5 + 1
-        let m = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (m <= 2 ? 1 : 0), m, d)
+    /// The proleptic Gregorian (year, month, day) for days since 1970-01-01 (`APITimestamp.civil`).
+    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+        let c = APITimestamp.civil(fromDays: days)
+        return (c.year, c.month, c.day)
     }
 
     private static func floorDiv(_ a: Int64, _ b: Int64) -> Int64 {
