@@ -116,8 +116,11 @@ enum AppView {
             let first = rows - 1 - lines.count
             for (i, line) in lines.enumerated() { canvas.write(first + i, 1, shown: line, style: .bold) }
         } else if model.searching, case .list = model.screen {
-            canvas.put(rows - 2, 0, "/" + model.list.filter.search, width: cols - 2, style: .bold)
-            state.searchCursorColumn = min(cols - 2, 1 + DisplayText.width(DisplayText.sanitize(model.list.filter.search)))
+            // Typing goes on at the end: a needle wider than the prompt shows its end, as the
+            // command line does (the same viewport, with the cursor after the last character).
+            let shown = LineEditor(text: model.list.filter.search).view(width: cols - 2, scroll: 0)
+            canvas.put(rows - 2, 0, "/" + shown.text, width: cols - 1, style: .bold)
+            state.searchCursorColumn = min(cols - 1, 1 + shown.cursorColumn)
         } else if let flash = model.flash, let lines = messages.flash?.lines {
             let style: CellStyle
             switch flash.kind {

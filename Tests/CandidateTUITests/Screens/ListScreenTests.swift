@@ -143,6 +143,19 @@ struct ListScreenTests {
         #expect(grid.cursor == CellPosition(y: 22, x: 3), "after a character two cells wide")
     }
 
+    @Test("a search wider than the prompt shows its end, where the typing is, with the cursor after it")
+    func longSearchShowsItsEnd() {
+        var m = ScreenFixtures.list()
+        _ = m.update(.key(.char("/")))
+        let needle = String(repeating: "abcdefghij", count: 9) + "XYZ"
+        m.type(needle)
+        let grid = renderScreen(m)
+        let line = grid.line(22)
+        #expect(line.hasSuffix("XYZ"), "\(line)")
+        #expect(DisplayText.width(line) <= 79)
+        #expect(grid.cursor == CellPosition(y: 22, x: DisplayText.width(line)), "right after the last character typed")
+    }
+
     @Test("the viewport follows the cursor only when it leaves the screen")
     func viewport() {
         var state = ViewState()
