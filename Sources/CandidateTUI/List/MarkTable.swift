@@ -47,20 +47,17 @@ struct MarkTable: Equatable {
     @discardableResult
     mutating func update(_ m: MarkedCandidate) -> MarkedCandidate? {
         let (slot, found, hash) = find(m.id)
-        if let found {
-            let old = mark(found)
-            // A new status alone (a status move, a bulk change) changes the entry, not the bytes.
-            if old.id == m.id && old.firstName == m.firstName && old.lastName == m.lastName {
-                entries[found].status = statusNumber(m.status)
-                return old
-            }
+        let old = found.map(mark)
+        // A new status alone (a status move, a bulk change) changes the entry, not the bytes.
+        if let found, let old, old.id == m.id && old.firstName == m.firstName && old.lastName == m.lastName {
+            entries[found].status = statusNumber(m.status)
+            return old
         }
         let entry = Entry(offset: UInt32(bytes.count), length: 0, status: statusNumber(m.status))
         Self.write(m.id, &bytes); Self.write(m.firstName, &bytes); Self.write(m.lastName, &bytes)
         var e = entry
         e.length = UInt32(bytes.count) - entry.offset
         if let found {
-            let old = mark(found)
             garbage += Int(entries[found].length)
             entries[found] = e
             compactIfWorthIt()
