@@ -18,10 +18,19 @@ public enum ResponseShapes {
 
     /// Decodes one object (a candidate, a job) from a 2xx body.
     ///
-    /// A body of the shapes a healthy server sends is decoded once, straight into the object
-    /// (`OnePassObject`); any other body is read through the generic tree, which words the error.
+    /// A body of the shapes a healthy server sends is read once, straight into the object: from
+    /// its bytes for a candidate (`ByteBodies`), else through `JSONDecoder` (`OnePassObject`); any
+    /// other body is read through the generic tree, which words the error.
     /// - Throws: `APIError.decoding` when no shape fits, `APIError.http` for a wrapped `success: false`.
     public static func object<T: Decodable>(_ type: T.Type, from body: Data, status: Int = 200) throws -> T {
+        if let readable = T.self as? any JSONByteReadable.Type, let item = ByteBodies.object(readable, from: body) as? T {
+            return item
+        }
+        return try objectThroughDecoder(type, from: body, status: status)
+    }
+
+    /// `object` without the byte reader: `JSONDecoder` in one pass, else the tree.
+    static func objectThroughDecoder<T: Decodable>(_ type: T.Type, from body: Data, status: Int = 200) throws -> T {
         if let read = try? JSONDecoder().decode(OnePassObject<T>.self, from: body) { return read.item }
         return try objectThroughTree(type, from: body, status: status)
     }
@@ -40,10 +49,20 @@ public enum ResponseShapes {
     /// Decodes one page of a list from a 2xx body, in either list shape (or a bare array). Items
     /// that cannot be read are left out and listed in `Page.skipped`.
     ///
-    /// A body of the shapes a healthy server sends is decoded once, straight into the items
-    /// (`OnePassPage`); any other body is read through the generic tree, which words the error.
+    /// A body of the shapes a healthy server sends is read once, straight into the items: from
+    /// its bytes for candidates (`ByteBodies`), else through `JSONDecoder` (`OnePassPage`); any
+    /// other body is read through the generic tree, which words the error.
     /// - Throws: `APIError.decoding` when no shape fits, `APIError.http` for a wrapped `success: false`.
     public static func page<T: Decodable & Sendable>(_ type: T.Type, from body: Data, status: Int = 200) throws -> Page<T> {
+        if let readable = T.self as? any JSONByteReadable.Type, let read = ByteBodies.page(readable, from: body),
+           let items = read.items as? [T] {
+            return read.numbers.page(items: items, skipped: [])
+        }
+        return try pageThroughDecoder(type, from: body, status: status)
+    }
+
+    /// `page` without the byte reader: `JSONDecoder` in one pass, else the tree.
+    static func pageThroughDecoder<T: Decodable & Sendable>(_ type: T.Type, from body: Data, status: Int = 200) throws -> Page<T> {
         if let read = try? JSONDecoder().decode(OnePassPage<T>.self, from: body) {
             return read.numbers.page(items: read.items, skipped: read.skipped)
         }
