@@ -1,5 +1,9 @@
+import Foundation
 import Testing
 @testable import CandidateTUI
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// The inbox between effect tasks and the UI loop: every event once, in the order posted,
 /// however the drains are sized and interleaved with posts.
@@ -26,5 +30,43 @@ struct EventInboxTests {
         inbox.post(.resized(rows: 7, cols: 0))
         #expect(Self.rows(inbox.drain(limit: 0)).isEmpty)
         #expect(Self.rows(inbox.drain(limit: 5)) == [7])
+    }
+
+    /// Whether `fd` is readable within `ms` milliseconds.
+    static func readable(_ fd: Int32, within ms: Int32 = 0) -> Bool {
+        var p = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, ms) == 1 && p.revents & Int16(POLLIN) != 0
+    }
+
+    @Test("a post wakes a loop waiting on wakeFD, which stays readable until everything is drained")
+    func wakesTheLoop() {
+        let inbox = EventInbox()
+        #expect(inbox.wakeFD >= 0)
+        #expect(!Self.readable(inbox.wakeFD))
+        for i in 0..<300 { inbox.post(.resized(rows: i, cols: 0)) }
+        #expect(Self.readable(inbox.wakeFD))
+        #expect(inbox.drain(limit: 256).count == 256)
+        // Events are still waiting: the loop must not sleep on them.
+        #expect(Self.readable(inbox.wakeFD))
+        #expect(inbox.drain(limit: 256).count == 44)
+        #expect(!Self.readable(inbox.wakeFD))
+        #expect(inbox.drain(limit: 256).isEmpty)
+        inbox.post(.resized(rows: 1, cols: 0))
+        #expect(Self.readable(inbox.wakeFD))
+    }
+
+    @Test("a post from another thread wakes a poll that is already waiting, long before its timeout")
+    func wakesAWaitingPoll() async {
+        let inbox = EventInbox()
+        let poster = Task.detached {
+            try? await Task.sleep(for: .milliseconds(50))
+            inbox.post(.resized(rows: 1, cols: 0))
+        }
+        let start = Date()
+        // A wait of 20 s that only the post can end early.
+        #expect(Self.readable(inbox.wakeFD, within: 20_000))
+        #expect(Date().timeIntervalSince(start) < 10)
+        await poster.value
+        #expect(Self.rows(inbox.drain(limit: 8)) == [1])
     }
 }

@@ -83,8 +83,9 @@ public final class TUIApp {
             // A bounded batch per turn, so keys (Esc during a bulk change) are read between
             // batches even when a backlog of network results is waiting.
             for event in inbox.drain(limit: Self.eventsPerTurn) { apply(event) }
-            // Bursts of keys and events coalesce: at most one frame per `frameGap`. While
-            // answers are expected (pages, a bulk change) the loop looks at the inbox more often.
+            // Bursts of keys and events coalesce: at most one frame per `frameGap`. A posted
+            // event ends the wait for a key at once (the inbox's wake descriptor); the shorter
+            // wait while answers are expected only matters should that pipe be missing.
             var timeoutMs: Int32 = model.list.loading || model.bulk != nil ? 8 : 50
             if dirty {
                 let now = DispatchTime.now().uptimeNanoseconds
@@ -99,7 +100,7 @@ public final class TUIApp {
                     timeoutMs = min(timeoutMs, Int32(max(1, wait / 1_000_000)))
                 }
             }
-            if let key = terminal.readKey(waitingAtMost: timeoutMs) {
+            if let key = terminal.readKey(waitingAtMost: timeoutMs, orUntilReadable: inbox.wakeFD) {
                 handle(key)
                 // Keys already typed are read first (a paste or a held key draws once); then
                 // the frame is drawn at once: the frame pacing is for network results, and a

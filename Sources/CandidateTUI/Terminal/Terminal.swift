@@ -298,6 +298,22 @@ public final class Terminal {
 
     /// The next key, waiting at most `milliseconds` for one; `nil` when none came. When the
     /// terminal is gone (hang-up, end of input, EIO) returns `nil` at once and sets `inputClosed`.
+    ///
+    /// With `wake`, the wait also ends (returning `nil`) as soon as that descriptor is readable:
+    /// the event inbox's, so a network result is applied at once, not after the wait.
+    func readKey(waitingAtMost milliseconds: Int32, orUntilReadable wake: Int32) -> Key? {
+        guard wake >= 0, milliseconds > 0 else { return readKey(waitingAtMost: milliseconds) }
+        // A key curses already holds (the rest of a paste) or input already there comes first.
+        if let key = readKey(waitingAtMost: 0) { return key }
+        if inputClosed { return nil }
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: wake, events: Int16(POLLIN), revents: 0)]
+        // A timeout, a signal (EINTR: the loop looks at it) or only the wake: no key.
+        guard poll(&fds, 2, milliseconds) > 0, fds[0].revents != 0 else { return nil }
+        // Input (or a hang-up, an end of input): read as without a wake, with the same wait,
+        // so an input error is judged as before.
+        return readKey(waitingAtMost: milliseconds)
+    }
+
     func readKey(waitingAtMost milliseconds: Int32) -> Key? {
         wtimeout(cn_stdscr(), milliseconds)
         if inputClosed { return nil }
