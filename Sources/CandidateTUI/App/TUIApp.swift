@@ -81,8 +81,15 @@ public final class TUIApp {
                 return 128 + sig
             }
             // A bounded batch per turn, so keys (Esc during a bulk change) are read between
-            // batches even when a backlog of network results is waiting.
-            for event in inbox.drain(limit: Self.eventsPerTurn) { apply(event) }
+            // batches even when a backlog of network results is waiting; within it, results go
+            // a few at a time and a key typed meanwhile is read before the rest.
+            var applied = 0
+            while applied < Self.eventsPerTurn {
+                let batch = inbox.drain(limit: Self.eventsBetweenKeyChecks)
+                for event in batch { apply(event) }
+                applied += batch.count
+                if batch.isEmpty || terminal.inputWaiting { break }
+            }
             // Bursts of keys and events coalesce: at most one frame per `frameGap`. A posted
             // event ends the wait for a key at once (the inbox's wake descriptor); the shorter
             // wait while answers are expected only matters should that pipe be missing.
@@ -125,6 +132,8 @@ public final class TUIApp {
 
     /// Events applied per turn of the loop before keys are read again.
     static let eventsPerTurn = 256
+    /// Events applied before looking whether a key is waiting (a page of 100 rows is about a millisecond).
+    static let eventsBetweenKeyChecks = 4
     /// Keys already waiting that are applied before the frame a key causes is drawn.
     static let keysPerFrame = 64
 

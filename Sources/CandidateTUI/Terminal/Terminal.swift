@@ -314,6 +314,12 @@ public final class Terminal {
         return readKey(waitingAtMost: milliseconds)
     }
 
+    /// Whether input is waiting to be read (a key typed, or the end of input), without reading it.
+    var inputWaiting: Bool {
+        var p = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&p, 1, 0) == 1 && p.revents != 0
+    }
+
     func readKey(waitingAtMost milliseconds: Int32) -> Key? {
         wtimeout(cn_stdscr(), milliseconds)
         if inputClosed { return nil }
