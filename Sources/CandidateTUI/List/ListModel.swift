@@ -56,8 +56,11 @@ struct ListModel {
     static let repositionLimit = 64
     /// Candidates fetched per request (the API's maximum).
     static let pageSize = 100
-    /// Page requests in flight at once while loading in the background.
-    static let pagesInFlight = CandidatesClient.pagesInFlight
+    /// Page requests in flight at once while loading in the background: twice what `list`
+    /// keeps, because here each answer also waits for the UI thread (a frame being drawn, keys)
+    /// before it is applied and the next page asked. The rate-limit pacer still decides when
+    /// each request may go.
+    static let pagesInFlight = 2 * CandidatesClient.pagesInFlight
     /// Fetch more when the cursor is this close to the end of what is loaded.
     static let prefetchDistance = 20
 
