@@ -196,6 +196,28 @@ extension Robustness {
             withExtendedLifetime(f) {}
         }
 
+        @Test("a paste that arrives in pieces, with a pause between them (a slow link), is still one paste")
+        func pasteInPieces() async throws {
+            let f = try await openForm()
+            let run = f.run, s = run.session
+            try s.keys("Escape")
+            try s.waitForAbsence("GDPR expiry")
+            // A key and the start of a paste in one read (`g`: the first row, where the cursor is),
+            // so the paste starts among keys already typed.
+            try s.sendBytes("g\u{1B}[200~jjj")
+            // The stimulus: the rest of the paste comes 300 ms later, as over a slow SSH link.
+            usleep(300_000)
+            try s.sendBytes("q\u{1B}[201~")
+            // Had the paste ended at the pause, the q after it would have quit. It still answers keys:
+            try s.keys("Enter")
+            try s.waitFor("Edit Keyla Board")
+            try s.keys("Escape")
+            try s.waitForAbsence("GDPR expiry")
+            try s.keys("q")
+            #expect(try run.exitStatus() == 0)
+            withExtendedLifetime(f) {}
+        }
+
         @Test("Ctrl-S saves and never freezes: flow control is off while the editor runs")
         func ctrlS() async throws {
             let f = try await openForm()

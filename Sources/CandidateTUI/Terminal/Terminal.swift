@@ -357,10 +357,16 @@ public final class Terminal {
         if (quickErrors >= 3 && cn_input_at_eof() != 0) || quickErrors > 200 { inputClosed = true }
     }
 
+    /// Milliseconds a read inside a paste waits; 40 empty reads end it.
+    static let pasteReadMs: Int32 = 50
+
     /// Reads a bracketed paste up to its end marker. Carriage returns (what terminals send
     /// for a line break) become `\n`; keys recognised inside the paste are dropped. Gives up
     /// after 2 s without input.
     private func readPaste() -> Key {
+        // Its own wait per read, whatever the caller asked for (the loop reads keys already
+        // typed without waiting): a paste over a slow link comes in pieces.
+        wtimeout(cn_stdscr(), Self.pasteReadMs)
         var text = String.UnicodeScalarView()
         var kept = 0
         var idleReads = 0
