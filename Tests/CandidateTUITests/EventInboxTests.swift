@@ -70,4 +70,34 @@ struct EventInboxTests {
         #expect(Date().timeIntervalSince(start) < 10)
         #expect(Self.rows(inbox.drain(limit: 8)) == [1])
     }
+
+    @Test("a post racing a drain never leaves wakeFD readable with nothing left to drain")
+    func postRacingDrain() {
+        let inbox = EventInbox()
+        let go = DispatchSemaphore(value: 0), posted = DispatchSemaphore(value: 0)
+        let rounds = 3000
+        Thread.detachNewThread {
+            for i in 0..<rounds {
+                go.wait()
+                inbox.post(.resized(rows: i, cols: 0))
+                posted.signal()
+            }
+        }
+        var stuck = 0
+        for i in 0..<rounds {
+            go.signal()
+            // Drains as fast as it can, so a drain often takes the event while its post is
+            // still under way (the wake byte not written yet).
+            var got: [Event] = []
+            while got.isEmpty { got = inbox.drain(limit: 8) }
+            #expect(Self.rows(got) == [i])
+            posted.wait()
+            // Everything posted is drained: the loop must be able to sleep now.
+            if Self.readable(inbox.wakeFD) {
+                stuck += 1
+                _ = inbox.drain(limit: 8)
+            }
+        }
+        #expect(stuck == 0, "wakeFD stayed readable after \(stuck) of \(rounds) rounds")
+    }
 }

@@ -47,12 +47,13 @@ final class EventInbox: Sendable {
     }
 
     func post(_ e: Event) {
-        let wake = queue.withLockedValue { q -> Bool in
+        queue.withLockedValue { q in
             q.events.append(e)
-            defer { q.woken = true }
-            return !q.woken
-        }
-        if wake, wakeWriteFD >= 0 {
+            // Written under the lock, as `drain` empties the pipe under it: a byte written after
+            // a drain took this event would leave the pipe readable with nothing to drain, and
+            // the loop's wait for a key would return at once, again and again.
+            guard !q.woken, wakeWriteFD >= 0 else { return }
+            q.woken = true
             var byte: UInt8 = 1
             // A full pipe is already readable: nothing is lost when this write fails.
             _ = write(wakeWriteFD, &byte, 1)
@@ -69,12 +70,10 @@ final class EventInbox: Sendable {
             if q.head == q.events.count {
                 q.events.removeAll(keepingCapacity: q.events.count <= 4096)
                 q.head = 0
-                if q.woken {
-                    // Emptied under the lock: a post after this writes a byte again.
-                    q.woken = false
-                    var sink = [UInt8](repeating: 0, count: 64)
-                    while wakeFD >= 0, read(wakeFD, &sink, sink.count) > 0 {}
-                }
+                // Emptied under the lock: a post after this writes a byte again.
+                q.woken = false
+                var sink = [UInt8](repeating: 0, count: 64)
+                while wakeFD >= 0, read(wakeFD, &sink, sink.count) > 0 {}
             } else if q.head >= 4096 && q.head * 2 >= q.events.count {
                 // What was drained is dropped once it is most of the buffer: each event moves
                 // at most once more, however long the backlog.
