@@ -18,6 +18,26 @@ struct ResponseShapesTests {
 
     // MARK: objects
 
+    @Test("page numbers at the ends of Int, as numbers or strings, are held instead of overflowing")
+    func hugePageNumbers() throws {
+        let held = Page<Candidate>.numberLimit
+        for body in [#"{"data":[{"id":"a"}],"total":9223372036854775807,"limit":2}"#,
+                     #"{"data":[{"id":"a"}],"total":"9223372036854775807","limit":9223372036854775807}"#,
+                     #"{"data":[{"id":"a"}],"total":-9223372036854775808,"limit":-9223372036854775808,"page":-9223372036854775808}"#,
+                     #"{"success":true,"data":{"items":[{"id":"a"}],"pagination":{"total":9223372036854775807,"totalPages":9223372036854775807,"page":9223372036854775807}}}"#] {
+            let page = try ResponseShapes.page(Candidate.self, from: Data(body.utf8))
+            #expect(page.items.map(\.id) == ["a"])
+            for n in [page.total, page.limit, page.page, page.totalPages] { #expect((-held...held).contains(n), "\(body)") }
+        }
+        let first = try ResponseShapes.page(Candidate.self, from: Data(#"{"data":[{"id":"a"}],"total":9223372036854775807,"limit":2}"#.utf8))
+        #expect(first.total == held)
+        #expect(first.totalPages == (held + 1) / 2)
+        // The page walk adds a page's limit to the server's total: no overflow either.
+        var walk = PageWalk()
+        let huge = Page(items: [Candidate(id: "a", firstName: "A", lastName: "B")], total: .max, page: 1, limit: 100, totalPages: 1)
+        #expect(try walk.accept(huge).map(\.id) == ["a"])
+    }
+
     @Test("a wrapped object is unwrapped from data")
     func wrappedObject() throws {
         let body = #"{"success": true, "data": \#(Self.candidateJSON), "error": null, "timestamp": "2026-11-29T10:00:00Z"}"#

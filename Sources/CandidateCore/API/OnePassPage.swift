@@ -135,10 +135,11 @@ struct PageNumbers {
     }
 
     /// The page, with the defaults a body without numbers gets: one complete page of `items`.
+    /// The numbers are held first (`Page.numberLimit`), so working out `totalPages` cannot overflow.
     func page<T>(items: [T], skipped: [String]) -> Page<T> {
-        let limit = self.limit ?? max(items.count, 1)
+        let limit = Page<T>.held(self.limit ?? max(items.count, 1))
         let page = self.page ?? 1
-        let total = self.total ?? items.count
+        let total = Page<T>.held(self.total ?? items.count)
         let totalPages = self.totalPages ?? max(1, (total + limit - 1) / max(limit, 1))
         return Page(items: items, total: total, page: page, limit: limit, totalPages: totalPages,
                     hasNextPage: hasNextPage, skipped: skipped)

@@ -13,9 +13,18 @@ public struct Page<Item: Sendable>: Sendable {
     /// `item 3: missing id`. They are left out of `items`; the rest of the page is kept.
     public var skipped: [String]
 
+    /// The numbers are held within ±`numberLimit`.
     public init(items: [Item], total: Int, page: Int, limit: Int, totalPages: Int, hasNextPage: Bool? = nil, skipped: [String] = []) {
-        self.items = items; self.total = total; self.page = page; self.limit = limit
-        self.totalPages = totalPages; self.hasNextPage = hasNextPage ?? (page < totalPages)
+        self.items = items; self.total = Self.held(total); self.page = Self.held(page); self.limit = Self.held(limit)
+        self.totalPages = Self.held(totalPages); self.hasNextPage = hasNextPage ?? (self.page < self.totalPages)
         self.skipped = skipped
     }
+
+    /// Counts and page numbers from a server are held within ±2^40 (about 10^12): far beyond
+    /// any company, and small enough that sums of a few of them (pages ahead, a total moved by
+    /// one) never overflow, whatever a server claims.
+    public static var numberLimit: Int { 1 << 40 }
+
+    /// `n` held within ±`numberLimit`.
+    static func held(_ n: Int) -> Int { min(max(n, -numberLimit), numberLimit) }
 }
