@@ -42,12 +42,13 @@ public struct BulkStatusPlan: Sendable, Equatable {
     /// `candidates` is read once, in order (a lazy sequence builds no array of candidates).
     public init(candidates: some Sequence<Candidate>, target: CandidateStatus) {
         self.target = target
-        var seen = Set<String>()
+        // Compact ids: the same equality as the strings, without holding a heap string per id.
+        var seen = Set<CompactID>()
         var items: [Item] = []
         items.reserveCapacity(candidates.underestimatedCount)
         var counts: [CandidateStatus: Int] = [:]
         var skipped = 0
-        for c in candidates where seen.insert(c.id).inserted {
+        for c in candidates where seen.insert(CompactID(c.id)).inserted {
             let move = Pipeline.classify(from: c.status, to: target)
             items.append(Item(stored: BulkPlanCandidate(c), move: move))
             if move == .alreadyThere { skipped += 1 } else { counts[c.status, default: 0] += 1 }
