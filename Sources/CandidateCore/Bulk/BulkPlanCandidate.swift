@@ -1,9 +1,10 @@
 /// A plan item's candidate, kept in as few bytes as it needs.
 ///
 /// The editor plans from its marks, which know only id, names and status: those four are kept
-/// inline (the id as a `CompactID`: a UUID in 16 bytes, no heap block). A command plans from candidates it read whole: each is kept in a heap box
-/// of its own. Either way an item stays a few dozen bytes, so a plan of 100,000 candidates costs
-/// a few MB instead of a `Candidate` (over 300 bytes inline) per item. Reads back as the
+/// inline (the id as a `CompactID`: a UUID in 16 bytes, no heap block). A command plans from
+/// candidates it read whole: each is kept in a heap box of its own. Either way an item stays a
+/// few dozen bytes, so a plan of 100,000 candidates costs a few MB instead of a `Candidate`
+/// (over 300 bytes inline) per item. Reads back as the
 /// `Candidate` it was made from (`==` to it).
 enum BulkPlanCandidate: Sendable, Hashable {
     /// A candidate with nothing but these fields set.

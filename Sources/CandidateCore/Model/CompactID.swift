@@ -20,7 +20,7 @@ public enum CompactID: Sendable, Hashable {
         case .text(let s): return s
         case .uuid(let high, let low):
             return String(unsafeUninitializedCapacity: 36) { buffer in
-                let digits = Array("0123456789abcdef".utf8)
+                let digits = Self.hexDigits
                 var at = 0
                 for i in 0..<32 {
                     if i == 8 || i == 12 || i == 16 || i == 20 { buffer[at] = UInt8(ascii: "-"); at += 1 }
@@ -33,6 +33,8 @@ public enum CompactID: Sendable, Hashable {
             }
         }
     }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
 
     /// The two halves of a lower-case `8-4-4-4-12` UUID, or `nil`.
     private static func uuid(utf8 u: UnsafeBufferPointer<UInt8>) -> CompactID? {

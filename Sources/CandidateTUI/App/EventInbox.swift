@@ -72,8 +72,11 @@ final class EventInbox: Sendable {
                 q.head = 0
                 // Emptied under the lock: a post after this writes a byte again.
                 q.woken = false
-                var sink = [UInt8](repeating: 0, count: 64)
-                while wakeFD >= 0, read(wakeFD, &sink, sink.count) > 0 {}
+                if wakeFD >= 0 {
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { sink in
+                        while read(wakeFD, sink.baseAddress, sink.count) > 0 {}
+                    }
+                }
             } else if q.head >= 4096 && q.head * 2 >= q.events.count {
                 // What was drained is dropped once it is most of the buffer: each event moves
                 // at most once more, however long the backlog.
