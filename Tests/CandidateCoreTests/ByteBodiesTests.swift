@@ -29,6 +29,8 @@ struct ByteBodiesTests {
             #expect(read.items.count == 3)
             #expect(Self.outcome { read.numbers.page(items: read.items, skipped: []) } == Self.decoderOutcome(data))
             #expect(Self.outcome { try ResponseShapes.page(Candidate.self, from: data) } == Self.outcome { try ResponseShapes.pageThroughTree(Candidate.self, from: data) })
+            // What `ResponseShapes.page` takes from the byte reader: the page cast whole, as `Page<Candidate>`.
+            #expect(ResponseShapes.bytePage(Candidate.self, from: data) as? Page<Candidate> != nil)
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An item type `JSONByteReader` reads straight from the body's bytes.
-protocol JSONByteReadable {
+protocol JSONByteReadable: Sendable {
     /// Reads one item at `reader`, as its `Decodable` conformance would.
     /// - Throws: `JSONByteReader.Unusual` for anything left to `JSONDecoder`.
     init(reading reader: inout JSONByteReader, depth: Int) throws

@@ -54,11 +54,17 @@ public enum ResponseShapes {
     /// other body is read through the generic tree, which words the error.
     /// - Throws: `APIError.decoding` when no shape fits, `APIError.http` for a wrapped `success: false`.
     public static func page<T: Decodable & Sendable>(_ type: T.Type, from body: Data, status: Int = 200) throws -> Page<T> {
-        if let readable = T.self as? any JSONByteReadable.Type, let read = ByteBodies.page(readable, from: body),
-           let items = read.items as? [T] {
-            return read.numbers.page(items: items, skipped: [])
+        // The page is made as `Page<U>` and cast whole: casting the items array instead would
+        // cast (and copy) each item.
+        if let readable = T.self as? any JSONByteReadable.Type, let page = bytePage(readable, from: body) as? Page<T> {
+            return page
         }
         return try pageThroughDecoder(type, from: body, status: status)
+    }
+
+    /// A page read by `ByteBodies`, as `Page<U>`, or `nil`.
+    static func bytePage<U: JSONByteReadable>(_ type: U.Type, from body: Data) -> Any? {
+        ByteBodies.page(type, from: body).map { $0.numbers.page(items: $0.items, skipped: []) }
     }
 
     /// `page` without the byte reader: `JSONDecoder` in one pass, else the tree.
