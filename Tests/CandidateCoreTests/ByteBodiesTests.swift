@@ -62,6 +62,14 @@ struct ByteBodiesTests {
         }
     }
 
+    @Test("each known field's slot is its place among the coding keys, so every field reads into its own")
+    func fieldPositions() {
+        for (i, key) in Candidate.CodingKeys.allCases.enumerated() {
+            #expect(CandidateMembers.position(key) == i, "\(key)")
+            #expect(Array(key.stringValue.utf8).withUnsafeBytes { CandidateMembers.knownKey($0) } == i, "\(key)")
+        }
+    }
+
     @Test("integers at the ends of Int read exactly; one past them is left to the decoder")
     func integerEnds() {
         for (text, expected) in [("9223372036854775807", Int.max), ("-9223372036854775808", Int.min), ("0", 0), ("-0", 0)] {

@@ -34,8 +34,8 @@ struct CandidateMembers {
 
     private subscript(_ k: Key) -> JSONValue? { values[Self.position(k)] }
 
-    /// `k`'s position in `Key.allCases`.
-    private static func position(_ k: Key) -> Int {
+    /// `k`'s position in `Key.allCases` (a switch, not a search or a hash; a test holds it to `allCases`).
+    static func position(_ k: Key) -> Int {
         switch k {
         case .id: 0
         case .firstName: 1
@@ -61,11 +61,6 @@ struct CandidateMembers {
     /// Sets a member this client does not know; a second value for it is `Unusual`.
     mutating func setExtra(_ name: String, _ value: JSONValue) throws {
         guard extra.updateValue(value, forKey: name) == nil else { throw JSONByteReader.Unusual() }
-    }
-
-    /// Sets a member by wire name, known or not.
-    mutating func set(name: String, _ value: JSONValue) throws {
-        if let key = Key(stringValue: name) { try set(Self.position(key), value) } else { try setExtra(name, value) }
     }
 
     private func string(_ k: Key) -> String? {
