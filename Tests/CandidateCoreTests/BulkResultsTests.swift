@@ -39,7 +39,7 @@ struct BulkResultsTests {
         let change = BulkChangePlan(plan)
         #expect(change.items.map(\.candidate) == given)
         #expect(change.items.map(\.change) == [.patch(.status(.rejected)), .patch(.status(.rejected)), nil, nil])
-        let twice = BulkChangePlan(goal: change.goal, items: change.items + change.items.prefix(2))
+        let twice = BulkChangePlan(goal: change.goal, items: Array(change.items) + change.items.prefix(2))
         #expect(twice.items == change.items, "an id given twice appears once, first wins")
     }
 

@@ -33,6 +33,32 @@ struct BulkStatusPlanTests {
         #expect(plan.overrideCount == 1)
     }
 
+    /// Candidates lent by position, as the editor's marks lend them.
+    struct Lent: BulkPlanSource {
+        let people: [Candidate]
+        var startIndex: Int { 0 }
+        var endIndex: Int { people.count }
+        subscript(i: Int) -> Candidate { people[i] }
+    }
+
+    @Test("a plan over lent candidates reads as the plan over a copy of them")
+    func lendingPlanMatchesCopyingPlan() {
+        let given = Self.people([.accepted, .applied, .undefined, .applied, .rejected, CandidateStatus("HIRED"), .rejected])
+        for target in [CandidateStatus.applied, .rejected, .accepted, CandidateStatus("HIRED")] {
+            let lent = BulkStatusPlan(lending: Lent(people: given), target: target)
+            let copied = BulkStatusPlan(candidates: given, target: target)
+            #expect(lent == copied)
+            #expect(Array(lent.items) == Array(copied.items))
+            #expect(lent.summary() == copied.summary())
+            #expect(lent.toSend == copied.toSend && lent.skipped == copied.skipped)
+            #expect(lent.countsByFrom.map(\.status) == copied.countsByFrom.map(\.status))
+            #expect(lent.countsByFrom.map(\.count) == copied.countsByFrom.map(\.count))
+            #expect(BulkChangePlan(lent) == BulkChangePlan(copied))
+            #expect(Array(BulkChangePlan(lent).items) == Array(BulkChangePlan(copied).items))
+        }
+        #expect(BulkStatusPlan(lending: Lent(people: []), target: .rejected).summary() == "No candidates to move to REJECTED")
+    }
+
     @Test("counts by from: largest first, ties in enum order, unknown statuses last")
     func countsByFrom() {
         let plan = BulkStatusPlan(candidates: Self.people([.rejected, .applied, CandidateStatus("HIRED"), .undefined, .applied, .rejected]),

@@ -218,3 +218,30 @@ import Testing
     })
     #expect(marks.candidates.map(\.firstName) == ["ján", "Ján", "Ľubica", "Zuzana"])
 }
+
+/// The preview's plan reads the marks as they were when it was made: marks changed afterwards
+/// (one unmarked, one with a newer status, one added) leave the plan and its change as they were.
+@Test func bulkPlanKeepsTheMarksAsPlanned() {
+    let rows = (0..<6).map { bareCandidate($0, status: $0 % 2 == 0 ? .applied : .inProcess) }
+    var m = model(rows, total: rows.count)
+    _ = m.update(.key(.char("*")))
+    m.chooseBulkTarget(.rejected)
+    guard case .bulkPreview(let plan)? = m.overlay else { Issue.record("no preview"); return }
+    let before = Array(plan.items)
+    let change = BulkChangePlan(plan)
+    let changeBefore = Array(change.items)
+
+    var marks = m.marks
+    marks.unmark([rows[0].id])
+    var newer = rows[1]
+    newer.status = .rejected
+    marks.refresh([newer])
+    marks.mark([bareCandidate(99)])
+    m.marks = marks
+
+    #expect(Array(plan.items) == before)
+    #expect(plan.items.map(\.candidate.id).sorted() == rows.map(\.id).sorted())
+    #expect(plan.summary() == "Move 6 candidates to REJECTED: 3 from APPLIED, 3 from IN_PROCESS")
+    #expect(Array(change.items) == changeBefore)
+    #expect(plan == BulkStatusPlan(candidates: before.map(\.candidate), target: .rejected))
+}

@@ -24,26 +24,31 @@ public struct BulkChangePlan: Sendable, Hashable {
 
     public let goal: BulkGoal
     /// In the given order; ids given twice appear once (first wins).
-    public let items: [Item]
+    public let items: PlanItems<Item>
 
     public init(goal: BulkGoal, items: [Item]) {
         self.goal = goal
         // Copied only when some id is given twice (a plan of 100,000 is not held twice meanwhile).
         var seen = Set<String>(minimumCapacity: items.count)
         if items.allSatisfy({ seen.insert($0.id).inserted }) {
-            self.items = items
+            self.items = PlanItems(items)
         } else {
             seen.removeAll(keepingCapacity: true)
-            self.items = items.filter { seen.insert($0.id).inserted }
+            self.items = PlanItems(items.filter { seen.insert($0.id).inserted })
         }
     }
 
     /// The plan of a status move: every candidate not already at the target gets `{"status": X}`.
     public init(_ plan: BulkStatusPlan) {
         let patch = BulkChange.patch(CandidatePatch.status(plan.target))
-        // The status plan's items are unique by id already.
+        // The status plan's items are unique by id already, and read from it: no second copy of
+        // each candidate for the run.
         goal = .status(plan.target)
-        items = plan.items.map { Item(stored: $0.stored, change: $0.move == .alreadyThere ? nil : patch) }
+        let statusItems = plan.items
+        items = PlanItems(count: statusItems.count) { i in
+            let item = statusItems[i]
+            return Item(stored: item.stored, change: item.move == .alreadyThere ? nil : patch)
+        }
     }
 
     /// How many candidates a PATCH may be sent to.

@@ -31,7 +31,7 @@ public struct BulkStatusPlan: Sendable, Equatable {
     /// The status every candidate should end in.
     public let target: CandidateStatus
     /// Every given candidate, in the given order (duplicates by id are kept only once, first wins).
-    public let items: [Item]
+    public let items: PlanItems<Item>
     /// How many of `items` are sent, per "from" status (counted once, so `summary()` is cheap
     /// for 100,000 candidates).
     private let sendCounts: [CandidateStatus: Int]
@@ -53,7 +53,26 @@ public struct BulkStatusPlan: Sendable, Equatable {
             items.append(Item(stored: BulkPlanCandidate(c), move: move))
             if move == .alreadyThere { skipped += 1 } else { counts[c.status, default: 0] += 1 }
         }
-        self.items = items
+        self.items = PlanItems(items)
+        sendCounts = counts
+        skippedCount = skipped
+    }
+
+    /// Classifies each of `source`'s candidates (ids distinct), in its order, reading them from
+    /// `source` whenever an item is asked for instead of keeping a copy of each: a plan over
+    /// 100,000 marks holds the marks' storage (shared with them until they change) and the
+    /// counts, not 100,000 items and a set of their ids.
+    public init<Source: BulkPlanSource>(lending source: Source, target: CandidateStatus) {
+        self.target = target
+        var counts: [CandidateStatus: Int] = [:]
+        var skipped = 0
+        for c in source {
+            if Pipeline.classify(from: c.status, to: target) == .alreadyThere { skipped += 1 } else { counts[c.status, default: 0] += 1 }
+        }
+        items = PlanItems(count: source.count) { i in
+            let c = source[source.startIndex + i]
+            return Item(candidate: c, move: Pipeline.classify(from: c.status, to: target))
+        }
         sendCounts = counts
         skippedCount = skipped
     }

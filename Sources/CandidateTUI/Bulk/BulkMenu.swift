@@ -26,7 +26,7 @@ extension AppModel {
 
     /// The bulk menu chose `target`: preview the plan (nothing is sent yet).
     mutating func chooseBulkTarget(_ target: CandidateStatus) {
-        let plan = BulkStatusPlan(candidates: marks.sorted, target: target)
+        let plan = BulkStatusPlan(lending: marks.sorted, target: target)
         if plan.skippedCount == plan.items.count {
             setOverlay(nil)
             flash = Flash(text: "All \(plan.items.count) marked candidates are already \(target)", kind: .info)

@@ -135,10 +135,10 @@ struct Marks: Equatable {
     var candidates: [Candidate] { Array(sorted) }
 
     /// The marked candidates in the order of `candidates`, each built as it is read (a plan of
-    /// 100,000 marks never holds them all as `Candidate`s). Sorting costs the marks' folded
-    /// names in one byte buffer and two numbers a mark: about 30 bytes a mark; ties are broken
-    /// by the ids' bytes, read where the marks keep them.
-    var sorted: LazyMapSequence<[Int32], Candidate> {
+    /// 100,000 marks never holds them all as `Candidate`s, `BulkPlanSource`). Sorting costs the
+    /// marks' folded names in one byte buffer and two numbers a mark: about 30 bytes a mark;
+    /// ties are broken by the ids' bytes, read where the marks keep them.
+    var sorted: MarksInOrder {
         let table = self.table
         // Each name is folded once, not once per comparison, into one buffer (no array per name).
         var keys: [UInt8] = []
@@ -157,7 +157,7 @@ struct Marks: Equatable {
                 return table.idPrecedes(Int(a), Int(b))
             }
         }
-        return order.lazy.map { table.mark(Int($0)).candidate }
+        return MarksInOrder(table: table, order: order)
     }
 
     private mutating func set(_ m: MarkedCandidate) {
