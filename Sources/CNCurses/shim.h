@@ -8,6 +8,10 @@
 #define NCURSES_WIDECHAR 1
 #endif
 #include <locale.h>
+/* mallopt: the editor fixes when large blocks get pages of their own (LargeAllocations). */
+#if __has_include(<malloc.h>)
+#include <malloc.h>
+#endif
 #include <langinfo.h>
 #include <poll.h>
 #include <signal.h>

@@ -50,7 +50,8 @@ public final class TUIApp {
     public static func run(client: CandidatesClient, connection: ConnectionInfo, drafts: DraftStore?, journal: Journal? = nil,
                            options: TUIOptions = TUIOptions(), connector: TUIConnector? = nil) async
         -> (status: Result<Int32, any Error>, exitNote: String?) {
-        await withCheckedContinuation { continuation in
+        LargeAllocations.returnToSystemWhenFreed()
+        return await withCheckedContinuation { continuation in
             let thread = Thread {
                 let app = TUIApp(client: client, connection: connection, drafts: drafts, journal: journal, options: options,
                                  connector: connector)
