@@ -81,4 +81,42 @@ struct NameLabelsTests {
             #expect(NameLabels.idPrefixes(ids) == ids.map { reference($0, among: ids) }, "\(ids)")
         }
     }
+
+    /// Counts the reads of a lazy list of entries and the emails asked for.
+    final class Reads: @unchecked Sendable {
+        var entries = 0, emails = 0
+    }
+
+    @Test("a shared name's suffixes are worked out when one of its labels is asked for, from its entries alone, and kept")
+    func suffixesOnDemand() {
+        // 10,000 entries: 100 names shared by 50 each, 5,000 names of one.
+        let reads = Reads()
+        let n = 10_000
+        func id(_ i: Int) -> String { String(format: "00000000-0000-4000-8000-%012d", i) }
+        let entries = (0..<n).lazy.map { i -> NameLabels.Entry in
+            reads.entries += 1
+            return NameLabels.Entry(id: id(i), name: i < 5_000 ? "Shared \(i % 100)" : "Unique \(i)", email: nil)
+        }
+        let labels = NameLabels(entries) { id in
+            reads.emails += 1
+            return "person.\(Int(id.suffix(12))!)@example.com"
+        }
+        #expect(reads.entries == n && reads.emails == 0, "made in one pass, no email asked for")
+
+        reads.entries = 0
+        #expect(labels.label(id: id(7_000), name: "Unique 7000") == "Unique 7000")
+        #expect(labels.label(id: id(7), name: "Shared 7") == "Shared 7 (person.7@…)")
+        #expect(reads.entries == 50 && reads.emails == 50, "only the 50 entries named Shared 7 are read")
+        #expect(labels.label(id: id(107), name: "SHARED  7") == "SHARED  7 (person.107@…)", "the same name as shown")
+        #expect(reads.entries == 50, "kept once worked out")
+        #expect(labels.label(id: "not-listed", name: "Shared 7") == "Shared 7")
+
+        // The same labels as the whole list made at once.
+        let all = (0..<n).map { entries[$0] }
+        let withEmails = all.map { NameLabels.Entry(id: $0.id, name: $0.name, email: "person.\(Int($0.id.suffix(12))!)@example.com") }
+        let eager = NameLabels(withEmails)
+        for i in stride(from: 0, to: n, by: 97) {
+            #expect(labels.label(id: all[i].id, name: all[i].name) == eager.label(id: all[i].id, name: all[i].name))
+        }
+    }
 }

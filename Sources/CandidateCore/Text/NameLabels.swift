@@ -1,3 +1,5 @@
+import NIOConcurrencyHelpers
+
 /// Labels that tell apart candidates listed together under the same name.
 ///
 /// A candidate whose name is unique among those listed is labelled by the name alone. Names
@@ -8,9 +10,11 @@
 /// - else the whole email, when that does;
 /// - else the shortest id prefix of at least 8 characters that does, `Ana Novák (#1a2b3c4d)`.
 ///
-/// Only the labels of shared names are kept, so the labels of 100,000 candidates with
-/// distinct names cost an empty dictionary (building them counts every name once).
-public struct NameLabels: Sendable, Equatable {
+/// Made in one pass that hashes every name; a shared name's suffixes are worked out when one
+/// of its labels is first asked for (a screen shows a few names of 100,000), from the entries
+/// as given, and the last few names' are kept. 16 bytes a candidate whose name is shared, and
+/// nothing for a unique one.
+public struct NameLabels: Sendable {
     /// What a label is made from: the id, the name as the server sent it and the email.
     public struct Entry: Sendable, Equatable {
         public var id: String
@@ -22,69 +26,100 @@ public struct NameLabels: Sendable, Equatable {
         }
     }
 
-    /// The suffix of each candidate whose name is shared, by id: its place in `suffixBytes`
-    /// (offset in the high 32 bits, length in the low 32). About 50 bytes a candidate, so the
-    /// labels of 100,000 candidates sharing a few thousand names stay a few megabytes.
-    private var suffixAt: [IdFingerprints.Fingerprint: UInt64] = [:]
-    /// Every suffix's UTF-8 bytes, one after another.
-    private var suffixBytes: [UInt8] = []
+    /// Every entry whose name's hash came up more than once: the hash and the entry's
+    /// position, sorted by hash, so a name's entries are found by a binary search.
+    private var shared: [(hash: Int, position: Int)] = []
+    /// The entries and the emails, read when a shared name's suffixes are first asked for.
+    private let source: Source?
 
     /// No candidate listed: every label is the name alone.
-    public init() {}
+    public init() { source = nil }
 
     /// The labels for `entries` listed together. An id listed twice counts once. `emailOf`
     /// gives the email of an entry without one, asked only for names that are shared (so a
     /// caller holding emails elsewhere looks up a few, not every entry).
     ///
-    /// `entries` is read an entry at a time (it may be lazy): once to collect each name's hash,
-    /// once to note where each name whose hash came up more than once sits, then each group
-    /// of a shared name is read again by those positions — so 100,000 entries cost 8 bytes a
-    /// name and a position per shared name, never a copy of every entry.
-    public init<Entries: Collection<Entry>>(_ entries: Entries, emailOf: ((String) -> String?)? = nil) {
+    /// `entries` (it may be lazy) is read an entry at a time once here, and again, by position,
+    /// for the entries of a shared name when its labels are first asked for; it and `emailOf`
+    /// are kept for that, so both must give the same answers for as long as the labels live.
+    public init<Entries: RandomAccessCollection<Entry>>(_ entries: Entries, emailOf: ((String) -> String?)? = nil) {
         var seen = IdFingerprints()
-        // Each name's hash, sorted so equal ones sit together: 8 bytes a name, where a
-        // dictionary of counts took about 50 (and twice that while it grew).
-        var hashes: [Int] = []
-        hashes.reserveCapacity(entries.count)
-        for e in entries where seen.insert(e.id) { hashes.append(Self.nameKey(e.name).hashValue) }
-        hashes.sort()
-        var sharedHashes = Set<Int>()
-        for i in hashes.indices.dropFirst() where hashes[i] == hashes[i - 1] { sharedHashes.insert(hashes[i]) }
-        hashes = []
-        seen = IdFingerprints()
-        var groups: [String: [Entries.Index]] = [:]
-        for i in entries.indices {
-            let e = entries[i]
-            guard seen.insert(e.id) else { continue }
-            let key = Self.nameKey(e.name)
-            if sharedHashes.contains(key.hashValue) { groups[key, default: []].append(i) }
+        var hashed: [(hash: Int, position: Int)] = []
+        hashed.reserveCapacity(entries.count)
+        for (position, e) in entries.enumerated() where seen.insert(e.id) {
+            hashed.append((Self.nameKey(e.name).hashValue, position))
         }
-        sharedHashes = []
-        seen = IdFingerprints()
-        for positions in groups.values where positions.count > 1 {
-            var group = positions.map { entries[$0] }
-            if let emailOf {
-                for i in group.indices where group[i].email == nil { group[i].email = emailOf(group[i].id) }
+        hashed.sort { $0.hash != $1.hash ? $0.hash < $1.hash : $0.position < $1.position }
+        var kept = 0
+        for i in hashed.indices {
+            let h = hashed[i].hash
+            if (i > 0 && hashed[i - 1].hash == h) || (i + 1 < hashed.count && hashed[i + 1].hash == h) {
+                hashed[kept] = hashed[i]
+                kept += 1
             }
-            for (e, suffix) in zip(group, Self.suffixes(group)) {
-                let bytes = Array(suffix.utf8)
-                suffixAt[IdFingerprints.fingerprint(e.id)] = UInt64(suffixBytes.count) << 32 | UInt64(bytes.count)
-                suffixBytes += bytes
+        }
+        hashed.removeLast(hashed.count - kept)
+        shared = hashed
+        source = Source(entry: { entries[entries.index(entries.startIndex, offsetBy: $0)] }, emailOf: emailOf)
+    }
+
+    /// The label of the candidate `id` named `name`: the name alone unless the name is shared.
+    /// Raw text, like the name: sanitize it (the canvas does) before showing.
+    public func label(id: String, name: String) -> String {
+        guard let source, !shared.isEmpty else { return name }
+        let key = Self.nameKey(name)
+        let hash = key.hashValue
+        var lo = 0, hi = shared.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if shared[mid].hash < hash { lo = mid + 1 } else { hi = mid }
+        }
+        var end = lo
+        while end < shared.count && shared[end].hash == hash { end += 1 }
+        guard end - lo > 1 else { return name }
+        let positions = shared[lo..<end].map(\.position)
+        guard let suffix = source.suffixes(of: key, at: positions)[IdFingerprints.fingerprint(id)] else { return name }
+        return name + " (" + suffix + ")"
+    }
+
+    /// The entries the labels were made from, and the suffixes of the names last asked for.
+    /// Read-only but for the cache, which a lock guards.
+    private final class Source: @unchecked Sendable {
+        let entry: (Int) -> Entry
+        let emailOf: ((String) -> String?)?
+        private let lock = NIOLock()
+        private var recent: [String: [IdFingerprints.Fingerprint: String]] = [:]
+        /// Names whose suffixes are kept (a screen shows a few; more are worked out again).
+        static let recentNames = 64
+
+        init(entry: @escaping (Int) -> Entry, emailOf: ((String) -> String?)?) {
+            self.entry = entry
+            self.emailOf = emailOf
+        }
+
+        /// The suffix of each entry named `key` among those at `positions` (whose names share
+        /// its hash), by id; empty when fewer than two of them have that name.
+        func suffixes(of key: String, at positions: [Int]) -> [IdFingerprints.Fingerprint: String] {
+            if let known = lock.withLock({ recent[key] }) { return known }
+            var group = positions.map(entry).filter { NameLabels.nameKey($0.name) == key }
+            var byId: [IdFingerprints.Fingerprint: String] = [:]
+            if group.count > 1 {
+                if let emailOf {
+                    for i in group.indices where group[i].email == nil { group[i].email = emailOf(group[i].id) }
+                }
+                for (e, suffix) in zip(group, NameLabels.suffixes(group)) { byId[IdFingerprints.fingerprint(e.id)] = suffix }
             }
+            lock.withLock {
+                if recent.count >= Self.recentNames { recent.removeAll(keepingCapacity: true) }
+                recent[key] = byId
+            }
+            return byId
         }
     }
 
     /// The labels for `candidates` listed together (names from `fullName`).
     public init(_ candidates: [Candidate]) {
         self.init(candidates.map { Entry(id: $0.id, name: $0.fullName, email: $0.email) })
-    }
-
-    /// The label of the candidate `id` named `name`: the name alone unless the name is shared.
-    /// Raw text, like the name: sanitize it (the canvas does) before showing.
-    public func label(id: String, name: String) -> String {
-        guard let at = suffixAt[IdFingerprints.fingerprint(id)] else { return name }
-        let start = Int(at >> 32), count = Int(at & 0xFFFF_FFFF)
-        return name + " (" + String(decoding: suffixBytes[start..<start + count], as: UTF8.self) + ")"
     }
 
     /// The label of `candidate`.

@@ -114,6 +114,9 @@ struct AppModel {
     /// chosen (headings cannot), a scrolling panel at its top.
     mutating func setOverlay(_ o: Overlay?) {
         overlay = o
+        // The labels keep what they were made from (a plan, a copy of the list for emails) until
+        // the panel showing them closes: a list changed meanwhile would be copied for them.
+        if o == nil { listedNames = NameLabels() }
         overlayScroll = 0
         let items = menu()?.items ?? []
         // A menu that marks the current choice opens on it.

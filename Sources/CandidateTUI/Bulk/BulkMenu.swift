@@ -47,7 +47,7 @@ extension AppModel {
 
     /// Labels for candidates listed together; emails of shared names come from the list.
     /// `entries` may be lazy: it is read twice, an entry at a time.
-    func labelsForListed(_ entries: some Collection<NameLabels.Entry>) -> NameLabels {
+    func labelsForListed(_ entries: some RandomAccessCollection<NameLabels.Entry>) -> NameLabels {
         let list = self.list
         return NameLabels(entries) { list.email(id: $0) }
     }
