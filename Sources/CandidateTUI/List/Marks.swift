@@ -142,6 +142,9 @@ struct Marks: Equatable {
         let table = self.table
         // Each name is folded once, not once per comparison, into one buffer (no array per name).
         var keys: [UInt8] = []
+        // Room for most names at once: growing by doubling would hold the old and the new
+        // buffer together, and pages reserved but never written cost no memory.
+        keys.reserveCapacity(table.count * 32)
         var starts: [Int32] = []
         starts.reserveCapacity(table.count + 1)
         for e in 0..<table.count {
