@@ -5,19 +5,20 @@ import Glibc
 import Darwin
 #endif
 
-/// Compact storage of the list's rows: what the list shows of each candidate, about 250 bytes a
+/// Compact storage of the list's rows: what the list shows of each candidate, about 200 bytes a
 /// row instead of a `Candidate` with its separate heap strings (so 100,000 rows stay within
 /// 80 MB of peak RSS).
 ///
 /// - Every row's strings live in append-only byte chunks of 1 MiB: the id, the folded search
 ///   text (`SearchText.haystack`: name, email, phone), first and last name, email, phone,
-///   `updatedAt` and the job ids, each as a length-prefixed UTF-8 run. A chunk is never copied
+///   `updatedAt` and the job ids, each as a length-prefixed UTF-8 run, but the id and the job
+///   ids in their stored form (`StoredID`: a UUID in 17 bytes instead of 37). A chunk is never copied
 ///   when the list grows (no doubling arrays to copy), and bytes already written never change,
 ///   so copies of the list share chunks safely (a copy that is not the only owner of the last
 ///   chunk starts a new one).
 /// - Fixed per-row columns (status, rating, where the bytes are) sit in one array of 32-byte entries.
 /// - Ids are found through an open-addressing table of row numbers and hashes (8 bytes a slot), hashed from
-///   the id bytes, instead of a `[String: Int]` with a heap string per key.
+///   the id's stored bytes, instead of a `[String: Int]` with a heap string per key.
 /// - Replacing a row (a save, a status move) appends its new bytes; the old ones become garbage,
 ///   collected by `compact()` once they outweigh the live bytes.
 ///
@@ -94,8 +95,7 @@ struct ListRows {
     /// The row of the candidate with this id.
     func row(id: String) -> Int? {
         guard !slots.isEmpty else { return nil }
-        var id = id
-        return id.withUTF8 { idBytes -> Int? in
+        return StoredID.withForm(id) { idBytes -> Int? in
             let h = IdHash.of(idBytes)
             let tag = h & 0xFFFF_FFFF_0000_0000
             let mask = slots.count - 1
@@ -134,7 +134,7 @@ struct ListRows {
         let jobCount = Self.readLength(&p)
         var jobIds: [String] = []
         jobIds.reserveCapacity(jobCount)
-        for _ in 0..<jobCount { jobIds.append(Self.readString(&p)) }
+        for _ in 0..<jobCount { jobIds.append(Self.readID(&p)) }
         return Candidate(id: head.id, firstName: head.firstName, lastName: head.lastName,
                          email: e.flags & Self.hasEmail != 0 ? email : nil,
                          phoneNumber: e.flags & Self.hasPhone != 0 ? phone : nil,
@@ -155,7 +155,7 @@ struct ListRows {
     func marked(_ row: Int) -> MarkedCandidate {
         let e = entries[row]
         var p = chunks[Int(e.chunk)].base + Int(e.start)
-        let id = Self.readString(&p)
+        let id = Self.readID(&p)
         p = chunks[Int(e.chunk)].base + Int(e.hayStart + e.hayLength)
         let first = Self.readString(&p)
         let last = Self.readString(&p)
@@ -172,8 +172,7 @@ struct ListRows {
     /// The id of row `row`.
     func id(_ row: Int) -> String {
         let e = entries[row]
-        var p = chunks[Int(e.chunk)].base + Int(e.start)
-        return Self.readString(&p)
+        return StoredID.string(at: chunks[Int(e.chunk)].base + Int(e.start))
     }
 
     /// Whether row `row`'s folded search text contains `needle` (folded bytes; empty matches).
@@ -259,16 +258,16 @@ struct ListRows {
         let hay = SearchText.haystack(c)
         let nameKeyLength = hay.firstIndex(of: SearchText.separator) ?? hay.count
         let strings = [c.firstName, c.lastName, c.email ?? "", c.phoneNumber ?? "", c.updatedAt ?? ""]
-        var size = Self.lengthSize(c.id.utf8.count) + c.id.utf8.count + hay.count
+        var size = StoredID.withForm(c.id) { $0.count } + hay.count
         for s in strings { size += Self.lengthSize(s.utf8.count) + s.utf8.count }
         size += Self.lengthSize(c.jobIds.count)
-        for j in c.jobIds { size += Self.lengthSize(j.utf8.count) + j.utf8.count }
+        for j in c.jobIds { size += StoredID.withForm(j) { $0.count } }
 
         let chunkIndex = chunkWithRoom(size)
         let chunk = chunks[chunkIndex]
         let start = chunk.used
         var p = chunk.base + start
-        Self.write(c.id, &p)
+        Self.writeID(c.id, &p)
         let hayStart = p - chunk.base
         hay.withUnsafeBufferPointer { h in
             if let b = h.baseAddress { p.update(from: b, count: h.count) }
@@ -276,7 +275,7 @@ struct ListRows {
         p += hay.count
         for s in strings { Self.write(s, &p) }
         Self.writeLength(c.jobIds.count, &p)
-        for j in c.jobIds { Self.write(j, &p) }
+        for j in c.jobIds { Self.writeID(j, &p) }
         chunk.used = p - chunk.base
         precondition(chunk.used - start == size)
         liveBytes += size
@@ -350,7 +349,7 @@ struct ListRows {
         var p = chunk.base + Int(e.hayStart + e.hayLength)
         for _ in 0..<5 { _ = Self.skipString(&p) }
         let jobs = Self.readLength(&p)
-        for _ in 0..<jobs { _ = Self.skipString(&p) }
+        for _ in 0..<jobs { p += StoredID.length(at: p) }
         return p - (chunk.base + Int(e.start))
     }
 
@@ -366,17 +365,14 @@ struct ListRows {
 
     private func idEquals(_ row: Int, _ id: UnsafeBufferPointer<UInt8>) -> Bool {
         let e = entries[row]
-        var p = chunks[Int(e.chunk)].base + Int(e.start)
-        let n = Self.readLength(&p)
-        guard n == id.count else { return false }
-        return n == 0 || memcmp(p, id.baseAddress!, n) == 0
+        let p = chunks[Int(e.chunk)].base + Int(e.start)
+        return StoredID.length(at: p) == id.count && memcmp(p, id.baseAddress!, id.count) == 0
     }
 
     private mutating func insertSlot(_ row: Int) {
         let e = entries[row]
-        var p = chunks[Int(e.chunk)].base + Int(e.start)
-        let n = Self.readLength(&p)
-        let h = IdHash.of(UnsafeBufferPointer(start: p, count: n))
+        let p = chunks[Int(e.chunk)].base + Int(e.start)
+        let h = IdHash.of(UnsafeBufferPointer(start: p, count: StoredID.length(at: p)))
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: h) & mask
         while slots[i] != 0 { i = (i + 1) & mask }
@@ -418,6 +414,21 @@ struct ListRows {
             if b < 0x80 { return n }
             shift += 7
         }
+    }
+
+    /// Writes `id` in its stored form (`StoredID`).
+    private static func writeID(_ id: String, _ p: inout UnsafeMutablePointer<UInt8>) {
+        StoredID.withForm(id) { form in
+            if let b = form.baseAddress { p.update(from: b, count: form.count) }
+            p += form.count
+        }
+    }
+
+    /// Reads the id stored at `p` (`StoredID`) and moves past it.
+    private static func readID(_ p: inout UnsafeMutablePointer<UInt8>) -> String {
+        let id = StoredID.string(at: p)
+        p += StoredID.length(at: p)
+        return id
     }
 
     private static func readString(_ p: inout UnsafeMutablePointer<UInt8>) -> String {

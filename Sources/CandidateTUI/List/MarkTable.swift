@@ -5,17 +5,17 @@ import Glibc
 import Darwin
 #endif
 
-/// The marks' id, names and status by id, in about 80 bytes a mark instead of a dictionary of
+/// The marks' id, names and status by id, in about 60 bytes a mark instead of a dictionary of
 /// `MarkedCandidate`s (about 190 bytes a mark with its heap id, and twice that while the
 /// dictionary grows): what lets 100,000 marks cost a few MB.
 ///
-/// - Ids and names live in one byte buffer, each mark as a run of three length-prefixed UTF-8
-///   strings; a replaced or removed mark's bytes become garbage, dropped once they outweigh the
-///   live ones.
+/// - Ids and names live in one byte buffer, each mark as its id (`StoredID`: a UUID in 17
+///   bytes) and two length-prefixed UTF-8 names; a replaced or removed mark's bytes become
+///   garbage, dropped once they outweigh the live ones.
 /// - A mark is an entry of 12 bytes (where its bytes are, its status as an index); removing one
 ///   moves the last entry into its place.
 /// - Ids are found through an open-addressing table (8 bytes a slot, at most half full) holding
-///   the entry number and the id's hash; ids compare by their UTF-8 bytes.
+///   the entry number and the hash of the id's stored bytes; ids compare by those bytes.
 struct MarkTable: Equatable {
     private struct Entry {
         var offset: UInt32
@@ -54,7 +54,8 @@ struct MarkTable: Equatable {
             return old
         }
         let entry = Entry(offset: UInt32(bytes.count), length: 0, status: statusNumber(m.status))
-        Self.write(m.id, &bytes); Self.write(m.firstName, &bytes); Self.write(m.lastName, &bytes)
+        StoredID.withForm(m.id) { bytes += $0 }
+        Self.write(m.firstName, &bytes); Self.write(m.lastName, &bytes)
         var e = entry
         e.length = UInt32(bytes.count) - entry.offset
         if let found {
@@ -98,32 +99,28 @@ struct MarkTable: Equatable {
     func mark(_ e: Int) -> MarkedCandidate {
         bytes.withUnsafeBufferPointer { b in
             var p = Int(entries[e].offset)
-            let id = Self.read(b, &p), first = Self.read(b, &p), last = Self.read(b, &p)
+            let id = StoredID.string(at: b.baseAddress! + p)
+            p += StoredID.length(at: b.baseAddress! + p)
+            let first = Self.read(b, &p), last = Self.read(b, &p)
             return MarkedCandidate(id: id, firstName: first, lastName: last, status: statuses[Int(entries[e].status)])
         }
     }
 
     private func id(_ e: Int) -> String {
-        bytes.withUnsafeBufferPointer { b in
-            var p = Int(entries[e].offset)
-            return Self.read(b, &p)
-        }
+        bytes.withUnsafeBufferPointer { b in StoredID.string(at: b.baseAddress! + Int(entries[e].offset)) }
     }
 
     /// Whether mark `a`'s id comes before mark `b`'s in the order of their UTF-8 bytes (the
     /// order of `String`'s `<` for ids in normal form), without building either id.
     func idPrecedes(_ a: Int, _ b: Int) -> Bool {
         bytes.withUnsafeBufferPointer { buf in
-            var pa = Int(entries[a].offset), pb = Int(entries[b].offset)
-            let na = Self.readLength(buf, &pa), nb = Self.readLength(buf, &pb)
-            return UnsafeBufferPointer(rebasing: buf[pa..<pa + na]).lexicographicallyPrecedes(UnsafeBufferPointer(rebasing: buf[pb..<pb + nb]))
+            StoredID.precedes(buf.baseAddress! + Int(entries[a].offset), buf.baseAddress! + Int(entries[b].offset))
         }
     }
 
     /// The slot holding `id` (or the empty slot where it would go), its entry, its hash.
     private func find(_ id: String) -> (slot: Int, entry: Int?, hash: UInt64) {
-        var id = id
-        return id.withUTF8 { key in
+        StoredID.withForm(id) { key in
             let h = IdHash.of(key)
             guard !slots.isEmpty else { return (0, nil, h) }
             let tag = h & 0xFFFF_FFFF_0000_0000
@@ -135,9 +132,8 @@ struct MarkTable: Equatable {
                     if s == 0 { return (i, nil, h) }
                     if s & 0xFFFF_FFFF_0000_0000 == tag {
                         let e = Int(s & 0xFFFF_FFFF) - 1
-                        var p = Int(entries[e].offset)
-                        let n = Self.readLength(b, &p)
-                        if n == key.count && (n == 0 || memcmp(b.baseAddress! + p, key.baseAddress!, n) == 0) { return (i, e, h) }
+                        let p = b.baseAddress! + Int(entries[e].offset)
+                        if StoredID.length(at: p) == key.count && memcmp(p, key.baseAddress!, key.count) == 0 { return (i, e, h) }
                     }
                     i = (i + 1) & mask
                 }
@@ -173,9 +169,8 @@ struct MarkTable: Equatable {
         let mask = capacity - 1
         bytes.withUnsafeBufferPointer { b in
             for e in entries.indices {
-                var p = Int(entries[e].offset)
-                let n = Self.readLength(b, &p)
-                let h = IdHash.of(UnsafeBufferPointer(rebasing: b[p..<p + n]))
+                let p = b.baseAddress! + Int(entries[e].offset)
+                let h = IdHash.of(UnsafeBufferPointer(start: p, count: StoredID.length(at: p)))
                 var i = Int(truncatingIfNeeded: h >> 32) & mask
                 while slots[i] != 0 { i = (i + 1) & mask }
                 slots[i] = (h & 0xFFFF_FFFF_0000_0000) | UInt64(e + 1)
