@@ -245,3 +245,32 @@ import Testing
     #expect(Array(change.items) == changeBefore)
     #expect(plan == BulkStatusPlan(candidates: before.map(\.candidate), target: .rejected))
 }
+
+/// Candidates lent to a plan, counting how often one is read.
+final class CountedReads: @unchecked Sendable { var count = 0 }
+struct CountingSource: BulkPlanSource {
+    let people: [Candidate]
+    let reads: CountedReads
+    var startIndex: Int { 0 }
+    var endIndex: Int { people.count }
+    subscript(i: Int) -> Candidate { reads.count += 1; return people[i] }
+}
+
+/// `r` after a run whose candidates are no longer marked takes them from the plan in one pass
+/// over it, not one pass per candidate to retry (a plan's items are built as they are read).
+@Test func retryOfUnmarkedCandidatesReadsThePlanOnce() {
+    let n = 300
+    let rows = (0..<n).map { bareCandidate($0) }
+    var m = model(rows, total: n)
+    let reads = CountedReads()
+    let plan = BulkStatusPlan(lending: CountingSource(people: rows, reads: reads), target: .rejected)
+    _ = m.startBulk(plan)
+    let results = rows.map { BulkItemResult(id: $0.id, name: $0.fullName, from: .applied, outcome: .notAttempted) }
+    _ = m.update(.bulk(.finished(BulkReport(target: .rejected, results: results, cancelled: true))))
+    reads.count = 0
+    _ = m.update(.key(.char("r")))
+    guard case .bulkPreview(let retry)? = m.overlay else { Issue.record("no retry preview"); return }
+    #expect(retry.items.count == n)
+    #expect(retry.items.map(\.candidate.id) == rows.map(\.id))
+    #expect(reads.count <= 2 * n, "\(reads.count) reads of the plan for \(n) candidates")
+}

@@ -46,8 +46,14 @@ extension AppModel {
     mutating func retryFailed(_ report: BulkReport) {
         let again = Set((report.failed + report.notAttempted).map(\.id))
         if let target = report.target {
+            // The plan's copy of those no longer marked, read in one pass over the plan (its
+            // items are built as they are read).
+            var planned: [String: Candidate] = [:]
+            for item in bulkPlan?.items ?? [] where again.contains(item.id) && !marks.contains(item.id) && planned[item.id] == nil {
+                planned[item.id] = item.candidate
+            }
             let retry = report.results.filter { again.contains($0.id) }.compactMap { r in
-                marks[r.id]?.candidate ?? bulkPlan?.items.first { $0.candidate.id == r.id }?.candidate
+                marks[r.id]?.candidate ?? planned[r.id]
             }
             guard !retry.isEmpty else { flash = Flash(text: "Nothing to retry", kind: .info); return }
             openBulkPreview(BulkStatusPlan(candidates: retry, target: target))
