@@ -52,6 +52,9 @@ struct NameLabelsTests {
         #expect(labels == ["\(composed) Šťastná (zoe@…)", "\(decomposed) ŠŤASTNÁ (zoe.s@…)",
                            "王 小明 (wang1@…)", "王 小明 (wang2@…)", "👩‍💻 Dev"])
         #expect(NameLabels.sameName("Ana  Novák ", "ana novák"))
+        // Spaces that read as one: no-break, ideographic, a tab.
+        #expect(NameLabels.sameName("Ann\u{A0}Marie Case", "Ann Marie Case"))
+        #expect(NameLabels.sameName("Ann\u{3000}Marie\tCase", "ann marie case"))
         #expect(!NameLabels.sameName("Ana Novák", "Ana Novak"))
     }
 

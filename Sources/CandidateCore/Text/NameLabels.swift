@@ -136,9 +136,10 @@ public struct NameLabels: Sendable {
     /// Whether two names read the same on a screen.
     public static func sameName(_ a: String, _ b: String) -> Bool { nameKey(a) == nameKey(b) }
 
-    /// A name as compared: shown form, lower case, single spaces, no spaces at the ends.
+    /// A name as compared: shown form, lower case, any run of white space (no-break and
+    /// ideographic spaces too) as one space, none at the ends.
     static func nameKey(_ name: String) -> String {
-        DisplayText.sanitize(name).lowercased().split(separator: " ").joined(separator: " ")
+        DisplayText.sanitize(name).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
     /// The suffix of each of `group` (same name): the first of the short email, the whole
