@@ -13,8 +13,11 @@ import Testing
         return Candidate(
             id: n % 7 == 0 ? "cand-\(n)" : "00000000-0000-4000-8000-\(String(format: "%012d", n))",
             firstName: firsts[n % firsts.count], lastName: lasts[(n / 3) % lasts.count],
-            email: n % 5 == 0 ? nil : "person\(n)@example.com",
-            phoneNumber: n % 4 == 0 ? nil : "+42090\(String(format: "%07d", n))",
+            // Emails and phones that read the same folded (most) and ones that do not: capitals,
+            // diacritics, the search text's separator, empty.
+            email: n % 5 == 0 ? nil : n % 11 == 1 ? "Person\(n)@Example.COM" : n % 11 == 2 ? "zoë\(n)@example.com"
+                : n % 11 == 3 ? "a\u{1F}\(n)@example.com" : n % 11 == 4 ? "" : "person\(n)@example.com",
+            phoneNumber: n % 4 == 0 ? nil : n % 13 == 1 ? "+420 90 \(n) Ext" : n % 13 == 2 ? "" : "+42090\(String(format: "%07d", n))",
             status: statuses[n % statuses.count],
             jobIds: (0..<(n % 3)).map { "job-\($0)-\(n)" },
             overallRating: n % 6 == 0 ? nil : (n * 37) % 101,

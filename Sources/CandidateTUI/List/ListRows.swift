@@ -5,17 +5,18 @@ import Glibc
 import Darwin
 #endif
 
-/// Compact storage of the list's rows: what the list shows of each candidate, about 200 bytes a
+/// Compact storage of the list's rows: what the list shows of each candidate, about 170 bytes a
 /// row instead of a `Candidate` with its separate heap strings (so 100,000 rows stay within
 /// 80 MB of peak RSS).
 ///
 /// - Every row's strings live in append-only byte chunks of 1 MiB: the id, the folded search
 ///   text (`SearchText.haystack`: name, email, phone), first and last name, email, phone,
 ///   `updatedAt` and the job ids, each as a length-prefixed UTF-8 run, but the id and the job
-///   ids in their stored form (`StoredID`: a UUID in 17 bytes instead of 37). A chunk is never copied
-///   when the list grows (no doubling arrays to copy), and bytes already written never change,
-///   so copies of the list share chunks safely (a copy that is not the only owner of the last
-///   chunk starts a new one).
+///   ids in their stored form (`StoredID`: a UUID in 17 bytes instead of 37). An email or
+///   phone that reads the same in the search text (lower-case ASCII, most of them) is read from
+///   there instead of being stored twice. A chunk is never copied when the list grows (no
+///   doubling arrays to copy), and bytes already written never change, so copies of the list
+///   share chunks safely (a copy that is not the only owner of the last chunk starts a new one).
 /// - Fixed per-row columns (status, rating, where the bytes are) sit in one array of 32-byte entries.
 /// - Ids are found through an open-addressing table of row numbers and hashes (8 bytes a slot), hashed from
 ///   the id's stored bytes, instead of a `[String: Int]` with a heap string per key.
@@ -51,6 +52,8 @@ struct ListRows {
     }
 
     private static let hasEmail: UInt8 = 1, hasPhone: UInt8 = 2, hasUpdated: UInt8 = 4, hasRating: UInt8 = 8
+    /// The email (phone) reads the same folded: it is read from the search text, not stored again.
+    private static let emailInHay: UInt8 = 16, phoneInHay: UInt8 = 32
     static let chunkSize = 1 << 20
 
     private var chunks: [Chunk] = []
@@ -128,8 +131,8 @@ struct ListRows {
         let e = entries[row]
         let head = marked(row)
         var p = afterNames(e)
-        let email = Self.readString(&p)
-        let phone = Self.readString(&p)
+        let email = readEmail(e, &p)
+        let phone = readPhone(e, &p)
         let updated = Self.readString(&p)
         let jobCount = Self.readLength(&p)
         var jobIds: [String] = []
@@ -148,7 +151,37 @@ struct ListRows {
         let e = entries[row]
         guard e.flags & Self.hasEmail != 0 else { return nil }
         var p = afterNames(e)
-        return Self.readString(&p)
+        return readEmail(e, &p)
+    }
+
+    /// The email of row `e`: from the search text when it reads the same there, else the
+    /// string at `p` (then moves past it).
+    private func readEmail(_ e: Entry, _ p: inout UnsafeMutablePointer<UInt8>) -> String {
+        guard e.flags & Self.emailInHay != 0 else { return Self.readString(&p) }
+        let parts = hayParts(e)
+        return String(decoding: parts.email, as: UTF8.self)
+    }
+
+    /// The phone of row `e`, as `readEmail`.
+    private func readPhone(_ e: Entry, _ p: inout UnsafeMutablePointer<UInt8>) -> String {
+        guard e.flags & Self.phoneInHay != 0 else { return Self.readString(&p) }
+        let parts = hayParts(e)
+        return String(decoding: parts.phone, as: UTF8.self)
+    }
+
+    /// The email and phone parts of row `e`'s search text (`SearchText.haystack`: name,
+    /// separator, email, separator, phone).
+    private func hayParts(_ e: Entry) -> (email: UnsafeBufferPointer<UInt8>, phone: UnsafeBufferPointer<UInt8>) {
+        let hay = UnsafeBufferPointer(start: chunks[Int(e.chunk)].base + Int(e.hayStart), count: Int(e.hayLength))
+        return Self.parts(of: hay, nameLength: Int(e.nameKeyLength))
+    }
+
+    /// The email and phone parts of a search text whose name part is `nameLength` bytes.
+    private static func parts(of hay: UnsafeBufferPointer<UInt8>, nameLength: Int) -> (email: UnsafeBufferPointer<UInt8>, phone: UnsafeBufferPointer<UInt8>) {
+        let emailStart = min(hay.count, nameLength + 1)
+        let emailEnd = hay[emailStart...].firstIndex(of: SearchText.separator) ?? hay.count
+        return (UnsafeBufferPointer(rebasing: hay[emailStart..<emailEnd]),
+                UnsafeBufferPointer(rebasing: hay[min(hay.count, emailEnd + 1)...]))
     }
 
     /// What a mark keeps of row `row` (id, names, status), without the rest of the row.
@@ -257,7 +290,18 @@ struct ListRows {
     private mutating func encode(_ c: Candidate) -> Entry {
         let hay = SearchText.haystack(c)
         let nameKeyLength = hay.firstIndex(of: SearchText.separator) ?? hay.count
-        let strings = [c.firstName, c.lastName, c.email ?? "", c.phoneNumber ?? "", c.updatedAt ?? ""]
+        // An email or phone the search text already holds as it is (lower-case ASCII, most of
+        // them) is not stored twice.
+        let (emailInHay, phoneInHay) = hay.withUnsafeBufferPointer { h -> (Bool, Bool) in
+            guard h.count(where: { $0 == SearchText.separator }) == 2 else { return (false, false) }
+            let parts = Self.parts(of: h, nameLength: nameKeyLength)
+            return (c.email.map { parts.email.elementsEqual($0.utf8) } ?? false,
+                    c.phoneNumber.map { parts.phone.elementsEqual($0.utf8) } ?? false)
+        }
+        var strings = [c.firstName, c.lastName]
+        if !emailInHay { strings.append(c.email ?? "") }
+        if !phoneInHay { strings.append(c.phoneNumber ?? "") }
+        strings.append(c.updatedAt ?? "")
         var size = StoredID.withForm(c.id) { $0.count } + hay.count
         for s in strings { size += Self.lengthSize(s.utf8.count) + s.utf8.count }
         size += Self.lengthSize(c.jobIds.count)
@@ -285,6 +329,8 @@ struct ListRows {
         if c.phoneNumber != nil { flags |= Self.hasPhone }
         if c.updatedAt != nil { flags |= Self.hasUpdated }
         if c.overallRating != nil { flags |= Self.hasRating }
+        if emailInHay { flags |= Self.emailInHay }
+        if phoneInHay { flags |= Self.phoneInHay }
         return Entry(chunk: UInt32(chunkIndex), start: UInt32(start), hayStart: UInt32(hayStart),
                      hayLength: UInt32(hay.count), nameKeyLength: UInt32(nameKeyLength),
                      status: statusNumber(c.status), flags: flags, rating: c.overallRating ?? 0)
@@ -347,7 +393,8 @@ struct ListRows {
     /// The bytes of row `e`, which sit in `chunk`: from its id to its last job id.
     private func rowByteCount(_ e: Entry, in chunk: Chunk) -> Int {
         var p = chunk.base + Int(e.hayStart + e.hayLength)
-        for _ in 0..<5 { _ = Self.skipString(&p) }
+        let strings = 5 - (e.flags & Self.emailInHay == 0 ? 0 : 1) - (e.flags & Self.phoneInHay == 0 ? 0 : 1)
+        for _ in 0..<strings { _ = Self.skipString(&p) }
         let jobs = Self.readLength(&p)
         for _ in 0..<jobs { p += StoredID.length(at: p) }
         return p - (chunk.base + Int(e.start))
@@ -356,7 +403,8 @@ struct ListRows {
     private func updatedRange(_ row: Int) -> (start: UnsafePointer<UInt8>, count: Int) {
         let e = entries[row]
         var p = afterNames(e)
-        for _ in 0..<2 { _ = Self.skipString(&p) }
+        if e.flags & Self.emailInHay == 0 { _ = Self.skipString(&p) }
+        if e.flags & Self.phoneInHay == 0 { _ = Self.skipString(&p) }
         let n = Self.readLength(&p)
         return (UnsafePointer(p), n)
     }
