@@ -274,3 +274,26 @@ struct CountingSource: BulkPlanSource {
     #expect(retry.items.map(\.candidate.id) == rows.map(\.id))
     #expect(reads.count <= 2 * n, "\(reads.count) reads of the plan for \(n) candidates")
 }
+
+/// A bulk change that ends while a question is open leaves the question in place (a `y` typed
+/// then still answers it); the report opens once the question closes.
+@Test func bulkResultWaitsForAnOpenQuestion() {
+    let rows = (0..<3).map { bareCandidate($0) }
+    var m = model(rows, total: rows.count)
+    _ = m.update(.key(.char("*")))
+    m.chooseBulkTarget(.rejected)
+    guard case .bulkPreview(let plan)? = m.overlay else { Issue.record("no preview"); return }
+    _ = m.update(.key(.char("y")))
+    #expect(m.bulk != nil && m.overlay == nil)
+    m.setOverlay(.confirmDiscard)
+    let results = rows.map { BulkItemResult(id: $0.id, name: $0.fullName, from: .applied, outcome: .notAttempted) }
+    let report = BulkReport(target: .rejected, results: results, cancelled: true)
+    _ = m.update(.bulk(.finished(report)))
+    #expect(m.overlay == .confirmDiscard, "the question stays")
+    #expect(m.flash?.text == AppModel.reportLine(report), "the message line says it ended")
+    m.setOverlay(nil)
+    #expect(m.overlay == .bulkResult, "the report follows once the question closes")
+    #expect(m.scrollLines()?.body.count == plan.items.count)
+    m.setOverlay(nil)
+    #expect(m.overlay == nil, "and only once")
+}

@@ -27,6 +27,9 @@ struct AppModel {
     var bulk: BulkRunState?
     /// The last bulk change's report.
     var bulkReport: BulkReport?
+    /// The report is to open as soon as the question or menu open when the change ended closes
+    /// (the panel never takes the place of a question the user is answering).
+    var bulkResultWaiting = false
     /// The plan of the last bulk change started (a retry sends its changes again).
     var bulkPlan: BulkChangePlan?
     /// Labels telling apart same-name candidates in the bulk preview or result on show.
@@ -116,7 +119,10 @@ struct AppModel {
         overlay = o
         // The labels keep what they were made from (a plan, a copy of the list for emails) until
         // the panel showing them closes: a list changed meanwhile would be copied for them.
-        if o == nil { listedNames = NameLabels() }
+        if o == nil {
+            listedNames = NameLabels()
+            if bulkResultWaiting { openBulkResult() }
+        }
         overlayScroll = 0
         let items = menu()?.items ?? []
         // A menu that marks the current choice opens on it.

@@ -26,6 +26,7 @@ extension AppModel {
         marks.endRange()
         bulk = BulkRunState(goal: plan.goal, progress: BulkProgress(total: plan.items.count, done: 0, moved: 0, skipped: 0, failed: 0, waitingSeconds: nil))
         bulkReport = nil
+        bulkResultWaiting = false
         bulkPlan = plan
         flash = nil
         return [.runBulk(plan)]
@@ -72,11 +73,19 @@ extension AppModel {
             list.append(stale)
             // The moved and the skipped (already there) are done; the failed and not attempted stay marked.
             marks.unmark(done)
-            listedNames = labelsForListed(results.lazy.map { NameLabels.Entry(id: $0.id, name: $0.name, email: nil) })
-            setOverlay(.bulkResult)
             flash = Flash(text: Self.reportLine(report), kind: report.allSucceeded ? .ok : .error)
+            // A question or menu opened meanwhile stays until it is answered; the report follows.
+            if overlay == nil || overlay == .bulkResult { openBulkResult() } else { bulkResultWaiting = true }
         }
         return []
+    }
+
+    /// Opens the last report's panel, its same-name candidates told apart.
+    mutating func openBulkResult() {
+        bulkResultWaiting = false
+        guard let report = bulkReport else { return }
+        listedNames = labelsForListed(report.results.lazy.map { NameLabels.Entry(id: $0.id, name: $0.name, email: nil) })
+        setOverlay(.bulkResult)
     }
 
     /// `Done: moved 2 · failed 1 → REJECTED` (the same words as `bulk-status`).

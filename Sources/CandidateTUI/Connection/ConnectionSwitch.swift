@@ -48,6 +48,7 @@ extension AppModel {
         if kept == nil { applyProfileSort() }
         jobs = JobCatalog()
         bulkReport = nil
+        bulkResultWaiting = false
         drafts = DraftQueue()
         setOverlay(nil)
         list.loading = true
