@@ -275,9 +275,9 @@ struct CountingSource: BulkPlanSource {
     #expect(reads.count <= 2 * n, "\(reads.count) reads of the plan for \(n) candidates")
 }
 
-/// A bulk change that ends while a question is open leaves the question in place (a `y` typed
-/// then still answers it); the report opens once the question closes.
-@Test func bulkResultWaitsForAnOpenQuestion() {
+/// A bulk change that ends while a menu is open leaves it in place; the report opens once it
+/// closes.
+@Test func bulkResultWaitsForAnOpenMenu() {
     let rows = (0..<3).map { bareCandidate($0) }
     var m = model(rows, total: rows.count)
     _ = m.update(.key(.char("*")))
@@ -285,15 +285,52 @@ struct CountingSource: BulkPlanSource {
     guard case .bulkPreview(let plan)? = m.overlay else { Issue.record("no preview"); return }
     _ = m.update(.key(.char("y")))
     #expect(m.bulk != nil && m.overlay == nil)
-    m.setOverlay(.confirmDiscard)
+    _ = m.update(.key(.char("f")))
+    #expect(m.overlay == .statusFilterMenu)
     let results = rows.map { BulkItemResult(id: $0.id, name: $0.fullName, from: .applied, outcome: .notAttempted) }
     let report = BulkReport(target: .rejected, results: results, cancelled: true)
     _ = m.update(.bulk(.finished(report)))
-    #expect(m.overlay == .confirmDiscard, "the question stays")
+    #expect(m.overlay == .statusFilterMenu, "the menu stays")
     #expect(m.flash?.text == AppModel.reportLine(report), "the message line says it ended")
-    m.setOverlay(nil)
-    #expect(m.overlay == .bulkResult, "the report follows once the question closes")
+    _ = m.update(.key(.escape))
+    #expect(m.overlay == .bulkResult, "the report follows once the menu closes")
     #expect(m.scrollLines()?.body.count == plan.items.count)
-    m.setOverlay(nil)
+    _ = m.update(.key(.escape))
     #expect(m.overlay == nil, "and only once")
+}
+
+/// A save confirmed after the change ended is waited for: the report opens when it lands, and
+/// after a conflict it led to is closed, never to be closed by the save's end.
+@Test func bulkResultWaitsForASaveAndItsConflict() {
+    for conflict in [false, true] {
+        let rows = (0..<3).map { bareCandidate($0) }
+        var m = model(rows, total: rows.count)
+        _ = m.update(.key(.char(" ")))
+        m.chooseBulkTarget(.rejected)
+        _ = m.update(.key(.char("y")))
+        m.openForm()
+        m.typeInto(.firstName, "Jana")
+        _ = m.update(.key(.function(2)))
+        let report = BulkReport(target: .rejected, results: [BulkItemResult(id: rows[0].id, name: rows[0].fullName, from: .applied, outcome: .notAttempted)], cancelled: true)
+        _ = m.update(.bulk(.finished(report)))
+        #expect(m.overlay.map { if case .confirmSave = $0 { true } else { false } } == true, "the save question stays")
+        _ = m.update(.key(.char("y")))
+        #expect(m.form?.saving == true)
+        #expect(m.overlay == nil, "no report while the save is in flight")
+        let original = m.form!.draft.original
+        if conflict {
+            var theirs = original
+            theirs.lastName = "Theirs"
+            theirs.updatedAt = "2026-12-07T10:00:00.000Z"
+            _ = m.update(.checkedBeforeSave(theirs))
+            guard case .conflict? = m.overlay else { Issue.record("no conflict panel: \(String(describing: m.overlay))"); continue }
+            _ = m.update(.key(.escape))
+        } else {
+            _ = m.update(.checkedBeforeSave(original))
+            var saved = original
+            saved.firstName = "Jana"
+            _ = m.update(.saved(saved, fields: [.firstName]))
+        }
+        #expect(m.overlay == .bulkResult, "conflict \(conflict): the report opens once the save is done")
+    }
 }

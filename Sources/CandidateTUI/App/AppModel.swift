@@ -27,8 +27,8 @@ struct AppModel {
     var bulk: BulkRunState?
     /// The last bulk change's report.
     var bulkReport: BulkReport?
-    /// The report is to open as soon as the question or menu open when the change ended closes
-    /// (the panel never takes the place of a question the user is answering).
+    /// The report opens once nothing else is asked or awaited: no panel open, no save in flight
+    /// (a question answered may start a save whose end, or conflict, opens or closes a panel).
     var bulkResultWaiting = false
     /// The plan of the last bulk change started (a retry sends its changes again).
     var bulkPlan: BulkChangePlan?
@@ -119,10 +119,7 @@ struct AppModel {
         overlay = o
         // The labels keep what they were made from (a plan, a copy of the list for emails) until
         // the panel showing them closes: a list changed meanwhile would be copied for them.
-        if o == nil {
-            listedNames = NameLabels()
-            if bulkResultWaiting { openBulkResult() }
-        }
+        if o == nil { listedNames = NameLabels() }
         overlayScroll = 0
         let items = menu()?.items ?? []
         // A menu that marks the current choice opens on it.
@@ -135,6 +132,7 @@ struct AppModel {
     mutating func update(_ event: Event) -> [Effect] {
         let draftBefore = form?.draft
         var effects = route(event)
+        if bulkResultWaiting, overlay == nil, form?.saving != true { openBulkResult() }
         effects += detailFollowsCursor()
         hiddenMarks.recount(after: event, marks: marks, list: list, bulkRunning: bulk != nil)
         if keepsDrafts { effects += Self.draftEffects(before: draftBefore, after: form?.draft) }

@@ -74,8 +74,9 @@ extension AppModel {
             // The moved and the skipped (already there) are done; the failed and not attempted stay marked.
             marks.unmark(done)
             flash = Flash(text: Self.reportLine(report), kind: report.allSucceeded ? .ok : .error)
-            // A question or menu opened meanwhile stays until it is answered; the report follows.
-            if overlay == nil || overlay == .bulkResult { openBulkResult() } else { bulkResultWaiting = true }
+            // A question or menu opened meanwhile stays until it is answered, and a save it
+            // started ends first; `update` opens the report then.
+            bulkResultWaiting = true
         }
         return []
     }
