@@ -78,8 +78,8 @@ public struct NameLabels: Sendable {
         var end = lo
         while end < shared.count && shared[end].hash == hash { end += 1 }
         guard end - lo > 1 else { return name }
-        let positions = shared[lo..<end].map(\.position)
-        guard let suffix = source.suffixes(of: key, at: positions)[IdFingerprints.fingerprint(id)] else { return name }
+        let shared = self.shared
+        guard let suffix = source.suffixes(of: key, at: { shared[lo..<end].map(\.position) })[IdFingerprints.fingerprint(id)] else { return name }
         return name + " (" + suffix + ")"
     }
 
@@ -99,11 +99,12 @@ public struct NameLabels: Sendable {
         }
 
         /// The suffix of each entry named `key` among those at `positions` (whose names share
-        /// its hash), by id; empty when fewer than two of them have that name.
-        func suffixes(of key: String, at positions: [Int]) -> [IdFingerprints.Fingerprint: String] {
+        /// its hash; asked for only when the name's suffixes are not kept), by id; empty when
+        /// fewer than two of them have that name.
+        func suffixes(of key: String, at positions: () -> [Int]) -> [IdFingerprints.Fingerprint: String] {
             if let known = lock.withLock({ recent[key] }) { return known }
             var seen = IdFingerprints()
-            var group = positions.map(entry).filter { NameLabels.nameKey($0.name) == key && seen.insert($0.id) }
+            var group = positions().map(entry).filter { NameLabels.nameKey($0.name) == key && seen.insert($0.id) }
             var byId: [IdFingerprints.Fingerprint: String] = [:]
             if group.count > 1 {
                 if let emailOf {

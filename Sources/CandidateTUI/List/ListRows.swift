@@ -302,24 +302,26 @@ struct ListRows {
         if !emailInHay { strings.append(c.email ?? "") }
         if !phoneInHay { strings.append(c.phoneNumber ?? "") }
         strings.append(c.updatedAt ?? "")
-        var size = StoredID.withForm(c.id) { $0.count } + hay.count
+        // Each id is read once: its stored size and its bytes come from the one `CompactID`.
+        let id = CompactID(c.id), jobIds = c.jobIds.map(CompactID.init)
+        var size = StoredID.size(id) + hay.count
         for s in strings { size += Self.lengthSize(s.utf8.count) + s.utf8.count }
-        size += Self.lengthSize(c.jobIds.count)
-        for j in c.jobIds { size += StoredID.withForm(j) { $0.count } }
+        size += Self.lengthSize(jobIds.count)
+        for j in jobIds { size += StoredID.size(j) }
 
         let chunkIndex = chunkWithRoom(size)
         let chunk = chunks[chunkIndex]
         let start = chunk.used
         var p = chunk.base + start
-        Self.writeID(c.id, &p)
+        p += StoredID.write(id, to: p)
         let hayStart = p - chunk.base
         hay.withUnsafeBufferPointer { h in
             if let b = h.baseAddress { p.update(from: b, count: h.count) }
         }
         p += hay.count
         for s in strings { Self.write(s, &p) }
-        Self.writeLength(c.jobIds.count, &p)
-        for j in c.jobIds { Self.writeID(j, &p) }
+        Self.writeLength(jobIds.count, &p)
+        for j in jobIds { p += StoredID.write(j, to: p) }
         chunk.used = p - chunk.base
         precondition(chunk.used - start == size)
         liveBytes += size
@@ -461,14 +463,6 @@ struct ListRows {
             n |= Int(b & 0x7F) << shift
             if b < 0x80 { return n }
             shift += 7
-        }
-    }
-
-    /// Writes `id` in its stored form (`StoredID`).
-    private static func writeID(_ id: String, _ p: inout UnsafeMutablePointer<UInt8>) {
-        StoredID.withForm(id) { form in
-            if let b = form.baseAddress { p.update(from: b, count: form.count) }
-            p += form.count
         }
     }
 

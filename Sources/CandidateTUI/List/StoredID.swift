@@ -12,27 +12,46 @@ enum StoredID {
     static let packedHeader: UInt8 = 1
     static let packedSize = 17
 
+    /// The bytes `id` takes stored, header included.
+    static func size(_ id: CompactID) -> Int {
+        switch id {
+        case .uuid: return packedSize
+        case .text(let text): return headerSize(text.utf8.count * 2) + text.utf8.count
+        }
+    }
+
+    /// Writes `id` stored at `p` (`size(id)` bytes) and returns how many bytes it wrote.
+    static func write(_ id: CompactID, to p: UnsafeMutablePointer<UInt8>) -> Int {
+        switch id {
+        case .uuid(let high, let low):
+            p[0] = packedHeader
+            for i in 0..<8 {
+                p[1 + i] = UInt8(truncatingIfNeeded: high >> UInt64(56 - 8 * i))
+                p[9 + i] = UInt8(truncatingIfNeeded: low >> UInt64(56 - 8 * i))
+            }
+            return packedSize
+        case .text(let text):
+            var n = text.utf8.count * 2, at = 0
+            while n >= 0x80 { p[at] = UInt8(n & 0x7F) | 0x80; at += 1; n >>= 7 }
+            p[at] = UInt8(n); at += 1
+            for b in text.utf8 { p[at] = b; at += 1 }
+            return at
+        }
+    }
+
     /// Calls `body` with the stored form of `id`.
     static func withForm<R>(_ id: String, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        switch CompactID(id) {
-        case .uuid(let high, let low):
-            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: packedSize) { buffer in
-                buffer[0] = packedHeader
-                for i in 0..<8 {
-                    buffer[1 + i] = UInt8(truncatingIfNeeded: high >> UInt64(56 - 8 * i))
-                    buffer[9 + i] = UInt8(truncatingIfNeeded: low >> UInt64(56 - 8 * i))
-                }
-                return body(UnsafeBufferPointer(buffer))
-            }
-        case .text(let text):
-            var form: [UInt8] = []
-            form.reserveCapacity(text.utf8.count + 4)
-            var n = text.utf8.count * 2
-            while n >= 0x80 { form.append(UInt8(n & 0x7F) | 0x80); n >>= 7 }
-            form.append(UInt8(n))
-            form += text.utf8
-            return form.withUnsafeBufferPointer(body)
+        let compact = CompactID(id)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size(compact)) { buffer in
+            let n = write(compact, to: buffer.baseAddress!)
+            return body(UnsafeBufferPointer(rebasing: buffer[..<n]))
         }
+    }
+
+    private static func headerSize(_ n: Int) -> Int {
+        var n = n, size = 1
+        while n >= 0x80 { n >>= 7; size += 1 }
+        return size
     }
 
     /// The bytes of the stored id at `p`, header included.
