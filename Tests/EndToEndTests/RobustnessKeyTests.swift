@@ -12,6 +12,19 @@ extension Robustness {
             let run: TUIRun
             let sandbox: SandboxProcess
             let dir: TempDir
+
+            /// Esc closes the form (it has no changes); the list shows.
+            func leaveForm() throws {
+                try run.session.keys("Escape")
+                try run.session.waitForAbsence("GDPR expiry")
+            }
+
+            /// Leaves the form and quits; the program exits 0.
+            func leaveFormAndQuit() throws {
+                try leaveForm()
+                try run.session.keys("q")
+                #expect(try run.exitStatus() == 0)
+            }
         }
 
         /// Runs the TUI on a sandbox whose newest candidate is `first last`, opens it in the form.
@@ -42,10 +55,7 @@ extension Robustness {
             try s.keys("BSpace")               // tmux's own Backspace key
             try s.waitFor("no changes")
             #expect(try s.screen().range(of: "(?m)Keyla$", options: .regularExpression) != nil)
-            try s.keys("Escape")
-            try s.waitForAbsence("GDPR expiry")
-            try s.keys("q")
-            #expect(try run.exitStatus() == 0)
+            try f.leaveFormAndQuit()
             withExtendedLifetime(f) {}
         }
 
@@ -182,16 +192,12 @@ extension Robustness {
         func pasteOutsideField() async throws {
             let f = try await openForm()
             let run = f.run, s = run.session
-            try s.keys("Escape")
-            try s.waitForAbsence("GDPR expiry")
+            try f.leaveForm()
             try s.paste("qjjjjs")
             // Had the paste been keys, the program would have quit. It still answers keys:
             try s.keys("Enter")
             try s.waitFor("Edit Keyla Board")   // the cursor did not move either
-            try s.keys("Escape")
-            try s.waitForAbsence("GDPR expiry")
-            try s.keys("q")
-            #expect(try run.exitStatus() == 0)
+            try f.leaveFormAndQuit()
             #expect(run.raw().contains("\u{1B}[?2004h"))
             withExtendedLifetime(f) {}
         }
@@ -200,8 +206,7 @@ extension Robustness {
         func pasteInPieces() async throws {
             let f = try await openForm()
             let run = f.run, s = run.session
-            try s.keys("Escape")
-            try s.waitForAbsence("GDPR expiry")
+            try f.leaveForm()
             // A key and the start of a paste in one read (`g`: the first row, where the cursor is),
             // so the paste starts among keys already typed.
             try s.sendBytes("g\u{1B}[200~jjj")
@@ -211,10 +216,7 @@ extension Robustness {
             // Had the paste ended at the pause, the q after it would have quit. It still answers keys:
             try s.keys("Enter")
             try s.waitFor("Edit Keyla Board")
-            try s.keys("Escape")
-            try s.waitForAbsence("GDPR expiry")
-            try s.keys("q")
-            #expect(try run.exitStatus() == 0)
+            try f.leaveFormAndQuit()
             withExtendedLifetime(f) {}
         }
 
