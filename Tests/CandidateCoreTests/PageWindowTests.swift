@@ -60,6 +60,30 @@ struct PageWindowTests {
         #expect(w.waitingCount == 0)
     }
 
+    @Test("kept answers are handed out one at a time, in page order, and only once")
+    func keptOneAtATime() {
+        var w = Self.warmed()
+        #expect(w.nextPages() == [6, 7, 8, 9])
+        w.keep(8, "p8")
+        w.keep(7, "p7")
+        #expect(!w.nextIsReady, "page 6 is still missing")
+        #expect(w.takeNext() == nil)
+        w.keep(6, "p6")
+        #expect(w.nextIsReady)
+        #expect(w.takeNext().map { [$0.page: $0.answer] } == [6: "p6"])
+        #expect(w.nextToDeliver == 7)
+        #expect(w.waitingCount == 2, "7 and 8 wait until they are taken")
+        #expect(w.takeNext()?.page == 7)
+        #expect(w.takeNext()?.page == 8)
+        #expect(!w.nextIsReady)
+        #expect(w.takeNext() == nil)
+        #expect(w.delivered == 8)
+        w.keep(9, "p9")
+        w.stop()
+        #expect(!w.nextIsReady, "stopped: what waits is dropped")
+        #expect(w.takeNext() == nil)
+    }
+
     @Test("no request reaches span pages beyond the oldest undelivered page")
     func boundedSpan() {
         var w = Self.warmed(width: 4, span: 6)

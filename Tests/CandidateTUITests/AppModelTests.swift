@@ -49,6 +49,38 @@ private func loadedModel(count: Int = 30) -> AppModel {
     #expect(m.rateLimitReserveWait(now: now + 31) == nil)
 }
 
+/// Pages that arrived ahead of an older one are applied one per update once it comes, each
+/// asking for the next turn, so the loop reads a key typed meanwhile between two pages.
+@Test func pagesThatWaitedAreAppliedOnePerTurn() {
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
+    _ = m.start()
+    var effects = m.update(.pageLoaded(generation: 0, page(0..<50, total: 400, page: 1)))
+    #expect(effects == [.loadPage(generation: 0, query: CandidateQuery(page: 2, limit: ListModel.pageSize))])
+    _ = m.update(.pageLoaded(generation: 0, number: 2, page(50..<100, total: 400, page: 2)))
+    _ = m.update(.pageLoaded(generation: 0, number: 3, page(100..<150, total: 400, page: 3)))
+    // Pages 4 and 5 are asked together; 5 comes first and waits for 4; so does 6, asked next.
+    #expect(m.list.window.inFlightCount == 2)
+    _ = m.update(.pageLoaded(generation: 0, number: 5, page(200..<250, total: 400, page: 5)))
+    _ = m.update(.pageLoaded(generation: 0, number: 6, page(250..<300, total: 400, page: 6)))
+    #expect(m.list.rows.count == 150)
+    effects = m.update(.pageLoaded(generation: 0, number: 4, page(150..<200, total: 400, page: 4)))
+    #expect(m.list.rows.count == 200, "page 4 alone")
+    #expect(effects.contains(.applyNextPage(generation: 0)))
+    effects = m.update(.pageDue(generation: 0))
+    #expect(m.list.rows.count == 250, "then page 5")
+    #expect(effects.contains(.applyNextPage(generation: 0)))
+    effects = m.update(.pageDue(generation: 0))
+    #expect(m.list.rows.count == 300, "then page 6")
+    #expect(!effects.contains(.applyNextPage(generation: 0)), "nothing else waits")
+    #expect(m.update(.pageDue(generation: 0)).allSatisfy { $0 != .applyNextPage(generation: 0) })
+    #expect(m.list.rows.count == 300, "an extra turn applies nothing")
+    // A turn for a list that was reloaded meanwhile applies nothing.
+    _ = m.update(.pageLoaded(generation: 0, number: 8, page(350..<400, total: 400, page: 8)))
+    _ = m.update(.key(.char("r")))
+    #expect(m.update(.pageDue(generation: 0)).isEmpty)
+    #expect(m.list.rows.isEmpty)
+}
+
 @Test func stalePagesFromBeforeReloadAreDropped() {
     var m = loadedModel()
     let effects = m.update(.key(.char("r")))

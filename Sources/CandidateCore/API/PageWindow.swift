@@ -10,8 +10,9 @@
 ///   announce how many there are), and none `span` or more pages ahead of the oldest page not
 ///   yet delivered, so out-of-order answers waiting for an older one stay bounded;
 /// - a failed page (`failed(_:)`) is requested again before any newer page;
-/// - `arrived(_:_:)` returns the answers that are now next in page order, oldest first; the
-///   answer to the page due next is taken even when the caller asked for it without `next()`;
+/// - `arrived(_:_:)` returns the answers that are now next in page order, oldest first (or
+///   `keep(_:_:)` holds an answer and `takeNext()` hands them out one at a time); the answer
+///   to the page due next is taken even when the caller asked for it without `next()`;
 /// - after `stop()` nothing more is requested and answers still in flight are dropped.
 public struct PageWindow<Answer> {
     /// Requests kept in flight when nothing says otherwise.
@@ -50,7 +51,7 @@ public struct PageWindow<Answer> {
 
     /// Requests in flight.
     public var inFlightCount: Int { inFlight.count }
-    /// Answers that arrived ahead of an older page and wait for it.
+    /// Answers that arrived and were not handed out yet: ahead of an older page, or kept for `takeNext()`.
     public var waitingCount: Int { waiting.count }
     /// Whether a failed page waits to be requested again.
     public var hasPagesToAskAgain: Bool { !again.isEmpty }
@@ -90,21 +91,37 @@ public struct PageWindow<Answer> {
     /// older page is still missing, or after `stop()`). An answer to a page neither in flight
     /// nor due next is ignored.
     public mutating func arrived(_ page: Int, _ answer: Answer) -> [(page: Int, answer: Answer)] {
-        guard !isStopped else { return [] }
+        keep(page, answer)
+        var ready: [(page: Int, answer: Answer)] = []
+        while let next = takeNext() { ready.append(next) }
+        return ready
+    }
+
+    /// The answer to `page` arrived: it waits until `takeNext()` hands it out in page order
+    /// (for a caller that applies one page at a time). Ignored after `stop()`, and for a page
+    /// neither in flight nor due next.
+    public mutating func keep(_ page: Int, _ answer: Answer) {
+        guard !isStopped else { return }
         if inFlight.remove(page) == nil {
             // Asked for outside the window (or again after a failure): only the page due next counts.
-            guard page == nextToDeliver else { return [] }
+            guard page == nextToDeliver else { return }
             again.removeAll { $0 == page }
             nextUnrequested = max(nextUnrequested, page + 1)
         }
         waiting[page] = answer
-        var ready: [(page: Int, answer: Answer)] = []
-        while let a = waiting.removeValue(forKey: nextToDeliver) {
-            ready.append((nextToDeliver, a))
+    }
+
+    /// Whether the answer to the page due next has arrived (`takeNext()` would hand it out).
+    public var nextIsReady: Bool { !isStopped && waiting[nextToDeliver] != nil }
+
+    /// The answer to the page due next, when it has arrived; it counts as delivered.
+    public mutating func takeNext() -> (page: Int, answer: Answer)? {
+        guard !isStopped, let answer = waiting.removeValue(forKey: nextToDeliver) else { return nil }
+        defer {
             nextToDeliver += 1
             delivered += 1
         }
-        return ready
+        return (nextToDeliver, answer)
     }
 
     /// The request for `page` brought no answer: it is requested again before any newer page.

@@ -196,6 +196,7 @@ struct AppModel {
         case .detailFailed(let id, let token, let error): return detailFailed(id: id, token: token, error)
         case .key(let key): return handleKey(key)
         case .pageLoaded(let generation, let number, let page): return pageArrived(generation, number: number, page)
+        case .pageDue(let generation): return applyWaitingPage(generation)
         case .pageFailed(let generation, let number, let error): return pageFailed(generation, number: number, error)
         case .jobsLoaded(let list): return jobsLoaded(list)
         case .jobsFailed(let error): return jobsFailed(error)

@@ -3,6 +3,9 @@ import CandidateCore
 /// Work for the runtime to start; results come back as events.
 enum Effect: Equatable, Sendable {
     case loadPage(generation: Int, query: CandidateQuery)
+    /// Posts `.pageDue(generation)` at once: the next page, already arrived, is applied in a
+    /// turn of the update loop of its own, after any key typed meanwhile.
+    case applyNextPage(generation: Int)
     /// Waits a short pause, then posts `.searchDue(token)`.
     case debounceSearch(token: Int)
     /// Asks the server for `search=`; results come back as `.searchResults`.

@@ -47,8 +47,8 @@ final class EffectRunner {
         Task.detached { await EffectTask.perform(effect, client: client, drafts: drafts, journal: journal, inbox: inbox) }
     }
 
-    /// Performs the effects that are not one request: the bulk engine, cancelling it, and the
-    /// draft files (written at once, on this thread: a form open when the program dies keeps
+    /// Performs the effects that are not one request: the bulk engine, cancelling it, the next
+    /// waiting page's turn, and the draft files (written at once, on this thread: a form open when the program dies keeps
     /// its draft). Returns whether `effect` was one of them.
     private func runHere(_ effect: Effect) -> Bool {
         switch effect {
@@ -62,6 +62,8 @@ final class EffectRunner {
             }
         case .cancelBulk:
             bulkControl?.cancel()
+        case .applyNextPage(let generation):
+            inbox.post(.pageDue(generation: generation))
         case .fetchDetail(let id, let token):
             detailTask?.cancel()
             let client = self.client, inbox = self.inbox
@@ -191,7 +193,7 @@ enum EffectTask {
             } catch {
                 inbox.post(.undoFailed("\(error)"))
             }
-        case .runBulk, .cancelBulk, .keepDraft, .discardDrafts, .openEditor, .connect, .useConnection, .loadCommandHistory, .keepCommandHistory, .fetchDetail:
+        case .runBulk, .cancelBulk, .applyNextPage, .keepDraft, .discardDrafts, .openEditor, .connect, .useConnection, .loadCommandHistory, .keepCommandHistory, .fetchDetail:
             break
         }
     }

@@ -13,6 +13,8 @@ enum Event: Sendable {
     case pageLoaded(generation: Int, number: Int? = nil, Page<Candidate>)
     /// The request for page `number` (`nil`: the page due next) failed.
     case pageFailed(generation: Int, number: Int? = nil, APIError)
+    /// The page due next for the list generation arrived earlier and waits to be applied.
+    case pageDue(generation: Int)
     case jobsLoaded([Job])
     case jobsFailed(APIError)
     /// A form save came back with the server's candidate.

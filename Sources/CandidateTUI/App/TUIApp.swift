@@ -82,8 +82,8 @@ public final class TUIApp {
                 return 128 + sig
             }
             // A bounded batch per turn, so keys (Esc during a bulk change) are read between
-            // batches even when a backlog of network results is waiting; within it, results go
-            // a few at a time and a key typed meanwhile is read before the rest.
+            // batches even when a backlog of network results is waiting; within it, a key typed
+            // meanwhile is read after the event being applied, before the rest.
             var applied = 0
             while applied < Self.eventsPerTurn {
                 let batch = inbox.drain(limit: Self.eventsBetweenKeyChecks)
@@ -133,8 +133,9 @@ public final class TUIApp {
 
     /// Events applied per turn of the loop before keys are read again.
     static let eventsPerTurn = 256
-    /// Events applied before looking whether a key is waiting (a page of 100 rows is about a millisecond).
-    static let eventsBetweenKeyChecks = 4
+    /// Events applied before looking whether a key is waiting: each one, since one event
+    /// applies at most one page (about half a millisecond for 100 rows) and a look is one `poll`.
+    static let eventsBetweenKeyChecks = 1
     /// Keys already waiting that are applied before the frame a key causes is drawn.
     static let keysPerFrame = 64
 

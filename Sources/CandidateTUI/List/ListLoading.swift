@@ -16,20 +16,29 @@ extension AppModel {
     /// The pause before retry `attempt` (1-based): 1, 2, 4, 8, 16 s (`RetryPolicy.reload`).
     static func retryWait(attempt: Int) -> Double { RetryPolicy.reload.backoff(afterAttempt: attempt) }
 
-    /// The answer to page `number` (`nil`: the page due next) arrived: it and any later pages
-    /// that waited for it are applied in order, then more pages are asked for as allowed.
+    /// The answer to page `number` (`nil`: the page due next) arrived. It is applied when it is
+    /// next in page order; pages that waited for it follow, one per turn of the update loop
+    /// (`applyWaitingPage`), so a key typed meanwhile is read between two pages, never behind a
+    /// run of them. Then more pages are asked for as allowed.
     mutating func pageArrived(_ generation: Int, number: Int?, _ answer: Page<Candidate>) -> [Effect] {
         guard generation == list.generation else { return [] }
-        let ready = list.window.arrived(number ?? list.window.nextToDeliver, answer)
+        list.window.keep(number ?? list.window.nextToDeliver, answer)
+        return applyWaitingPage(generation)
+    }
+
+    /// Applies the page due next when its answer has arrived; when the one after it waits too,
+    /// asks for another turn (`.applyNextPage`). Then more pages are asked for as allowed.
+    mutating func applyWaitingPage(_ generation: Int) -> [Effect] {
+        guard generation == list.generation else { return [] }
         list.loading = list.window.inFlightCount > 0
-        for (_, page) in ready {
-            guard list.hasMore, applyPage(page) else { break }
-        }
+        if list.hasMore, let (_, page) = list.window.takeNext() { _ = applyPage(page) }
         if !list.hasMore {
             list.window.stop()
             list.loading = false
         }
-        return prefetchIfNeeded()
+        var effects = prefetchIfNeeded()
+        if list.window.nextIsReady { effects.append(.applyNextPage(generation: generation)) }
+        return effects
     }
 
     /// Applies the next page in order; `false` when the walk stopped on it (the server's pages
