@@ -81,14 +81,15 @@ extension FetchBench.Run {
     }
 
     /// One more start of the TUI: at the first rows `:` opens the command line; then, until every
-    /// page is loaded, `~` is typed and erased again and again. Each sample is the time from just
-    /// before `tmux send-keys ~` to the first `~` byte the program writes to its terminal after it
-    /// (recorded by `pipe-pane`; nothing else on this screen draws a `~`): the key went through
-    /// tmux, the update loop took it and drew the frame. The same probe on `cat` in a pane (the
-    /// tty echoes at once) is the harness's own floor (tmux client start, pane, pipe), printed
-    /// beside it; the verdict is on the raw figure, floor included.
+    /// page is loaded, `~` is typed and erased again and again. Keys go in through one tmux
+    /// control-mode client kept attached to the pane (`TmuxControl`), and each sample is the
+    /// time from just before `send-keys '~'` to the first `~` in the pane's output it reports
+    /// (nothing else on this screen draws a `~`): the key went through tmux into the terminal,
+    /// the update loop read it and drew the frame, and tmux passed the frame back. The same probe
+    /// on `cat` in a pane (the tty echoes at once) is the harness's own floor, printed beside it;
+    /// the verdict is on the raw figure, floor included.
     func keyLatencyWhileLoading() throws -> KeyLatency {
-        print("(b) key latency while loading: `:` opens the command line, then `~` typed and erased every 50–90 ms until all \(size) are loaded")
+        print("(b) key latency while loading: `:` opens the command line, then `~` typed and erased every 50–90 ms until all \(size) are loaded (keys through one attached tmux control client)")
         var result = KeyLatency()
         result.floor = try harnessFloor()
         print(String(format: "   harness floor (cat echoing in a pane), %d keys: median %.2f ms, p99 %.2f ms",
@@ -97,11 +98,9 @@ extension FetchBench.Run {
         let (pane, _) = try startTUI(tag: tag, baseURL: server.baseURL)
         defer { pane.kill() }
         _ = try waitForFirstRows(pane)
-        let out = dir + "/\(tag)-output.bin"
-        try? FileManager.default.removeItem(atPath: out)
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        try pane.pipeOutput(to: out)
-        try pane.keys(":")
+        let control = try TmuxControl(socket: pane.socket, session: pane.session)
+        defer { control.close() }
+        try control.command("send-keys -t \(pane.session) :")
         usleep(100_000)
         let deadline = Date().addingTimeInterval(Double(bench.loadTimeout))
         var loadedAt = 0
@@ -112,16 +111,15 @@ extension FetchBench.Run {
                 if ListBench.everyPageLoaded(screen) { loadedAt = Self.total(screen); break }
             }
             probes += 1
-            guard let ms = try Self.probe(pane, key: "~", byte: 0x7E, output: out) else {
+            guard let ms = try control.probe(session: pane.session, key: "~", byte: 0x7E) else {
                 print("   no `~` drawn within 5 s of the key (is the command line open?)")
                 break
             }
             result.samples.append(ms)
-            try pane.keys("BSpace")
+            try control.command("send-keys -t \(pane.session) BSpace")
             usleep(UInt32(50_000 + Int.random(in: 0..<40_000)))
         }
-        try? pane.stopPiping()
-        try? pane.keys("Escape", "q")
+        try? control.command("send-keys -t \(pane.session) Escape q")
         let s = result.samples
         print(String(format: "   %d keys while loading (%d loaded at the end): median %.2f ms, p99 %.2f ms, max %.2f ms",
                      s.count, loadedAt, Stats.median(s), Stats.p99(s), s.max() ?? .nan))
@@ -133,41 +131,17 @@ extension FetchBench.Run {
         let pane = try TmuxPane(socket: "cbench-\(getpid())-floor-\(size)", config: tmuxConfig, script: "exec cat > /dev/null",
                                 environment: ["LANG": "C.UTF-8", "TERM": "xterm-256color"], cols: ListBench.cols, rows: ListBench.rows)
         defer { pane.kill() }
-        let out = dir + "/floor-\(size)-output.bin"
-        try? FileManager.default.removeItem(atPath: out)
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
         usleep(200_000)
-        try pane.pipeOutput(to: out)
+        let control = try TmuxControl(socket: pane.socket, session: pane.session)
+        defer { control.close() }
         usleep(200_000)
         var samples: [Double] = []
         for _ in 0..<60 {
-            guard let ms = try Self.probe(pane, key: "~", byte: 0x7E, output: out) else { break }
+            guard let ms = try control.probe(session: pane.session, key: "~", byte: 0x7E) else { break }
             samples.append(ms)
-            try pane.keys("BSpace")
+            try control.command("send-keys -t \(pane.session) BSpace")
             usleep(UInt32(30_000 + Int.random(in: 0..<20_000)))
         }
-        try? pane.stopPiping()
         return samples
-    }
-
-    /// Milliseconds from just before sending `key` to the first `byte` appended to `output`
-    /// after it; nil after 5 s without it.
-    static func probe(_ pane: TmuxPane, key: String, byte: UInt8, output: String) throws -> Double? {
-        var offset = fileSize(output)
-        let start = ContinuousClock.now
-        try pane.keys(key)
-        let deadline = start + .seconds(5)
-        while ContinuousClock.now < deadline {
-            let size = fileSize(output)
-            if size > offset, let h = FileHandle(forReadingAtPath: output) {
-                try? h.seek(toOffset: UInt64(offset))
-                let data = h.readDataToEndOfFile()
-                try? h.close()
-                if data.contains(byte) { return seconds(ContinuousClock.now - start) * 1000 }
-                offset += data.count
-            }
-            usleep(200)
-        }
-        return nil
     }
 }
