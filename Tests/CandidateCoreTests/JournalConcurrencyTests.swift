@@ -16,9 +16,12 @@ struct JournalConcurrencyTests {
         let old = Date(timeIntervalSinceNow: -40 * 24 * 3600)
         await withTaskGroup(of: Void.self) { group in
             for writer in 0..<4 {
+                // Two writers share one journal (and its open file), two hold their own, as
+                // other processes would.
+                let own = writer < 2 ? journal : Journal(path: journal.path)
                 group.addTask {
                     for i in 0..<150 {
-                        try? journal.record(JournalChange(command: "bulk-status", candidateId: "w\(writer)-\(i)", name: "N", fields: []))
+                        try? own.record(JournalChange(command: "bulk-status", candidateId: "w\(writer)-\(i)", name: "N", fields: []))
                     }
                 }
             }
@@ -43,6 +46,42 @@ struct JournalConcurrencyTests {
         let (changes, unreadable) = journal.changes()
         #expect(changes == [change])
         #expect(unreadable == 1)
+    }
+
+    @Test("a line another writer cut short after this journal's last record does not swallow the next")
+    func cutByAnotherWriter() throws {
+        let journal = try Self.journal()
+        let first = JournalChange(command: "update", candidateId: "a", name: "A", fields: [])
+        try journal.record(first)
+        let handle = try #require(FileHandle(forWritingAtPath: journal.path))
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(#"{"cut":"#.utf8))
+        try handle.close()
+        let second = JournalChange(command: "update", candidateId: "b", name: "B", fields: [])
+        try journal.record(second)
+        let (changes, unreadable) = journal.changes()
+        #expect(changes == [first, second])
+        #expect(unreadable == 1)
+    }
+
+    @Test("a journal file removed or replaced while this journal keeps it open: the next record goes to the file at the path, private")
+    func removedOrReplacedWhileOpen() throws {
+        let journal = try Self.journal()
+        let first = JournalChange(command: "update", candidateId: "a", name: "A", fields: [])
+        try journal.record(first)
+        try FileManager.default.removeItem(atPath: journal.path)
+        let second = JournalChange(command: "update", candidateId: "b", name: "B", fields: [])
+        try journal.record(second)
+        #expect(journal.changes().changes == [second])
+        let mode = try FileManager.default.attributesOfItem(atPath: journal.path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // Replaced by a rename, as a prune does.
+        let other = journal.path + ".other"
+        try Data((String(decoding: first.compactJSON(), as: UTF8.self) + "\n").utf8).write(to: URL(fileURLWithPath: other))
+        #expect(rename(other, journal.path) == 0)
+        let third = JournalChange(command: "update", candidateId: "c", name: "C", fields: [])
+        try journal.record(third)
+        #expect(journal.changes().changes == [first, third])
     }
 
     @Test("the last change to undo may be an interrupted one (the server may have applied it); a failed one never is")

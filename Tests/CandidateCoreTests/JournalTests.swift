@@ -84,6 +84,18 @@ struct JournalTests {
         #expect(!FileManager.default.fileExists(atPath: journal.path), "nothing left: no file")
     }
 
+    @Test("change and batch ids are random version-4 UUIDs in lower case")
+    func newIDs() {
+        let ids = (0..<500).map { _ in JournalChange.newID() } + [JournalScope.newBatch()]
+        #expect(Set(ids).count == ids.count)
+        for id in ids {
+            let uuid = UUID(uuidString: id)
+            #expect(uuid != nil && id == id.lowercased(), "\(id)")
+            let bytes = uuid.map { withUnsafeBytes(of: $0.uuid) { Array($0) } } ?? []
+            #expect(bytes.count == 16 && bytes[6] >> 4 == 4 && bytes[8] >> 6 == 0b10, "\(id): version 4, RFC 4122 variant")
+        }
+    }
+
     @Test("a journal that cannot be written throws, naming the file")
     func unwritable() throws {
         let root = temporaryRoot()

@@ -7,6 +7,8 @@ import Foundation
 public struct Journal: Sendable, Equatable {
     /// The journal file.
     public let path: String
+    /// The file held open between records (a bulk change appends two records per candidate).
+    private let appender = JournalAppender()
     /// How long changes are kept by `prune` (seconds); 30 days by default.
     public static let defaultRetention: TimeInterval = 30 * 24 * 3600
 
@@ -27,21 +29,11 @@ public struct Journal: Sendable, Equatable {
     public func record(_ change: JournalChange) throws {
         var bytes = change.compactJSON()
         bytes.append(UInt8(ascii: "\n"))
-        let line = Data(bytes)
-        try locked { fd in
-            // A last line cut short (a crash, a full disk) must not swallow this record.
-            var bytes = line
-            var info = stat()
-            var last: UInt8 = 0
-            if fstat(fd, &info) == 0, info.st_size > 0, pread(fd, &last, 1, info.st_size - 1) == 1, last != UInt8(ascii: "\n") {
-                bytes = Data("\n".utf8) + line
-            }
-            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            guard written == bytes.count else {
-                throw JournalError.cannotWrite(path: path, reason: written < 0 ? String(cString: strerror(errno)) : "short write")
-            }
-        }
+        try appender.append(bytes, to: path)
     }
+
+    /// Journals name the same file.
+    public static func == (a: Journal, b: Journal) -> Bool { a.path == b.path }
 
     /// Runs `body` with the journal file open for appending (made if missing) and exclusively
     /// locked (`flock`), so appends from other processes and a prune's rewrite never

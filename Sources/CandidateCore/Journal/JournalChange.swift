@@ -38,7 +38,7 @@ public struct JournalChange: Codable, Equatable, Sendable {
     /// Why it failed, when it did.
     public var error: String?
 
-    public init(id: String = UUID().uuidString.lowercased(), time: Date = Date(), batch: String? = nil, command: String,
+    public init(id: String = JournalChange.newID(), time: Date = Date(), batch: String? = nil, command: String,
                 candidateId: String, name: String, fields: [Field], updatedAtAfter: String? = nil,
                 outcome: Outcome = .pending, error: String? = nil) {
         self.id = id
@@ -61,4 +61,18 @@ public struct JournalChange: Codable, Equatable, Sendable {
 
     /// `time` parsed.
     public var date: Date? { APITimestamp.parse(time) }
+
+    /// A new random (version 4) UUID, lower case: a change's or a batch's id. Drawn from the
+    /// system's generator (`getrandom`) instead of Foundation's `UUID()`, which opens, reads and
+    /// closes `/dev/urandom` for each one on Linux (a bulk change makes one per candidate).
+    public static func newID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = (generator.next() as UInt64, generator.next() as UInt64)
+        return withUnsafeMutableBytes(of: &bytes) { raw in
+            raw[6] = raw[6] & 0x0F | 0x40
+            raw[8] = raw[8] & 0x3F | 0x80
+            let uuid = raw.load(as: uuid_t.self)
+            return UUID(uuid: uuid).uuidString.lowercased()
+        }
+    }
 }

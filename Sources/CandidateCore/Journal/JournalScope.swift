@@ -15,7 +15,7 @@ public struct JournalScope: Sendable, Equatable {
     }
 
     /// A new batch id (a UUID, lower case).
-    public static func newBatch() -> String { UUID().uuidString.lowercased() }
+    public static func newBatch() -> String { JournalChange.newID() }
 
     /// The same journal and command with a fresh batch.
     public func inNewBatch() -> JournalScope { JournalScope(journal: journal, command: command, batch: Self.newBatch()) }
