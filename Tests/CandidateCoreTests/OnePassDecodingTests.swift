@@ -172,13 +172,13 @@ struct OnePassDecodingTests {
         return all
     }
 
-    @Test("the direct writer gives the bytes of JSONValue.from(candidate).compactText()")
+    @Test("the direct writer gives the bytes JSONEncoder gives for JSONValue.from(candidate)")
     func directTextMatchesRoundTrip() throws {
         for c in try Self.candidates() {
             var writer = CompactJSONWriter()
             c.writeCompactJSON(to: &writer)
             let direct = String(decoding: writer.bytes, as: UTF8.self)
-            #expect(direct == (try JSONValue.from(c)).compactText(), "candidate \(c.id)")
+            #expect(direct == Self.encoderText(try JSONValue.from(c)), "candidate \(c.id)")
         }
     }
 
@@ -188,11 +188,11 @@ struct OnePassDecodingTests {
             var writer = CompactJSONWriter(escapingTerminalControls: true)
             c.writeCompactJSON(to: &writer)
             let direct = String(decoding: writer.bytes, as: UTF8.self)
-            #expect(direct == Self.terminalSafe((try JSONValue.from(c)).compactText()), "candidate \(c.id)")
+            #expect(direct == Self.terminalSafe(Self.encoderText(try JSONValue.from(c))), "candidate \(c.id)")
         }
     }
 
-    @Test("any JSON value is written as compactText writes it")
+    @Test("any JSON value is written as JSONEncoder writes it, and compactText is those bytes")
     func valuesMatch() throws {
         let values: [JSONValue] = [
             .null, .bool(true), .int(-7), .double(0.5), .double(3.0), .string("a\u{7f}b\u{9f}c\u{200e}"),
@@ -201,8 +201,16 @@ struct OnePassDecodingTests {
         for v in values {
             var writer = CompactJSONWriter()
             writer.write(v)
-            #expect(String(decoding: writer.bytes, as: UTF8.self) == v.compactText())
+            #expect(String(decoding: writer.bytes, as: UTF8.self) == Self.encoderText(v))
+            #expect(v.compactText() == Self.encoderText(v))
         }
+    }
+
+    /// The reference: Foundation's `JSONEncoder` with sorted keys and unescaped slashes.
+    static func encoderText(_ value: JSONValue) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(value)).flatMap { String(data: $0, encoding: .utf8) } ?? "null"
     }
 
     /// The escaping the CLI applied to the encoder's text before (scalars `isControl` names,

@@ -1,22 +1,36 @@
 import Foundation
 
-/// Writes JSON as compact UTF-8 bytes with sorted keys, the same bytes `JSONValue.compactText()`
-/// gives, straight into a buffer: no `JSONEncoder`, no intermediate `Data` or `String`.
+/// Writes JSON as compact UTF-8 bytes with sorted keys straight into a buffer: no
+/// `JSONEncoder`, no intermediate `Data` or `String`. `JSONValue.compactText()` is written by it.
 ///
 /// Byte for byte it follows Foundation's `JSONEncoder` with `.sortedKeys` and
 /// `.withoutEscapingSlashes`: keys in UTF-8 byte order; `"` and `\` escaped, `\b \f \n \r \t`
-/// by name, other C0 controls as `\u00xx`; an integral `Double` without `.0`. With
+/// by name, other C0 controls as `\u00xx`; an integral `Double` without `.0` (and, by default,
+/// as a round trip through the decoder makes it: see `Doubles`). With
 /// `escapingTerminalControls` it also writes every other scalar that must not reach a terminal
 /// (`DisplayText.isControl`: DEL, C1, bidi controls, line separators) as `\uXXXX`, as
 /// terminal-safe JSON lines need.
 public struct CompactJSONWriter {
+    /// How a `Double` is written.
+    public enum Doubles: Sendable {
+        /// As a value read back from the encoder's text writes it (`numberText`): an integer's
+        /// text where the decoder reads an integer (`1e+16` is `10000000000000000`, `-0` is `0`).
+        case roundTripped
+        /// As `JSONEncoder` writes it: the shortest text that reads back the same, without a
+        /// trailing `.0` (`1e+16`, `-0`).
+        case asEncoded
+    }
+
     /// The bytes written so far.
     public var bytes: [UInt8] = []
     /// Escape the scalars `DisplayText.isControl` names (beyond C0) as `\uXXXX`.
     public var escapingTerminalControls: Bool
+    /// How doubles are written.
+    public var doubles: Doubles
 
-    public init(escapingTerminalControls: Bool = false, capacity: Int = 0) {
+    public init(escapingTerminalControls: Bool = false, doubles: Doubles = .roundTripped, capacity: Int = 0) {
         self.escapingTerminalControls = escapingTerminalControls
+        self.doubles = doubles
         bytes.reserveCapacity(capacity)
     }
 
@@ -26,7 +40,7 @@ public struct CompactJSONWriter {
         case .null: append("null")
         case .bool(let b): append(b ? "true" : "false")
         case .int(let i): append(String(i))
-        case .double(let d): append(Self.numberText(d))
+        case .double(let d): append(doubles == .asEncoded ? Self.encodedText(d) : Self.numberText(d))
         case .string(let s): write(string: s)
         case .array(let a):
             bytes.append(UInt8(ascii: "["))
@@ -110,7 +124,16 @@ public struct CompactJSONWriter {
         a.utf8.lexicographicallyPrecedes(b.utf8)
     }
 
-    /// A `Double` as `compactText()` of a value that went through `JSONValue.from` writes it: the
+    /// A `Double` as `JSONEncoder` writes it (`null` for one that is not finite, which the
+    /// encoder refuses).
+    static func encodedText(_ d: Double) -> String {
+        guard d.isFinite else { return "null" }
+        var text = d.description
+        if text.hasSuffix(".0") { text.removeLast(2) }
+        return text
+    }
+
+    /// A `Double` as the encoder's text of a value that went through `JSONValue.from` writes it: the
     /// shortest text that reads back the same, without a trailing `.0`, and an integer's text
     /// when the decoder reads that text as an integer (`1e+15` is `1000000000000000`, as a round trip makes it).
     static func numberText(_ d: Double) -> String {

@@ -38,7 +38,7 @@ public struct CandidatePatch: Hashable, Sendable {
     }
 
     /// The request body: compact JSON with sorted keys, exactly the changed keys.
-    public func body() -> Data { Data(jsonObject.compactText().utf8) }
+    public func body() -> Data { Data(jsonObject.compactBytes()) }
 
     /// Errors reading a PATCH body.
     public enum ParseError: Error, Equatable, Sendable {
