@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Foundation
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOHTTP1
 
@@ -180,27 +181,33 @@ public final class CandidatesClient: Sendable {
     /// A whole answer: status, headers and the complete body.
     private struct Exchange: Sendable { var status: HTTPResponseStatus; var headers: HTTPHeaders; var body: ByteBuffer }
 
-    /// Runs the request and reads its whole body, racing a timer of `timeout` seconds: the
-    /// client's own deadline ends when the head arrives, so a body sent one byte a second
-    /// would otherwise hold the request forever. When the timer wins, the request's task is
-    /// cancelled (AsyncHTTPClient closes the connection) and `APIError.timeout` is thrown.
+    /// Runs the request and reads its whole body within `timeout` seconds: the client's own
+    /// deadline ends when the head arrives, so a body sent one byte a second would otherwise
+    /// hold the request forever. A timer on the client's event loop cancels the exchange when
+    /// it runs out (AsyncHTTPClient then closes the connection) and `APIError.timeout` is thrown.
+    /// One task and one event-loop timer per request: no task group, no timer thread.
     private static func exchange(_ request: HTTPClientRequest, http: HTTPClient, timeout: Double) async throws -> Exchange {
-        let duration = Duration.milliseconds(Int64(timeout * 1000))
-        return try await withThrowingTaskGroup(of: Exchange?.self) { group in
-            group.addTask {
-                let response = try await http.execute(request, timeout: .milliseconds(Int64(timeout * 1000)))
-                let body = try await response.body.collect(upTo: maxBodyBytes)
-                return Exchange(status: response.status, headers: response.headers, body: body)
+        let limit = TimeAmount.milliseconds(Int64(timeout * 1000))
+        let work = Task {
+            let response = try await http.execute(request, timeout: limit)
+            let body = try await response.body.collect(upTo: maxBodyBytes)
+            return Exchange(status: response.status, headers: response.headers, body: body)
+        }
+        let timedOut = NIOLockedValueBox(false)
+        let timer = http.eventLoopGroup.any().scheduleTask(in: limit) {
+            timedOut.withLockedValue { $0 = true }
+            work.cancel()
+        }
+        defer { timer.cancel() }
+        return try await withTaskCancellationHandler {
+            do {
+                return try await work.value
+            } catch {
+                if timedOut.withLockedValue({ $0 }) { throw APIError.timeout(seconds: timeout) }
+                throw error
             }
-            group.addTask {
-                try await Task.sleep(for: duration)
-                return nil
-            }
-            defer { group.cancelAll() }
-            guard let first = try await group.next(), let exchange = first else {
-                throw APIError.timeout(seconds: timeout)
-            }
-            return exchange
+        } onCancel: {
+            work.cancel()
         }
     }
 
