@@ -25,6 +25,7 @@ struct Candidates: AsyncParsableCommand {
     /// with status 2 on bad usage, as scripts expect (ArgumentParser uses 64).
     static func main() async {
         let arguments = Array(CommandLine.arguments.dropFirst())
+        ConcurrencyOnEventLoops.install(for: arguments.first)
         do {
             var command = try await asyncParseAsRoot(arguments)
             if var asyncCommand = command as? AsyncParsableCommand {
