@@ -44,8 +44,7 @@ struct ApplyBench: AsyncParsableCommand {
         defer { server.stop() }
         let setup = try Setup(baseURL: server.baseURL)
         let ids = try await setup.pick(count)
-        var env = BulkBench.environment(server.baseURL)
-        env["XDG_STATE_HOME"] = dir + "/state"
+        let env = FetchBench.cliEnvironment(server.baseURL, home: dir)
 
         var times: [String: [Double]] = [:]
         let applyLabel = "(a) candidates apply --concurrency \(concurrency)"

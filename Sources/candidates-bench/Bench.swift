@@ -95,7 +95,7 @@ struct BulkBench: AsyncParsableCommand {
         let ids = try await setup.pick(n)
         let idsFile = dir + "/ids-\(companySize).txt"
         try (ids.joined(separator: "\n") + "\n").write(toFile: idsFile, atomically: true, encoding: .utf8)
-        let env = Self.environment(server.baseURL)
+        let env = FetchBench.cliEnvironment(server.baseURL, home: dir + "/home-bulk")
         let concurrencyArgument = concurrency.map { " --concurrency \($0)" } ?? ""
         let bulkStatus = "\(shellQuote(binary)) bulk-status --to REJECTED\(concurrencyArgument) --ids-file \(shellQuote(idsFile))"
         let body = #"{"status":"REJECTED"}"#
@@ -215,7 +215,7 @@ struct BulkBench: AsyncParsableCommand {
         }
         let t0 = Date().timeIntervalSince1970
         let run = try timedShell("\(shellQuote(binary)) bulk-status --to REJECTED\(concurrencyArgument) --ids-file \(shellQuote(idsFile))",
-                                       stdout: dir + "/limited.out", stderr: dir + "/limited.err", environment: Self.environment(server.baseURL))
+                                       stdout: dir + "/limited.out", stderr: dir + "/limited.err", environment: FetchBench.cliEnvironment(server.baseURL, home: dir + "/home-bulk"))
         let mine = server.requests(from: before)
         let moved = try await Setup(baseURL: server.baseURL).countAt(ids, .rejected)
         let total = mine.count
