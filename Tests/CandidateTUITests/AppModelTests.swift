@@ -66,6 +66,7 @@ private func loadedModel(count: Int = 30) -> AppModel {
     effects = m.update(.pageLoaded(generation: 0, number: 4, page(150..<200, total: 400, page: 4)))
     #expect(m.list.rows.count == 200, "page 4 alone")
     #expect(effects.contains(.applyNextPage(generation: 0)))
+    #expect(m.list.loading, "pages wait to be applied: still loading")
     effects = m.update(.pageDue(generation: 0))
     #expect(m.list.rows.count == 250, "then page 5")
     #expect(effects.contains(.applyNextPage(generation: 0)))
@@ -79,6 +80,25 @@ private func loadedModel(count: Int = 30) -> AppModel {
     _ = m.update(.key(.char("r")))
     #expect(m.update(.pageDue(generation: 0)).isEmpty)
     #expect(m.list.rows.isEmpty)
+}
+
+/// A page that stops the walk (it repeats earlier candidates) ends loading there: the pages
+/// that waited behind it are not applied and no further turn is asked for.
+@Test func aPageThatStopsTheWalkDropsThePagesWaitingBehindIt() {
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
+    _ = m.start()
+    _ = m.update(.pageLoaded(generation: 0, page(0..<50, total: 400, page: 1)))
+    _ = m.update(.pageLoaded(generation: 0, number: 2, page(50..<100, total: 400, page: 2)))
+    _ = m.update(.pageLoaded(generation: 0, number: 3, page(100..<150, total: 400, page: 3)))
+    _ = m.update(.pageLoaded(generation: 0, number: 5, page(200..<250, total: 400, page: 5)))
+    let effects = m.update(.pageLoaded(generation: 0, number: 4, page(100..<150, total: 400, page: 4)))
+    #expect(m.list.rows.count == 150)
+    #expect(!effects.contains(.applyNextPage(generation: 0)))
+    #expect(!m.list.loading)
+    #expect(!m.list.hasMore)
+    #expect(m.flash?.text.contains("repeats pages") == true, "\(String(describing: m.flash))")
+    #expect(m.update(.pageDue(generation: 0)).isEmpty)
+    #expect(m.list.rows.count == 150)
 }
 
 @Test func stalePagesFromBeforeReloadAreDropped() {

@@ -48,8 +48,8 @@ final class EffectRunner {
     }
 
     /// Performs the effects that are not one request: the bulk engine, cancelling it, the next
-    /// waiting page's turn, and the draft files (written at once, on this thread: a form open when the program dies keeps
-    /// its draft). Returns whether `effect` was one of them.
+    /// waiting page's turn, and the draft files (written at once, on this thread: a form open
+    /// when the program dies keeps its draft). Returns whether `effect` was one of them.
     private func runHere(_ effect: Effect) -> Bool {
         switch effect {
         case .runBulk(let plan):

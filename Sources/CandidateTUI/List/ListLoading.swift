@@ -31,19 +31,23 @@ extension AppModel {
     mutating func applyWaitingPage(_ generation: Int) -> [Effect] {
         guard generation == list.generation else { return [] }
         list.loading = list.window.inFlightCount > 0
-        if list.hasMore, let (_, page) = list.window.takeNext() { _ = applyPage(page) }
+        if list.hasMore, let (_, page) = list.window.takeNext() { applyPage(page) }
         if !list.hasMore {
             list.window.stop()
             list.loading = false
         }
         var effects = prefetchIfNeeded()
-        if list.window.nextIsReady { effects.append(.applyNextPage(generation: generation)) }
+        if list.window.nextIsReady {
+            effects.append(.applyNextPage(generation: generation))
+            // Still loading, though nothing may be in flight: the header says so between turns.
+            list.loading = true
+        }
         return effects
     }
 
-    /// Applies the next page in order; `false` when the walk stopped on it (the server's pages
-    /// stopped making sense).
-    private mutating func applyPage(_ answer: Page<Candidate>) -> Bool {
+    /// Applies the next page in order. When the server's pages stop making sense the walk stops
+    /// on it (`hasMore` is then false) and says why.
+    private mutating func applyPage(_ answer: Page<Candidate>) {
         // The pages are checked as `list` checks them: a server that repeats pages or claims
         // more than it has is stopped with its reason, not followed for 10,000 pages.
         var page = answer
@@ -52,7 +56,7 @@ extension AppModel {
         } catch {
             list.loadError = "\(error)"
             stopLoading(because: "\(error)")
-            return false
+            return
         }
         // Pages up to the last one the server announced may be asked ahead; beyond it, one at a time.
         if let following = list.walk.nextPage { list.window.allow(through: max(following, page.totalPages)) }
@@ -78,7 +82,6 @@ extension AppModel {
         noticeUnknownStatuses()
         noticeSkipped(page.skipped)
         if let problem = list.walk.problem { stopLoading(because: problem.description) }
-        return true
     }
 
     /// The request for page `number` (`nil`: the page due next) failed: it is asked again
