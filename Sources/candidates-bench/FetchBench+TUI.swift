@@ -14,7 +14,7 @@ extension FetchBench.Run {
 
     /// `runs` starts of the TUI, each in a fresh tmux server at 80×24.
     func tuiLoads() throws -> [TuiLoad] {
-        print("(b) TUI start → first rows → every page loaded (the header shows `N candidates` without `loaded`); capture-pane polled every 20 ms, then 100 ms")
+        print("(b) TUI start → first rows → every page loaded (the header shows `N candidates` without `loaded`); the screen read every 10 ms through an attached tmux control client")
         var loads: [TuiLoad] = []
         for run in 1...runs {
             let l = try tuiLoad(tag: "load-\(size)-\(run)", baseURL: server.baseURL, timeout: Double(bench.loadTimeout))
@@ -26,19 +26,18 @@ extension FetchBench.Run {
     }
 
     /// One start: the pane's shell writes the time just before `exec candidates`; the screen is
-    /// polled until a candidate row shows, then until the header says every page is loaded.
+    /// read every 10 ms through an attached tmux control client (no process per read) until a
+    /// candidate row shows, then until the header says every page is loaded.
     func tuiLoad(tag: String, baseURL: String, timeout: Double) throws -> TuiLoad {
         let (pane, t0File) = try startTUI(tag: tag, baseURL: baseURL)
         defer { pane.kill() }
-        let first = try waitForFirstRows(pane)
-        var done: UInt64 = 0
-        let screen = try pane.waitForScreen("every page to load", seconds: timeout, interval: 0.1) { screen in
-            done = realtimeNanoseconds()
-            return ListBench.everyPageLoaded(screen)
-        }
+        let control = try TmuxControl(socket: pane.socket, session: pane.session)
+        defer { control.close() }
+        let first = try waitForFirstRows(control, session: pane.session)
+        let loaded = try control.waitForScreen(session: pane.session, "every page to load", seconds: timeout) { ListBench.everyPageLoaded($0) }
         let t0 = try startTime(t0File)
-        try? pane.keys("q")
-        return TuiLoad(firstRowsMs: Double(first &- t0) / 1e6, loadedSeconds: Double(done &- t0) / 1e9, loaded: Self.total(screen))
+        try? control.command("send-keys -t \(pane.session) q")
+        return TuiLoad(firstRowsMs: Double(first &- t0) / 1e6, loadedSeconds: Double(loaded.at &- t0) / 1e9, loaded: Self.total(loaded.screen))
     }
 
     func startTUI(tag: String, baseURL: String) throws -> (TmuxPane, String) {
@@ -51,13 +50,8 @@ extension FetchBench.Run {
     }
 
     /// The wall time (ns since the epoch) the first candidate row was seen.
-    func waitForFirstRows(_ pane: TmuxPane) throws -> UInt64 {
-        var seen: UInt64 = 0
-        try pane.waitForScreen("the first rows", seconds: 60, interval: 0.02) { screen in
-            seen = realtimeNanoseconds()
-            return ListBench.hasCandidateRow(screen)
-        }
-        return seen
+    func waitForFirstRows(_ control: TmuxControl, session: String) throws -> UInt64 {
+        try control.waitForScreen(session: session, "the first rows", seconds: 60) { ListBench.hasCandidateRow($0) }.at
     }
 
     func startTime(_ t0File: String) throws -> UInt64 {
@@ -97,9 +91,9 @@ extension FetchBench.Run {
         let tag = "keys-\(size)"
         let (pane, _) = try startTUI(tag: tag, baseURL: server.baseURL)
         defer { pane.kill() }
-        _ = try waitForFirstRows(pane)
         let control = try TmuxControl(socket: pane.socket, session: pane.session)
         defer { control.close() }
+        _ = try waitForFirstRows(control, session: pane.session)
         try control.command("send-keys -t \(pane.session) :")
         usleep(100_000)
         let deadline = Date().addingTimeInterval(Double(bench.loadTimeout))
@@ -107,7 +101,7 @@ extension FetchBench.Run {
         var probes = 0
         while Date() < deadline {
             if probes % 10 == 0 {
-                let screen = try pane.screen()
+                let screen = try control.screen(session: pane.session)
                 if ListBench.everyPageLoaded(screen) { loadedAt = Self.total(screen); break }
             }
             probes += 1
