@@ -10,6 +10,11 @@ struct JournalConcurrencyTests {
         return Journal(path: dir.appendingPathComponent("j.jsonl").path)
     }
 
+    /// A change of candidate `id` (its name the id in capitals) by `update`.
+    static func change(_ id: String) -> JournalChange {
+        JournalChange(command: "update", candidateId: id, name: id.uppercased(), fields: [])
+    }
+
     @Test("records appended while another writer prunes are never lost")
     func pruneDuringAppends() async throws {
         let journal = try Self.journal()
@@ -41,7 +46,7 @@ struct JournalConcurrencyTests {
     func cutLastLine() throws {
         let journal = try Self.journal()
         try Data(#"{"truncated":"#.utf8).write(to: URL(fileURLWithPath: journal.path))
-        let change = JournalChange(command: "update", candidateId: "a", name: "A", fields: [])
+        let change = Self.change("a")
         try journal.record(change)
         let (changes, unreadable) = journal.changes()
         #expect(changes == [change])
@@ -51,13 +56,13 @@ struct JournalConcurrencyTests {
     @Test("a line another writer cut short after this journal's last record does not swallow the next")
     func cutByAnotherWriter() throws {
         let journal = try Self.journal()
-        let first = JournalChange(command: "update", candidateId: "a", name: "A", fields: [])
+        let first = Self.change("a")
         try journal.record(first)
         let handle = try #require(FileHandle(forWritingAtPath: journal.path))
         try handle.seekToEnd()
         try handle.write(contentsOf: Data(#"{"cut":"#.utf8))
         try handle.close()
-        let second = JournalChange(command: "update", candidateId: "b", name: "B", fields: [])
+        let second = Self.change("b")
         try journal.record(second)
         let (changes, unreadable) = journal.changes()
         #expect(changes == [first, second])
@@ -67,10 +72,10 @@ struct JournalConcurrencyTests {
     @Test("a journal file removed or replaced while this journal keeps it open: the next record goes to the file at the path, private")
     func removedOrReplacedWhileOpen() throws {
         let journal = try Self.journal()
-        let first = JournalChange(command: "update", candidateId: "a", name: "A", fields: [])
+        let first = Self.change("a")
         try journal.record(first)
         try FileManager.default.removeItem(atPath: journal.path)
-        let second = JournalChange(command: "update", candidateId: "b", name: "B", fields: [])
+        let second = Self.change("b")
         try journal.record(second)
         #expect(journal.changes().changes == [second])
         let mode = try FileManager.default.attributesOfItem(atPath: journal.path)[.posixPermissions] as? Int
@@ -79,7 +84,7 @@ struct JournalConcurrencyTests {
         let other = journal.path + ".other"
         try Data((String(decoding: first.compactJSON(), as: UTF8.self) + "\n").utf8).write(to: URL(fileURLWithPath: other))
         #expect(rename(other, journal.path) == 0)
-        let third = JournalChange(command: "update", candidateId: "c", name: "C", fields: [])
+        let third = Self.change("c")
         try journal.record(third)
         #expect(journal.changes().changes == [first, third])
     }
