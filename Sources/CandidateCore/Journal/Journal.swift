@@ -7,8 +7,8 @@ import Foundation
 public struct Journal: Sendable, Equatable {
     /// The journal file.
     public let path: String
-    /// The file held open between records (a bulk change appends two records per candidate).
-    private let appender = JournalAppender()
+    /// The file, held open between records (a bulk change appends two records per candidate).
+    private let file = JournalFile()
     /// How long changes are kept by `prune` (seconds); 30 days by default.
     public static let defaultRetention: TimeInterval = 30 * 24 * 3600
 
@@ -29,43 +29,11 @@ public struct Journal: Sendable, Equatable {
     public func record(_ change: JournalChange) throws {
         var bytes = change.compactJSON()
         bytes.append(UInt8(ascii: "\n"))
-        try appender.append(bytes, to: path)
+        try file.append(bytes, to: path)
     }
 
     /// Journals name the same file.
     public static func == (a: Journal, b: Journal) -> Bool { a.path == b.path }
-
-    /// Runs `body` with the journal file open for appending (made if missing) and exclusively
-    /// locked (`flock`), so appends from other processes and a prune's rewrite never
-    /// interleave. A prune replaces the file: one who waited on the old file's lock opens the
-    /// new one, so a record appended while another process prunes is never lost.
-    /// - Throws: `JournalError.cannotWrite` when the file cannot be made, opened or locked, or what `body` throws.
-    private func locked<T>(_ body: (Int32) throws -> T) throws -> T {
-        func failure(_ reason: String? = nil) -> JournalError {
-            .cannotWrite(path: path, reason: reason ?? String(cString: strerror(errno)))
-        }
-        while true {
-            // Made (with its folders) only when missing: a bulk run records every PATCH twice.
-            var fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-            if fd < 0, errno == ENOENT {
-                do { try PrivateFiles.makeFile(path) } catch { throw failure("\(error)") }
-                fd = open(path, O_RDWR | O_APPEND | O_CLOEXEC)
-            }
-            guard fd >= 0 else { throw failure() }
-            defer { close(fd) }
-            while flock(fd, LOCK_EX) != 0 {
-                guard errno == EINTR else { throw failure() }
-            }
-            defer { flock(fd, LOCK_UN) }
-            var held = stat(), named = stat()
-            guard fstat(fd, &held) == 0 else { throw failure() }
-            // Replaced or removed by a prune while we waited: open the file that is there now.
-            guard stat(path, &named) == 0, named.st_ino == held.st_ino, named.st_dev == held.st_dev else { continue }
-            // Private however it was found (another program may have loosened it).
-            if held.st_mode & 0o777 != 0o600, fchmod(fd, 0o600) != 0 { throw failure() }
-            return try body(fd)
-        }
-    }
 
     /// Every change in the order first recorded, each in its last state; lines that cannot be
     /// read are skipped and counted (never fatal).
@@ -89,7 +57,7 @@ public struct Journal: Sendable, Equatable {
     @discardableResult
     public func prune(before cutoff: Date) throws -> Int {
         guard FileManager.default.fileExists(atPath: path) else { return 0 }
-        return try locked { _ in try rewriteDropping(before: cutoff) }
+        return try file.withLockedFile(path) { _, _ in try rewriteDropping(before: cutoff) }
     }
 
     /// `prune`'s work, under the lock. The file is read once and its lines found with `memchr`
