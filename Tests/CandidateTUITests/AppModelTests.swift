@@ -101,6 +101,28 @@ private func loadedModel(count: Int = 30) -> AppModel {
     #expect(m.list.rows.count == 150)
 }
 
+/// The folded search texts made where the page was read come with it; when the walk drops
+/// candidates already listed they are folded again here, never shifted onto other rows.
+@Test func foldedSearchTextsFollowTheirCandidates() {
+    var m = AppModel(connection: ConnectionInfo(location: "t", company: nil), today: today)
+    _ = m.start()
+    let first = page(0..<50, total: 400, page: 1)
+    _ = m.update(.pageLoaded(generation: 0, first, haystacks: first.items.map(SearchText.haystack)))
+    // Page 2 lists ten candidates of page 1 again (40..<50) before forty new ones.
+    let second = page(40..<90, total: 400, page: 2)
+    _ = m.update(.pageLoaded(generation: 0, number: 2, second, haystacks: second.items.map(SearchText.haystack)))
+    #expect(m.list.rows.count == 90)
+    #expect(m.list.rows.map(\.email) == (0..<90).map { candidate($0).email })
+    for n in [0, 45, 50, 60, 89] {
+        #expect(m.list.matches(id: candidateId(n), needle: Array("c\(n)@".utf8)), "candidate \(n)")
+        #expect(!m.list.matches(id: candidateId(n), needle: Array("c\(n + 10)@".utf8)), "candidate \(n)")
+    }
+    // Haystacks that do not match the items in number are not used.
+    let third = page(90..<140, total: 400, page: 3)
+    _ = m.update(.pageLoaded(generation: 0, number: 3, third, haystacks: [Array("wrong".utf8)]))
+    #expect(m.list.matches(id: candidateId(100), needle: Array("c100@".utf8)))
+}
+
 @Test func stalePagesFromBeforeReloadAreDropped() {
     var m = loadedModel()
     let effects = m.update(.key(.char("r")))

@@ -195,7 +195,7 @@ struct AppModel {
         case .detailLoaded(let c, let token): return detailLoaded(c, token: token)
         case .detailFailed(let id, let token, let error): return detailFailed(id: id, token: token, error)
         case .key(let key): return handleKey(key)
-        case .pageLoaded(let generation, let number, let page): return pageArrived(generation, number: number, page)
+        case .pageLoaded(let generation, let number, let page, let haystacks): return pageArrived(generation, number: number, page, haystacks: haystacks)
         case .pageDue(let generation): return applyWaitingPage(generation)
         case .pageFailed(let generation, let number, let error): return pageFailed(generation, number: number, error)
         case .jobsLoaded(let list): return jobsLoaded(list)

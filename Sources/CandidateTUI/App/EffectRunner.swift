@@ -144,7 +144,9 @@ enum EffectTask {
             do {
                 let r = try await client.paced(EffectRunner.loadPolicy) { try await client.listCandidates(query) }
                 if let info = r.rateLimit { inbox.post(.rateLimit(info)) }
-                inbox.post(.pageLoaded(generation: generation, number: query.page, r.value))
+                // Folded here, off the UI thread, which only copies them into the list's rows.
+                let haystacks = r.value.items.map(SearchText.haystack)
+                inbox.post(.pageLoaded(generation: generation, number: query.page, r.value, haystacks: haystacks))
             } catch {
                 inbox.post(.pageFailed(generation: generation, number: query.page, EffectRunner.apiError(error)))
             }

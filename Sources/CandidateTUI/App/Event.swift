@@ -10,7 +10,8 @@ enum Event: Sendable {
     case key(Key)
     /// A page arrived for the list generation that asked for it: the answer to page `number`
     /// (`nil`: the page due next). Pages may arrive out of order; the list applies them in order.
-    case pageLoaded(generation: Int, number: Int? = nil, Page<Candidate>)
+    /// `haystacks`: its items' `SearchText.haystack`, folded in the task that read the page.
+    case pageLoaded(generation: Int, number: Int? = nil, Page<Candidate>, haystacks: [[UInt8]]? = nil)
     /// The request for page `number` (`nil`: the page due next) failed.
     case pageFailed(generation: Int, number: Int? = nil, APIError)
     /// The page due next for the list generation arrived earlier and waits to be applied.

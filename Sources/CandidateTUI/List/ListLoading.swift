@@ -1,6 +1,16 @@
 import CandidateCore
 import Foundation
 
+extension ListModel {
+    /// A page's answer as it waits in the window for its turn: the page, and its items' folded
+    /// search texts (`SearchText.haystack`, one per item, in order), made in the task that read
+    /// the page so the UI thread does not fold them; `nil` when they were not made there.
+    struct ArrivedPage: Sendable {
+        var page: Page<Candidate>
+        var haystacks: [[UInt8]]?
+    }
+}
+
 /// Loading the list and the job catalog: pages as they arrive or fail, retries after a
 /// transient failure, background paging within the rate-limit reserve, and reloading.
 ///
@@ -20,9 +30,9 @@ extension AppModel {
     /// next in page order; pages that waited for it follow, one per turn of the update loop
     /// (`applyWaitingPage`), so a key typed meanwhile is read between two pages, never behind a
     /// run of them. Then more pages are asked for as allowed.
-    mutating func pageArrived(_ generation: Int, number: Int?, _ answer: Page<Candidate>) -> [Effect] {
+    mutating func pageArrived(_ generation: Int, number: Int?, _ answer: Page<Candidate>, haystacks: [[UInt8]]? = nil) -> [Effect] {
         guard generation == list.generation else { return [] }
-        list.window.keep(number ?? list.window.nextToDeliver, answer)
+        list.window.keep(number ?? list.window.nextToDeliver, ListModel.ArrivedPage(page: answer, haystacks: haystacks))
         return applyWaitingPage(generation)
     }
 
@@ -47,12 +57,12 @@ extension AppModel {
 
     /// Applies the next page in order. When the server's pages stop making sense the walk stops
     /// on it (`hasMore` is then false) and says why.
-    private mutating func applyPage(_ answer: Page<Candidate>) {
+    private mutating func applyPage(_ arrived: ListModel.ArrivedPage) {
         // The pages are checked as `list` checks them: a server that repeats pages or claims
         // more than it has is stopped with its reason, not followed for 10,000 pages.
-        var page = answer
+        var page = arrived.page
         do {
-            page.items = try list.walk.accept(answer)
+            page.items = try list.walk.accept(arrived.page)
         } catch {
             list.loadError = "\(error)"
             stopLoading(because: "\(error)")
@@ -60,7 +70,9 @@ extension AppModel {
         }
         // Pages up to the last one the server announced may be asked ahead; beyond it, one at a time.
         if let following = list.walk.nextPage { list.window.allow(through: max(following, page.totalPages)) }
-        list.append(page.items)
+        // The folded search texts line up with the items while the walk kept every one (it keeps
+        // them in order, dropping only candidates already listed).
+        list.append(page.items, haystacks: page.items.count == arrived.page.items.count ? arrived.haystacks : nil)
         marks.refresh(page.items)
         // What said the list was reloading or failing is over once a page arrived.
         if let text = flash?.text, text == "Reloading…" || text.hasPrefix(Self.loadFailurePrefix) { flash = nil }

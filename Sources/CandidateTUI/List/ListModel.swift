@@ -40,7 +40,7 @@ struct ListModel {
     /// Checks the pages as they arrive (repeats, more than the total, a next page forever).
     var walk = PageWalk()
     /// Page requests in flight, and answers waiting for an older page to arrive first.
-    var window = PageWindow<Page<Candidate>>(width: ListModel.pagesInFlight)
+    var window = PageWindow<ArrivedPage>(width: ListModel.pagesInFlight)
     /// What the last failed page request said, until a page arrives.
     var lastFailure: String?
     /// The pause before the retry is running: nothing asks for the page before it ends.
@@ -152,34 +152,37 @@ struct ListModel {
     /// Adds candidates (a page, or server search results); known ids are updated in place.
     /// The new rows are sorted among themselves and merged into the order (and the shown rows),
     /// so a page costs about its own size plus one pass over the list, not a sort of 100,000.
-    mutating func append(_ items: [Candidate]) {
+    /// `haystacks`: the items' `SearchText.haystack`, in order, when folded off the UI thread
+    /// (ignored unless there is one per item).
+    mutating func append(_ items: [Candidate], haystacks: [[UInt8]]? = nil) {
+        let haystacks = haystacks?.count == items.count ? haystacks : nil
         let keep = currentId
         let before = store.count
         // Many known rows at once (a bulk change's end, a big page of updates): sort once instead
         // of moving each row (each move is a pass over the list).
         let known = items.reduce(0) { $0 + (store.row(id: $1.id) == nil ? 0 : 1) }
         if known > Self.repositionLimit {
-            for c in items {
+            for (i, c) in items.enumerated() {
                 if let p = store.row(id: c.id) {
                     // A known row moving in or out of the status filter changes the server's total.
                     if let status = filter.status, (store.status(p) == status) != (c.status == status) {
                         total = total.map { max(0, $0 + (c.status == status ? 1 : -1)) }
                     }
-                    store.replace(p, with: c)
+                    store.replace(p, with: c, haystack: haystacks?[i])
                 } else {
-                    store.append(c)
+                    store.append(c, haystack: haystacks?[i])
                 }
             }
             resort()
             refilter(keeping: takeCursorTarget() ?? keep)
             return
         }
-        for c in items {
+        for (i, c) in items.enumerated() {
             if let p = store.row(id: c.id) {
-                store.replace(p, with: c)
+                store.replace(p, with: c, haystack: haystacks?[i])
                 reposition(Int32(p))
             } else {
-                store.append(c)
+                store.append(c, haystack: haystacks?[i])
             }
         }
         if store.count > before {

@@ -74,20 +74,21 @@ struct ListRows {
     // MARK: adding and replacing
 
     /// Adds `c` as a new row (its id must not be stored yet) and returns its row number.
+    /// `haystack`: its `SearchText.haystack`, when already folded elsewhere (off the UI thread).
     @discardableResult
-    mutating func append(_ c: Candidate) -> Int {
-        let e = encode(c)
+    mutating func append(_ c: Candidate, haystack: [UInt8]? = nil) -> Int {
+        let e = encode(c, haystack: haystack)
         entries.append(e)
         let row = entries.count - 1
         if (entries.count) * 2 > slots.count { rehash(capacity: max(1024, slots.count * 2)) } else { insertSlot(row) }
         return row
     }
 
-    /// Replaces row `row` (same id) with `c`.
-    mutating func replace(_ row: Int, with c: Candidate) {
+    /// Replaces row `row` (same id) with `c` (`haystack` as for `append`).
+    mutating func replace(_ row: Int, with c: Candidate, haystack: [UInt8]? = nil) {
         let old = entries[row]
         let oldBytes = rowByteCount(old)
-        entries[row] = encode(c)
+        entries[row] = encode(c, haystack: haystack)
         liveBytes -= oldBytes
         garbageBytes += oldBytes
         // Replaced bytes are let go once they are half the live ones (a bulk change of every row
@@ -287,8 +288,8 @@ struct ListRows {
 
     // MARK: encoding
 
-    private mutating func encode(_ c: Candidate) -> Entry {
-        let hay = SearchText.haystack(c)
+    private mutating func encode(_ c: Candidate, haystack: [UInt8]?) -> Entry {
+        let hay = haystack ?? SearchText.haystack(c)
         let nameKeyLength = hay.firstIndex(of: SearchText.separator) ?? hay.count
         // An email or phone the search text already holds as it is (lower-case ASCII, most of
         // them) is not stored twice.
