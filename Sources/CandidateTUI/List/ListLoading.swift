@@ -70,9 +70,10 @@ extension AppModel {
         }
         // Pages up to the last one the server announced may be asked ahead; beyond it, one at a time.
         if let following = list.walk.nextPage { list.window.allow(through: max(following, page.totalPages)) }
-        // The folded search texts line up with the items while the walk kept every one (it keeps
-        // them in order, dropping only candidates already listed).
-        list.append(page.items, haystacks: page.items.count == arrived.page.items.count ? arrived.haystacks : nil)
+        // The walk keeps items in order and drops only candidates already listed: the folded
+        // search texts line up while it kept every one, and `append` folds again when it did not
+        // (their count then differs).
+        list.append(page.items, haystacks: arrived.haystacks)
         marks.refresh(page.items)
         // What said the list was reloading or failing is over once a page arrived.
         if let text = flash?.text, text == "Reloading…" || text.hasPrefix(Self.loadFailurePrefix) { flash = nil }
